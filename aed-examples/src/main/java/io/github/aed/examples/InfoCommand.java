@@ -1,0 +1,82 @@
+package io.github.aed.examples;
+
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.examples.cli.Command;
+import io.github.aed.examples.cli.Options;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code ./aed info}: decodes videos and reports their frames, size and decoding speed. */
+final class InfoCommand implements Command {
+
+    @Override
+    public String name() {
+        return "info";
+    }
+
+    @Override
+    public String summary() {
+        return "decode a video, a frame folder or a folder of clips; print frames, size and decode speed";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./aed info --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR
+
+                  --input PATH   a video file (MJPG .avi through OpenCV; mp4 and other codecs through FFmpeg),
+                                 a folder of frame images (jpg, png, tif, bmp; natural numeric order),
+                                 or a folder of such clips (e.g. a dataset's Train folder)
+
+                Reads every frame and prints, per clip: frames, width x height x channels, decode rate.""";
+    }
+
+    @Override
+    public int run(String[] args) {
+        Options o = Options.parse(name(), args, Set.of("input"), Set.of());
+        Path input = o.requirePath("input");
+        List<Video> clips = isClipFolder(input) ? Video.clipsIn(input) : List.of(Video.at(input));
+        long totalFrames = 0;
+        long start = System.nanoTime();
+        for (Video clip : clips) {
+            long t0 = System.nanoTime();
+            int n = 0;
+            Frame first = null;
+            try (FrameSource source = clip.open()) {
+                while (source.hasNext()) {
+                    Frame f = source.next();
+                    if (first == null) {
+                        first = f;
+                    }
+                    n++;
+                }
+            }
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "%-24s %6d frames  %4dx%-4d x%d  %8.1f frames/s%n", clip.name(), n,
+                    first.width(), first.height(), first.channels(), n / s);
+            totalFrames += n;
+        }
+        if (clips.size() > 1) {
+            double s = (System.nanoTime() - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%d clips, %d frames, %.1f frames/s%n", clips.size(), totalFrames, totalFrames / s);
+        }
+        return 0;
+    }
+
+    /** A folder whose sub-folders hold frames, or that holds several video files, rather than frames itself. */
+    private static boolean isClipFolder(Path input) {
+        if (!java.nio.file.Files.isDirectory(input)) {
+            return false;
+        }
+        try {
+            Video.imageFolder(input).open().close();
+            return false;
+        } catch (io.github.aed.core.InvalidInputException noFrames) {
+            return true;
+        }
+    }
+}
