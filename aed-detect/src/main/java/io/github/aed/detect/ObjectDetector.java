@@ -1,0 +1,43 @@
+package io.github.aed.detect;
+
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.Video;
+import java.util.List;
+
+/**
+ * Finds objects in frames: the first stage of the pipeline, and the seam where users plug in their own detector.
+ *
+ * <p><b>Lifecycle.</b> Frames of one video are passed to {@link #detect} in order. Detectors with temporal state (a
+ * background model) keep it between calls; {@link #reset()} forgets it before the next video. Detectors that learn
+ * from normal video (e.g. a background model primed on a dataset's training clips) do so in {@link #prime}. Detectors
+ * that hold native resources (networks, OpenCV objects) release them in {@link #close()}.
+ *
+ * <p><b>Threads.</b> An instance is used by one thread at a time unless its documentation says otherwise; run one
+ * instance per concurrently processed video.
+ *
+ * <p><b>Output.</b> Boxes are half-open pixel coordinates inside the frame (clipped, non-empty); the detection's frame
+ * index is the frame's index. Detectors with classes fill the class id, name and confidence, and the per-class score
+ * vector when they have one (knowledge distillation uses it).
+ */
+public interface ObjectDetector extends AutoCloseable {
+
+    /** The objects in this frame, the next frame of the current video. */
+    List<Detection> detect(Frame frame);
+
+    /** Forgets per-video state before a new video. Stateless detectors need not override it. */
+    default void reset() {
+    }
+
+    /** Learns from normal videos before detection (e.g. a background model). Detectors that learn nothing ignore it. */
+    default void prime(List<Video> normalVideos) {
+    }
+
+    /** A one-line description of the detector and every setting that changes its output, printed with results. */
+    String describe();
+
+    /** Releases native resources. Idempotent. */
+    @Override
+    default void close() {
+    }
+}
