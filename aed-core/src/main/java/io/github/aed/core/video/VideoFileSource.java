@@ -196,7 +196,7 @@ final class VideoFileSource implements FrameSource {
         }
 
         static FfmpegDecoder open(Path file) {
-            avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+            avutil.av_log_set_level(avutil.AV_LOG_FATAL);
             FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
             try {
                 grabber.start();

@@ -75,7 +75,7 @@ public final class VideoFileWriter implements AutoCloseable {
                 if (width % 2 != 0 || height % 2 != 0) {
                     throw new IllegalArgumentException(file + ": H.264 needs an even frame size, got " + width + "x" + height);
                 }
-                avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+                avutil.av_log_set_level(avutil.AV_LOG_FATAL);
                 FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height);
                 r.setVideoCodec(avcodec.AV_CODEC_ID_H264);
                 r.setFormat(ext.equals("mkv") ? "matroska" : ext);
