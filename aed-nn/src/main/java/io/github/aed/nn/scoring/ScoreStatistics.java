@@ -1,0 +1,79 @@
+package io.github.aed.nn.scoring;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The range of each task's raw score, and of their sum after per-task scaling, on normal (training or validation)
+ * objects. {@link Normalisation#TRAINING_MIN_MAX} uses it in place of the test video's own range, so that scores do
+ * not depend on the rest of the test video and can be computed on a live stream.
+ *
+ * @param taskRanges per task: {min, max} of the raw score on normal objects
+ * @param sumRange   {min, max} of the sum of the scaled task scores on the same objects
+ */
+public record ScoreStatistics(Map<String, double[]> taskRanges, double[] sumRange) {
+
+    /** Validates and copies the ranges. */
+    public ScoreStatistics {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : taskRanges.entrySet()) {
+            copy.put(e.getKey(), checkRange(e.getValue(), "task '" + e.getKey() + "'"));
+        }
+        taskRanges = Collections.unmodifiableMap(copy);
+        sumRange = checkRange(sumRange, "sum");
+    }
+
+    /**
+     * The statistics of a set of normal objects, with per-task scaling when {@code perTask} is set (as the scorer
+     * will apply it).
+     *
+     * @throws IllegalArgumentException if {@code normal} is empty
+     */
+    public static ScoreStatistics of(List<ObjectScores> normal, boolean perTask) {
+        if (normal.isEmpty()) {
+            throw new IllegalArgumentException("score statistics need at least one normal object");
+        }
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (ObjectScores o : normal) {
+            for (Map.Entry<String, Double> e : o.byTask().entrySet()) {
+                double[] r = ranges.computeIfAbsent(e.getKey(), k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+                r[0] = Math.min(r[0], e.getValue());
+                r[1] = Math.max(r[1], e.getValue());
+            }
+        }
+        double[] sum = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (ObjectScores o : normal) {
+            double s = 0;
+            for (Map.Entry<String, Double> e : o.byTask().entrySet()) {
+                s += perTask ? scale(e.getValue(), ranges.get(e.getKey())) : e.getValue();
+            }
+            sum[0] = Math.min(sum[0], s);
+            sum[1] = Math.max(sum[1], s);
+        }
+        return new ScoreStatistics(ranges, sum);
+    }
+
+    /** {min, max} of one task. */
+    public double[] range(String task) {
+        double[] r = taskRanges.get(task);
+        if (r == null) {
+            throw new IllegalArgumentException("no statistics for task '" + task + "'; known tasks " + taskRanges.keySet());
+        }
+        return r.clone();
+    }
+
+    /** (v − min) / (max − min); 0 when the range is empty (max = min). */
+    static double scale(double v, double[] range) {
+        double span = range[1] - range[0];
+        return span > 0 ? (v - range[0]) / span : 0.0;
+    }
+
+    private static double[] checkRange(double[] r, String what) {
+        if (r == null || r.length != 2 || !Double.isFinite(r[0]) || !Double.isFinite(r[1]) || r[1] < r[0]) {
+            throw new IllegalArgumentException("score range of " + what + " must be {min, max} with finite min <= max");
+        }
+        return r.clone();
+    }
+}

@@ -1,0 +1,109 @@
+package io.github.aed.nn.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VideoScorerTest {
+
+    private static ObjectScores obj(int frame, Box box, double a, double b) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", a);
+        m.put("b", b);
+        return new ObjectScores(Detection.unclassified(frame, box, 1), m);
+    }
+
+    private static final ScoringSettings PLAIN = ScoringSettings.builder()
+            .normalisation(Normalisation.PER_VIDEO_MIN_MAX).blockSize(4).build();
+
+    @Test
+    void perVideoMinMaxScalesEachTaskThenTheSum() {
+        List<ObjectScores> objects = List.of(
+                obj(1, new Box(0, 0, 8, 8), 1, 100),
+                obj(2, new Box(0, 0, 8, 8), 3, 300),
+                obj(2, new Box(20, 20, 28, 28), 2, 100));
+        VideoScores v = new VideoScorer(PLAIN, null).score("v", 5, 40, 40, objects);
+        // task a: 0, 1, .5 ; task b: 0, 1, 0 ; sums 0, 2, .5 -> 0, 1, .25
+        assertEquals(0.0, v.objects().get(0).score(), 1e-12);
+        assertEquals(1.0, v.objects().get(1).score(), 1e-12);
+        assertEquals(0.25, v.objects().get(2).score(), 1e-12);
+        assertArrayEquals(new double[] {0, 0, 1, 0, 0}, v.frameScores(), 1e-12);
+        assertTrue(v.settings().isTransductive());
+    }
+
+    @Test
+    void constantScoresDoNotDivideByZero() {
+        VideoScores v = new VideoScorer(PLAIN, null).score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 4, 4), 5, 5)));
+        assertEquals(0.0, v.frameScore(1));
+    }
+
+    @Test
+    void trainingStatisticsMakeScoresIndependentOfTheOtherObjects() {
+        ScoreStatistics stats = ScoreStatistics.of(List.of(obj(0, new Box(0, 0, 4, 4), 0, 0), obj(0, new Box(0, 0, 4, 4), 1, 10)), true);
+        VideoScorer scorer = new VideoScorer(ScoringSettings.defaults(), stats);
+        ObjectScores target = obj(1, new Box(0, 0, 8, 8), 0.5, 5);
+        double alone = scorer.score("v", 3, 40, 40, List.of(target)).objects().get(0).score();
+        double withOthers = scorer.score("v", 3, 40, 40, List.of(target, obj(2, new Box(0, 0, 8, 8), 9, 90))).objects().get(0).score();
+        assertEquals(0.5, alone, 1e-12);
+        assertEquals(alone, withOthers, 1e-12);
+        double belowTraining = scorer.score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 8, 8), -5, -50))).objects().get(0).score();
+        assertEquals(0.0, belowTraining, "scores more normal than training clamp to 0");
+        assertThrows(IllegalArgumentException.class, () -> new VideoScorer(ScoringSettings.defaults(), null));
+    }
+
+    @Test
+    void meanFilterSpreadsScoresInTimeAndSpace() {
+        ScoringSettings s = PLAIN.toBuilder().meanFilterSize(3).normalisation(Normalisation.NONE).keepMaps(true).build();
+        VideoScores v = new VideoScorer(s, null).score("v", 5, 40, 40, List.of(obj(2, new Box(16, 16, 17, 17), 27, 0)));
+        // one block (row 4, col 4) of value 27 in frame 2: a 3x3x3 mean spreads 1 to each neighbour block
+        assertEquals(1.0, v.frameScore(1), 1e-6);
+        assertEquals(1.0, v.frameScore(2), 1e-6);
+        assertEquals(0.0, v.frameScore(4), 1e-6);
+        float[] map = v.anomalyMap(2).orElseThrow();
+        assertEquals(10, v.mapCols());
+        assertEquals(1.0f, map[4 * 10 + 4], 1e-6);
+        assertEquals(1.0f, map[3 * 10 + 5], 1e-6);
+        assertEquals(0.0f, map[1 * 10 + 1], 1e-6);
+    }
+
+    @Test
+    void boxMeanUsesScipyReflect() {
+        assertArrayEquals(new double[] {4 / 3.0, 2, 8 / 3.0}, BlockMap.boxMean(new double[] {1, 2, 3}, 3), 1e-12);
+        assertEquals(0, BlockMap.reflect(-1, 3));
+        assertEquals(1, BlockMap.reflect(-2, 3));
+        assertEquals(2, BlockMap.reflect(3, 3));
+        assertEquals(1, BlockMap.reflect(4, 3));
+    }
+
+    @Test
+    void regionsCanTakeTheMapMaximumInsideTheBox() {
+        ScoringSettings s = PLAIN.toBuilder().regionScoreMode(RegionScoreMode.MAX_MAP_IN_BOX).build();
+        List<ObjectScores> objects = List.of(obj(0, new Box(0, 0, 12, 12), 0, 0), obj(0, new Box(8, 8, 20, 20), 1, 1));
+        VideoScores v = new VideoScorer(s, null).score("v", 1, 40, 40, objects);
+        assertEquals(0.0, v.objects().get(0).score(), 1e-12);
+        // the first box overlaps the blocks of the second, whose score is 1
+        assertEquals(1.0, v.objects().get(0).regionScore(), 1e-6);
+        assertEquals(1.0, v.objects().get(1).regionScore(), 1e-6);
+    }
+
+    @Test
+    void badObjectsAreNamed() {
+        VideoScorer scorer = new VideoScorer(PLAIN, null);
+        InvalidInputException late = assertThrows(InvalidInputException.class,
+                () -> scorer.score("clip", 3, 40, 40, List.of(obj(3, new Box(0, 0, 4, 4), 1, 1))));
+        assertTrue(late.getMessage().contains("clip") && late.getMessage().contains("frame 3"), late.getMessage());
+        assertThrows(InvalidInputException.class, () -> scorer.score("clip", 3, 40, 40, List.of(obj(1, new Box(30, 30, 41, 35), 1, 1))));
+        ObjectScores onlyA = new ObjectScores(Detection.unclassified(1, new Box(0, 0, 4, 4), 1), Map.of("a", 1.0));
+        assertThrows(InvalidInputException.class, () -> scorer.score("clip", 3, 40, 40, List.of(obj(1, new Box(0, 0, 4, 4), 1, 1), onlyA)));
+        assertThrows(IllegalArgumentException.class, () -> new ObjectScores(Detection.unclassified(1, new Box(0, 0, 4, 4), 1), Map.of("a", Double.NaN)));
+    }
+}
