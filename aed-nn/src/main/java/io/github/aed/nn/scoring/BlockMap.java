@@ -1,92 +1,115 @@
 package io.github.aed.nn.scoring;
 
 import io.github.aed.core.geometry.Box;
+import java.util.List;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * A video's anomaly map at block resolution: {@code frames × rows × cols} floats, where a block covers
- * {@code blockSize × blockSize} pixels ({@code rows = rint(height / blockSize)}). Object scores are splatted with a
- * running maximum; a separable cubic mean filter with scipy's 'reflect' boundary (edge sample repeated) smooths it.
+ * The geometry of a frame's anomaly map at block resolution, and the operations on one frame's map: {@code rows × cols}
+ * floats, row-major, where a block covers {@code blockSize × blockSize} pixels and {@code rows = rint(height / blockSize)}.
  */
 final class BlockMap {
 
-    final int frames;
     final int rows;
     final int cols;
     final int blockSize;
-    final float[] values;
+    final int width;
+    final int height;
 
-    BlockMap(int frames, int width, int height, int blockSize) {
-        this.frames = frames;
+    BlockMap(int width, int height, int blockSize) {
+        this.width = width;
+        this.height = height;
         this.blockSize = blockSize;
         this.rows = Math.max(1, (int) Math.rint((double) height / blockSize));
         this.cols = Math.max(1, (int) Math.rint((double) width / blockSize));
-        this.values = new float[Math.multiplyExact(Math.multiplyExact(frames, rows), cols)];
+    }
+
+    float[] newFrame() {
+        return new float[rows * cols];
     }
 
     /**
      * Raises the blocks under a box to at least {@code score}: rows {@code rint(yMin/bs) .. rint(yMax/bs)} inclusive,
      * likewise for columns, clipped to the map (the reference's block mapping, with the half-open box corners).
      */
-    void splat(int frame, Box box, double score) {
+    void splat(float[] map, Box box, double score) {
         int r0 = Math.min(rows - 1, (int) Math.rint((double) box.yMin() / blockSize));
         int r1 = Math.min(rows - 1, (int) Math.rint((double) box.yMax() / blockSize));
         int c0 = Math.min(cols - 1, (int) Math.rint((double) box.xMin() / blockSize));
         int c1 = Math.min(cols - 1, (int) Math.rint((double) box.xMax() / blockSize));
         float s = (float) score;
         for (int r = Math.max(0, r0); r <= r1; r++) {
-            int base = (frame * rows + r) * cols;
             for (int c = Math.max(0, c0); c <= c1; c++) {
-                if (values[base + c] < s) {
-                    values[base + c] = s;
+                if (map[r * cols + c] < s) {
+                    map[r * cols + c] = s;
                 }
             }
         }
     }
 
-    /** Applies a size³ mean filter in place (size odd). */
-    void meanFilter(int size) {
+    /** The mean over rows and columns of width {@code size} (odd), 'reflect' boundary, as a new map. */
+    float[] spatialMean(float[] map, int size) {
+        float[] out = map.clone();
         if (size <= 1) {
-            return;
+            return out;
         }
-        meanAlong(size, frames, rows * cols, 1);
-        for (int f = 0; f < frames; f++) {
-            meanAlongWithin(size, f * rows * cols, rows, cols, cols, 1);
-            meanAlongWithin(size, f * rows * cols, cols, rows, 1, cols);
+        double[] line = new double[Math.max(rows, cols)];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                line[c] = out[r * cols + c];
+            }
+            double[] m = boxMean(line, cols, size);
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = (float) m[c];
+            }
         }
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                line[r] = out[r * cols + c];
+            }
+            double[] m = boxMean(line, rows, size);
+            for (int r = 0; r < rows; r++) {
+                out[r * cols + c] = (float) m[r];
+            }
+        }
+        return out;
     }
 
-    /** Mean along the time axis: {@code n} samples with stride {@code stride}, for each of {@code lanes} lanes. */
-    private void meanAlong(int size, int n, int stride, int laneStep) {
-        double[] line = new double[n];
-        for (int lane = 0; lane < stride; lane += laneStep) {
-            for (int i = 0; i < n; i++) {
-                line[i] = values[lane + i * stride];
-            }
-            double[] out = boxMean(line, size);
-            for (int i = 0; i < n; i++) {
-                values[lane + i * stride] = (float) out[i];
-            }
+    /** Maximum of a map's blocks. */
+    static double max(float[] map) {
+        float best = Float.NEGATIVE_INFINITY;
+        for (float v : map) {
+            best = Math.max(best, v);
         }
+        return best;
     }
 
-    /** Mean along one in-frame axis: {@code n} samples with stride {@code stride}, lanes {@code laneStride} apart. */
-    private void meanAlongWithin(int size, int offset, int n, int lanes, int stride, int laneStride) {
-        double[] line = new double[n];
-        for (int lane = 0; lane < lanes; lane++) {
-            int start = offset + lane * laneStride;
-            for (int i = 0; i < n; i++) {
-                line[i] = values[start + i * stride];
-            }
-            double[] out = boxMean(line, size);
-            for (int i = 0; i < n; i++) {
-                values[start + i * stride] = (float) out[i];
+    /** For each box, the maximum of the map resized bilinearly to the frame ({@code cv::resize}) inside the box. */
+    double[] maxInBoxes(float[] map, List<Box> boxes) {
+        double[] out = new double[boxes.size()];
+        try (Mat blocks = new Mat(rows, cols, opencv_core.CV_32F); Mat full = new Mat(); Size size = new Size(width, height);
+             DoublePointer max = new DoublePointer(1)) {
+            new FloatPointer(blocks.data()).put(map);
+            opencv_imgproc.resize(blocks, full, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+            for (int i = 0; i < boxes.size(); i++) {
+                Box b = boxes.get(i);
+                try (Rect r = new Rect(b.xMin(), b.yMin(), b.width(), b.height()); Mat roi = full.apply(r)) {
+                    opencv_core.minMaxLoc(roi, null, max, null, null, null);
+                    out[i] = max.get();
+                }
             }
         }
+        return out;
     }
 
-    /** 1D mean of width {@code size} (odd) with 'reflect' boundary: ... c b a | a b c ... */
-    static double[] boxMean(double[] x, int size) {
-        int n = x.length;
+    /** 1D mean of width {@code size} (odd) over the first {@code n} values, 'reflect' boundary: ... c b a | a b c ... */
+    static double[] boxMean(double[] x, int n, int size) {
         int half = size / 2;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
@@ -104,22 +127,5 @@ final class BlockMap {
         int period = 2 * n;
         int m = Math.floorMod(i, period);
         return m < n ? m : period - 1 - m;
-    }
-
-    /** Maximum of frame f's blocks. */
-    double frameMax(int f) {
-        float best = Float.NEGATIVE_INFINITY;
-        int base = f * rows * cols;
-        for (int i = 0; i < rows * cols; i++) {
-            best = Math.max(best, values[base + i]);
-        }
-        return best;
-    }
-
-    /** A copy of frame f's blocks, row-major. */
-    float[] frame(int f) {
-        float[] out = new float[rows * cols];
-        System.arraycopy(values, f * rows * cols, out, 0, out.length);
-        return out;
     }
 }

@@ -14,6 +14,9 @@ public interface TemporalFilter {
     /** Frames after frame i that its smoothed score depends on. */
     int lookAhead();
 
+    /** Frames before frame i that its smoothed score depends on. */
+    int lookBehind();
+
     /** The filter and its parameters, printed with every result. */
     String describe();
 
@@ -27,6 +30,11 @@ public interface TemporalFilter {
 
             @Override
             public int lookAhead() {
+                return 0;
+            }
+
+            @Override
+            public int lookBehind() {
                 return 0;
             }
 
@@ -107,6 +115,11 @@ public interface TemporalFilter {
             }
 
             @Override
+            public int lookBehind() {
+                return p;
+            }
+
+            @Override
             public String describe() {
                 return d;
             }
@@ -144,6 +157,11 @@ public interface TemporalFilter {
             @Override
             public int lookAhead() {
                 return w.length - 1 - centre;
+            }
+
+            @Override
+            public int lookBehind() {
+                return centre;
             }
 
             @Override

@@ -10,39 +10,40 @@ import java.util.Optional;
 public final class VideoScores {
 
     private final String video;
-    private final double[] frameScores;
-    private final List<ScoredObject> objects;
+    private final List<ScoredFrame> frames;
     private final ScoringSettings settings;
-    private final BlockMap maps;
 
-    VideoScores(String video, double[] frameScores, List<ScoredObject> objects, ScoringSettings settings, BlockMap maps) {
+    VideoScores(String video, List<ScoredFrame> frames, ScoringSettings settings) {
         this.video = video;
-        this.frameScores = frameScores;
-        this.objects = List.copyOf(objects);
+        this.frames = List.copyOf(frames);
         this.settings = settings;
-        this.maps = maps;
     }
 
     public String video() {
         return video;
     }
 
-    /** A copy of the frame scores, one per frame. */
+    /** The per-frame results, in frame order. */
+    public List<ScoredFrame> frames() {
+        return frames;
+    }
+
+    /** The frame scores, one per frame. */
     public double[] frameScores() {
-        return frameScores.clone();
+        return frames.stream().mapToDouble(ScoredFrame::score).toArray();
     }
 
     public double frameScore(int frame) {
-        return frameScores[frame];
+        return frames.get(frame).score();
     }
 
     public int frameCount() {
-        return frameScores.length;
+        return frames.size();
     }
 
-    /** The objects with their combined and per-task scores, in input order. */
+    /** Every object with its combined and per-task scores, in frame order. */
     public List<ScoredObject> objects() {
-        return objects;
+        return frames.stream().flatMap(f -> f.objects().stream()).toList();
     }
 
     /** The settings that produced these scores; print them with any metric computed from them. */
@@ -50,21 +51,8 @@ public final class VideoScores {
         return settings;
     }
 
-    /**
-     * The smoothed block map of a frame, row-major, {@link #mapRows()} × {@link #mapCols()} blocks of
-     * {@code blockSize} pixels; present when {@link ScoringSettings#keepMaps()} was set.
-     */
+    /** The smoothed block map of a frame, when {@link ScoringSettings#keepMaps()} was set. */
     public Optional<float[]> anomalyMap(int frame) {
-        return maps == null ? Optional.empty() : Optional.of(maps.frame(frame));
-    }
-
-    /** Rows of the block map (0 when maps were not kept). */
-    public int mapRows() {
-        return maps == null ? 0 : maps.rows;
-    }
-
-    /** Columns of the block map (0 when maps were not kept). */
-    public int mapCols() {
-        return maps == null ? 0 : maps.cols;
+        return frames.get(frame).map().map(float[]::clone);
     }
 }

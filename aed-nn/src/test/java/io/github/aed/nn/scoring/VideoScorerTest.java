@@ -69,7 +69,7 @@ class VideoScorerTest {
         assertEquals(1.0, v.frameScore(2), 1e-6);
         assertEquals(0.0, v.frameScore(4), 1e-6);
         float[] map = v.anomalyMap(2).orElseThrow();
-        assertEquals(10, v.mapCols());
+        assertEquals(100, map.length);
         assertEquals(1.0f, map[4 * 10 + 4], 1e-6);
         assertEquals(1.0f, map[3 * 10 + 5], 1e-6);
         assertEquals(0.0f, map[1 * 10 + 1], 1e-6);
@@ -77,7 +77,7 @@ class VideoScorerTest {
 
     @Test
     void boxMeanUsesScipyReflect() {
-        assertArrayEquals(new double[] {4 / 3.0, 2, 8 / 3.0}, BlockMap.boxMean(new double[] {1, 2, 3}, 3), 1e-12);
+        assertArrayEquals(new double[] {4 / 3.0, 2, 8 / 3.0}, BlockMap.boxMean(new double[] {1, 2, 3}, 3, 3), 1e-12);
         assertEquals(0, BlockMap.reflect(-1, 3));
         assertEquals(1, BlockMap.reflect(-2, 3));
         assertEquals(2, BlockMap.reflect(3, 3));
