@@ -35,6 +35,38 @@ public final class CubeBatch {
         return new CubeBatch(source, settings, List.of(), new int[0][], new float[0]);
     }
 
+    /**
+     * One batch holding the cubes of several batches of the same video and settings, in order (copies each cube once).
+     */
+    public static CubeBatch concat(List<CubeBatch> batches) {
+        if (batches.isEmpty()) {
+            throw new IllegalArgumentException("nothing to concatenate");
+        }
+        CubeBatch first = batches.get(0);
+        int n = 0;
+        for (CubeBatch b : batches) {
+            if (!b.settings.equals(first.settings) || !b.source.equals(first.source)) {
+                throw new IllegalArgumentException("cannot concatenate cubes of " + b.source + " " + b.settings
+                        + " with cubes of " + first.source + " " + first.settings);
+            }
+            n += b.size();
+        }
+        if (batches.size() == 1) {
+            return first;
+        }
+        float[] array = new float[Math.multiplyExact(n, first.settings.cubeLength())];
+        List<Detection> detections = new java.util.ArrayList<>(n);
+        int[][] indices = new int[n][];
+        int at = 0;
+        for (CubeBatch b : batches) {
+            System.arraycopy(b.array, 0, array, at * first.settings.cubeLength(), b.array.length);
+            System.arraycopy(b.frameIndices, 0, indices, at, b.size());
+            detections.addAll(b.detections);
+            at += b.size();
+        }
+        return new CubeBatch(first.source, first.settings, detections, indices, array);
+    }
+
     /** Name of the video the cubes were cut from. */
     public String source() {
         return source;

@@ -1,5 +1,6 @@
 package io.github.aed.core.scene;
 
+import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.Video;
 import java.util.List;
@@ -13,8 +14,11 @@ import java.util.List;
  * @param masks  per frame: {@code width * height} bytes, 1 on the pixels of anomalous objects, else 0 (all zero in
  *               normal videos)
  * @param tracks the anomalous objects, by track id
+ * @param objects per frame: the boxes of every figure on screen, normal or not (what a perfect object detector
+ *               would find)
  */
-public record GeneratedVideo(String name, List<Frame> frames, int[] labels, List<byte[]> masks, List<AnomalyTrack> tracks) {
+public record GeneratedVideo(String name, List<Frame> frames, int[] labels, List<byte[]> masks, List<AnomalyTrack> tracks,
+                             List<List<Box>> objects) {
 
     /** Copies the arrays so the record cannot be changed from outside. */
     public GeneratedVideo {
@@ -22,6 +26,7 @@ public record GeneratedVideo(String name, List<Frame> frames, int[] labels, List
         labels = labels.clone();
         masks = masks.stream().map(byte[]::clone).toList();
         tracks = List.copyOf(tracks);
+        objects = objects.stream().map(List::copyOf).toList();
     }
 
     /** A copy of the per-frame labels. */

@@ -74,6 +74,7 @@ public final class SceneGenerator {
         List<Frame> out = new ArrayList<>(frames);
         List<byte[]> masks = new ArrayList<>(frames);
         int[] labels = new int[frames];
+        List<List<Box>> objects = new ArrayList<>(frames);
         List<TreeMap<Integer, Box>> trackBoxes = new ArrayList<>();
         for (int i = 0; i < anomalies.size(); i++) {
             trackBoxes.add(new TreeMap<>());
@@ -81,28 +82,32 @@ public final class SceneGenerator {
         try (Mat background = background(new Random(seed)); Mat canvas = new Mat(); Mat mask = new Mat();
              Mat noise = new Mat(height, width, opencv_core.CV_16SC3);
              Mat noiseMean = new Mat(1, 1, opencv_core.CV_64F, new Scalar(0.0));
-             Mat noiseSigma = new Mat(1, 1, opencv_core.CV_64F, new Scalar(SENSOR_NOISE))) {
+             Mat noiseSigma = new Mat(1, 1, opencv_core.CV_64F, new Scalar(SENSOR_NOISE));
+             Mat figure = new Mat(height, width, opencv_core.CV_8UC1)) {
             for (int f = 0; f < frames; f++) {
                 background.copyTo(canvas);
                 mask.create(height, width, opencv_core.CV_8UC1);
                 mask.put(new Scalar(0.0));
+                List<Box> frameObjects = new ArrayList<>();
                 for (Actor actor : actors) {
                     actor.step(f, random, width, height, frames);
                     if (!actor.visibleAt(f)) {
                         continue;
                     }
                     actor.draw(canvas, f, false);
+                    figure.put(new Scalar(0.0));
+                    actor.draw(figure, f, true);
+                    Box box = boundingBox(figure);
+                    if (box.isEmpty()) {
+                        continue;
+                    }
+                    frameObjects.add(box);
                     if (actor.abnormalAt(f)) {
-                        try (Mat one = new Mat(height, width, opencv_core.CV_8UC1, new Scalar(0.0))) {
-                            actor.draw(one, f, true);
-                            Box box = boundingBox(one);
-                            if (!box.isEmpty()) {
-                                opencv_core.bitwise_or(mask, one, mask);
-                                trackBoxes.get(actor.trackId).put(f, box);
-                            }
-                        }
+                        opencv_core.bitwise_or(mask, figure, mask);
+                        trackBoxes.get(actor.trackId).put(f, box);
                     }
                 }
+                objects.add(List.copyOf(frameObjects));
                 opencv_core.theRNG().state(Long.hashCode(seed * 31 + variant * 7919 + f));
                 opencv_core.randn(noise, noiseMean, noiseSigma);
                 try (Mat noisy = new Mat()) {
@@ -130,7 +135,7 @@ public final class SceneGenerator {
                 tracks.add(new AnomalyTrack(tracks.size(), anomalies.get(i).kind(), trackBoxes.get(i)));
             }
         }
-        return new GeneratedVideo(name, out, labels, masks, tracks);
+        return new GeneratedVideo(name, out, labels, masks, tracks, objects);
     }
 
     private Mat background(Random r) {

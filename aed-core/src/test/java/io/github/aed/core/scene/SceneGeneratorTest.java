@@ -21,6 +21,7 @@ class SceneGeneratorTest {
         assertEquals(60, v.frames().size());
         assertEquals(0, v.abnormalFrames());
         assertTrue(v.tracks().isEmpty());
+        assertTrue(v.objects().stream().mapToInt(java.util.List::size).sum() >= 60, "walkers must be listed as objects");
         // walkers move: consecutive frames differ by more than the sensor noise somewhere
         Frame a = v.frames().get(10);
         Frame b = v.frames().get(20);
@@ -63,6 +64,7 @@ class SceneGeneratorTest {
             for (Map.Entry<Integer, Box> e : track.boxes().entrySet()) {
                 int f = e.getKey();
                 assertEquals(1, labels[f], kind + " track frame " + f + " not labelled");
+                assertTrue(v.objects().get(f).contains(e.getValue()), kind + " frame " + f + ": anomaly missing from the objects");
                 assertMaskInside(v.mask(f), e.getValue(), v.frames().get(f).width(), kind + " frame " + f);
             }
             for (int f = 0; f < labels.length; f++) {

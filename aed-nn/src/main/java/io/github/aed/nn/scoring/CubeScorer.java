@@ -1,0 +1,21 @@
+package io.github.aed.nn.scoring;
+
+import io.github.aed.core.cube.CubeBatch;
+import io.github.aed.core.cube.CubeSettings;
+import java.util.List;
+
+/**
+ * Gives each object cube its raw per-task anomaly scores: the trained network behind the scoring pipeline, seen only
+ * through arrays (pre- and post-processing stay outside the model). Implementations state their thread-safety.
+ */
+public interface CubeScorer {
+
+    /** The cubes this scorer expects: temporal radius, crop size and colour mode it was trained for. */
+    CubeSettings cubeSettings();
+
+    /** The tasks whose scores {@link #score} returns, in order. */
+    List<String> taskNames();
+
+    /** One {@link ObjectScores} per cube, in batch order, each with a score for every task. */
+    List<ObjectScores> score(CubeBatch batch);
+}

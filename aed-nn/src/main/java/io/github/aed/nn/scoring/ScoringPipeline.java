@@ -1,0 +1,183 @@
+package io.github.aed.nn.scoring;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.cube.CubeBatch;
+import io.github.aed.core.cube.StreamingCubeExtractor;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.progress.ProgressListener;
+import io.github.aed.core.progress.ProgressMeter;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.ObjectDetector;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Runs a video through every stage: detection → object cubes → per-task scores → frame scores. Whole videos go
+ * through {@link #score(Video)}; live streams through {@link #stream}, which hands out each frame's result as soon as
+ * it is final.
+ *
+ * <p>Uses one detector and one scorer, so one pipeline scores one video at a time; it is not thread-safe. Progress
+ * (frames done/total, frames/s, ETA) goes to the listeners every few seconds.
+ */
+public final class ScoringPipeline {
+
+    private final ObjectDetector detector;
+    private final CubeScorer scorer;
+    private final ScoringSettings settings;
+    private final ScoreStatistics statistics;
+    private final List<ProgressListener> listeners;
+    private final int batchSize;
+
+    /**
+     * @param detector   finds the objects; reset before each video
+     * @param scorer     scores the objects' cubes
+     * @param settings   the scoring levers
+     * @param statistics training score ranges (needed for {@link Normalisation#TRAINING_MIN_MAX})
+     * @param listeners  progress listeners
+     * @param batchSize  cubes scored together in whole-video scoring (at least 1)
+     */
+    public ScoringPipeline(ObjectDetector detector, CubeScorer scorer, ScoringSettings settings, ScoreStatistics statistics,
+                           List<ProgressListener> listeners, int batchSize) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.statistics = statistics;
+        this.listeners = List.copyOf(listeners);
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+        if (settings.normalisation() == Normalisation.TRAINING_MIN_MAX && statistics == null) {
+            throw new IllegalArgumentException("TRAINING_MIN_MAX normalisation needs the training score statistics");
+        }
+    }
+
+    /**
+     * Scores a whole video.
+     *
+     * @throws InvalidInputException if the video has no frames or is shorter than a cube
+     */
+    public VideoScores score(Video video) {
+        List<ObjectScores> objects = new ArrayList<>();
+        int frames;
+        int width;
+        int height;
+        try (FrameSource source = video.open(); StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
+            if (!source.hasNext()) {
+                throw new InvalidInputException(video + " has no frames");
+            }
+            detector.reset();
+            ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
+            List<CubeBatch> pending = new ArrayList<>();
+            int pendingCubes = 0;
+            Frame frame = null;
+            while (source.hasNext()) {
+                frame = source.next();
+                CubeBatch ready = cubes.push(frame, detect(frame));
+                if (!ready.isEmpty()) {
+                    pending.add(ready);
+                    pendingCubes += ready.size();
+                }
+                if (pendingCubes >= batchSize) {
+                    objects.addAll(scorer.score(CubeBatch.concat(pending)));
+                    pending.clear();
+                    pendingCubes = 0;
+                }
+                meter.advance(1);
+            }
+            CubeBatch last = cubes.finish();
+            if (!last.isEmpty()) {
+                pending.add(last);
+            }
+            if (!pending.isEmpty()) {
+                objects.addAll(scorer.score(CubeBatch.concat(pending)));
+            }
+            meter.finish();
+            frames = frame.index() + 1;
+            width = frame.width();
+            height = frame.height();
+        }
+        return new VideoScorer(settings, statistics).score(video.name(), frames, width, height, objects);
+    }
+
+    /**
+     * Scores a live stream, handing each frame's final result to {@code sink} as soon as it is known: the cube's k
+     * frames plus {@link StreamingVideoScorer#delay()} frames after the frame arrived. Needs a non-transductive
+     * normalisation.
+     */
+    public void stream(FrameSource source, Consumer<ScoredFrame> sink) {
+        try (source; StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
+            detector.reset();
+            ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
+            StreamingVideoScorer frameScorer = null;
+            PendingFrames pending = new PendingFrames();
+            int k = scorer.cubeSettings().temporalRadius();
+            while (source.hasNext()) {
+                Frame frame = source.next();
+                if (frameScorer == null) {
+                    frameScorer = new StreamingVideoScorer(source.name(), frame.width(), frame.height(), settings, statistics);
+                }
+                pending.add();
+                pending.record(scorer, cubes.push(frame, detect(frame)));
+                pending.release(frameScorer, frame.index() - k, sink);
+                meter.advance(1);
+            }
+            if (frameScorer == null) {
+                throw new InvalidInputException(source.name() + " has no frames");
+            }
+            pending.record(scorer, cubes.finish());
+            pending.release(frameScorer, Integer.MAX_VALUE, sink);
+            frameScorer.finish().forEach(sink);
+            meter.finish();
+        }
+    }
+
+    /** The scored objects of frames whose cubes may still be coming; frames leave once all their cubes are cut. */
+    private static final class PendingFrames {
+        private final ArrayDeque<List<ObjectScores>> frames = new ArrayDeque<>();
+        private int first;
+
+        void add() {
+            frames.addLast(new ArrayList<>());
+        }
+
+        void record(CubeScorer scorer, CubeBatch ready) {
+            if (ready.isEmpty()) {
+                return;
+            }
+            List<List<ObjectScores>> view = new ArrayList<>(frames);
+            for (ObjectScores o : scorer.score(ready)) {
+                view.get(o.detection().frameIndex() - first).add(o);
+            }
+        }
+
+        /** Pushes every held frame up to {@code complete} to the frame scorer. */
+        void release(StreamingVideoScorer frameScorer, int complete, Consumer<ScoredFrame> sink) {
+            while (!frames.isEmpty() && first <= complete) {
+                frameScorer.push(first, frames.removeFirst()).forEach(sink);
+                first++;
+            }
+        }
+    }
+
+    private List<Detection> detect(Frame frame) {
+        List<Detection> found = detector.detect(frame);
+        for (Detection d : found) {
+            if (d.frameIndex() != frame.index() || d.box().isEmpty() || !d.box().isInside(frame.width(), frame.height())) {
+                throw new IllegalStateException(detector.describe() + " returned " + d + " for " + frame
+                        + "; detectors must return non-empty boxes inside the frame, with the frame's index");
+            }
+        }
+        return found;
+    }
+
+    private ProgressMeter meter(String task, long total) {
+        return new ProgressMeter(task, "frames", total, Duration.ofSeconds(5), listeners);
+    }
+}
