@@ -2,11 +2,14 @@ package io.github.aed.metrics;
 
 import io.github.aed.core.InvalidInputException;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
+import org.openlca.npy.NpyDataType;
 import org.openlca.npy.dict.NpyHeaderDict;
 
 /** NumPy {@code .npy} ground-truth arrays, read with the {@code org.openlca:npy} library and checked. */
@@ -55,10 +58,22 @@ final class NpyFiles {
                     throw new InvalidInputException(npy + ": expected a C-order (frames, height, width) mask array, got shape "
                             + Arrays.toString(shape) + (dict.hasFortranOrder() ? " in Fortran order" : ""));
                 }
+                NpyDataType type = dict.dataType();
+                if (type != NpyDataType.bool && type != NpyDataType.u1 && type != NpyDataType.i1) {
+                    throw new InvalidInputException(npy + ": expected a 1-byte mask type (bool, uint8 or int8), got " + type);
+                }
+                // 1-byte elements have no byte order, so each frame is a plain slice of the data section. (The
+                // library's own readRange returns nothing for offset 0 in version 0.0.3.)
                 int size = shape[1] * shape[2];
-                for (int f = 0; f < shape[0]; f++) {
-                    byte[] mask = Npy.readRange(file, header, f * size, size).asByteArray().data();
-                    consumer.accept(f, mask, shape[2], shape[1]);
+                byte[] mask = new byte[size];
+                try {
+                    for (int f = 0; f < shape[0]; f++) {
+                        file.seek(header.dataOffset() + (long) f * size);
+                        file.readFully(mask);
+                        consumer.accept(f, mask.clone(), shape[2], shape[1]);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + npy, e);
                 }
                 frames[0] = shape[0];
             });
