@@ -72,7 +72,7 @@ public final class AvenueGroundTruth {
         String labelSource;
         if (labels == AvenueLabels.OFFICIAL_MASKS) {
             videos.forEach(v -> frameLabels.add(new VideoLabels(v.name(), v.abnormal())));
-            labelSource = "official pixel masks testing_label_mask/*_label.mat (frame abnormal iff its mask is non-empty)";
+            labelSource = "official pixel masks " + folder + "/*_label.mat (frame abnormal iff its mask is non-empty)";
         } else {
             Path npy = root.resolve(MNAD_FILE);
             boolean[] all = NpyFiles.binaryVector(npy);
@@ -86,10 +86,10 @@ public final class AvenueGroundTruth {
                 frameLabels.add(new VideoLabels(v.name(), Arrays.copyOfRange(all, offset, offset + n)));
                 offset += n;
             }
-            labelSource = "MNAD/ano_pred labels " + MNAD_FILE + " (NOT the official-mask labels; AUCs are not comparable)";
+            labelSource = "MNAD/ano_pred labels " + npy + " (NOT the official-mask labels; AUCs are not comparable)";
         }
         GroundTruth gt = GroundTruth.of("CUHK Avenue", labelSource, frameLabels);
-        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from testing_label_mask/*_label.mat");
+        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from " + folder + "/*_label.mat");
     }
 
     private static List<MaskVideo> readAll(List<Path> files) {

@@ -2,7 +2,6 @@ package io.github.aed.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,7 @@ public final class RbdcTbdc {
         boolean[] found = new boolean[gt.size()];
 
         List<ScoredRegion> dets = regions.regions();
-        Integer[] order = new Integer[dets.size()];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> dets.get(i).score()).reversed());
+        int[] order = stableDescendingOrder(dets);
 
         int n = dets.size();
         double[] x = new double[n + 2];
@@ -122,6 +119,36 @@ public final class RbdcTbdc {
         double tbdc = Trapezoid.area(x, tbdr, points);
         return new RbdcTbdcResult(rbdc, tbdc, Arrays.copyOf(x, points), Arrays.copyOf(rbdr, points), Arrays.copyOf(tbdr, points),
                 tp, fp, neither, tracksDetected, gt.size(), trackLength.length, n, numFrames, alpha, beta);
+    }
+
+    /**
+     * Region indices by descending score, equal scores in input order. Each region's key is its score's rank among
+     * the distinct scores (descending) in the high 32 bits and its index in the low 32 bits, so a primitive sort of
+     * the keys gives the stable order without boxing.
+     */
+    private static int[] stableDescendingOrder(List<ScoredRegion> dets) {
+        double[] distinct = new double[dets.size()];
+        for (int i = 0; i < distinct.length; i++) {
+            distinct[i] = dets.get(i).score();
+        }
+        Arrays.sort(distinct);
+        int m = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (i == 0 || distinct[i] != distinct[m - 1]) {
+                distinct[m++] = distinct[i];
+            }
+        }
+        long[] keys = new long[dets.size()];
+        for (int i = 0; i < keys.length; i++) {
+            long rankFromTop = m - 1 - Arrays.binarySearch(distinct, 0, m, dets.get(i).score());
+            keys[i] = rankFromTop << 32 | i;
+        }
+        Arrays.sort(keys);
+        int[] order = new int[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            order[i] = (int) keys[i];
+        }
+        return order;
     }
 
     private static Map<String, Map<Integer, int[]>> indexByFrame(List<TrackRegion> gt) {

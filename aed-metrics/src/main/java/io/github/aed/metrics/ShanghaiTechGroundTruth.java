@@ -43,7 +43,7 @@ public final class ShanghaiTechGroundTruth {
         if (videos.isEmpty()) {
             throw new InvalidInputException(labels + ": holds no .npy label files");
         }
-        GroundTruth gt = GroundTruth.of("ShanghaiTech Campus", "test_frame_mask/*.npy", videos);
+        GroundTruth gt = GroundTruth.of("ShanghaiTech Campus", labels + "/*.npy", videos);
         Path aed = root.resolve("tracks_aed");
         if (Files.isDirectory(aed)) {
             return AedTrackFiles.attach(aed, gt);
@@ -72,7 +72,7 @@ public final class ShanghaiTechGroundTruth {
                 throw new InvalidInputException(npy + ": " + frames + " masks but " + v.video() + " has " + v.frameCount() + " frames");
             }
         }
-        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from test_pixel_mask/*.npy");
+        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from " + folder + "/*.npy");
     }
 
     private static List<Path> npyFiles(Path folder) {

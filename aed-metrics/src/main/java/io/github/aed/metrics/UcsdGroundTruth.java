@@ -78,7 +78,7 @@ public final class UcsdGroundTruth {
             videos.add(new VideoLabels(clip.name(), abnormal));
         }
         String dataset = "UCSD " + baseName(mFile).replace("UCSDped", "Ped");
-        GroundTruth gt = GroundTruth.of(dataset, root.relativize(mFile) + " (1-based inclusive frame ranges)", videos);
+        GroundTruth gt = GroundTruth.of(dataset, mFile + " (1-based inclusive frame ranges)", videos);
         return withMaskTracks(gt, test);
     }
 
@@ -121,7 +121,7 @@ public final class UcsdGroundTruth {
             LOG.warn("{}: {} frames where 'mask is non-empty' disagrees with the .m frame labels; the .m labels are used",
                     gt.dataset(), disagreements);
         }
-        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from Test/TestNNN_gt");
+        return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from " + test + "/TestNNN_gt");
     }
 
     private static int frameCount(Video clip) {
