@@ -164,7 +164,8 @@ public final class EvaluationReport {
         }
         line(sb, "  EER         %s   pooled, where false-positive rate = false-negative rate", fmt(equalErrorRate()));
         if (regions != null) {
-            line(sb, "  RBDC        %s   beta %s; %d regions: %d true positives, %d false positives, %d repeat detections",
+            line(sb, "  RBDC        %s   beta %s; %d regions: %d ground-truth regions detected, %d false positives, %d repeat"
+                    + " detections",
                     fmt(regions.rbdc()), num(regions.beta()), regions.detectedRegions(), regions.truePositives(),
                     regions.falsePositives(), regions.repeatDetections());
             line(sb, "  TBDC        %s   alpha %s; %d of %d tracks detected (%d ground-truth regions)", fmt(regions.tbdc()),
