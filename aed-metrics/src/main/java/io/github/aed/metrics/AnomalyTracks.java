@@ -89,14 +89,6 @@ public final class AnomalyTracks {
             return this;
         }
 
-        /** Adds every region of {@code other}, keeping its videos and source ids. */
-        public Builder addAll(AnomalyTracks other) {
-            for (TrackRegion r : other.regions) {
-                add(r.video(), other.tracks.get(r.track()).sourceId(), r.frame(), r.box());
-            }
-            return this;
-        }
-
         public AnomalyTracks build() {
             List<Track> tracks = new ArrayList<>(trackVideos.size());
             for (int i = 0; i < trackVideos.size(); i++) {

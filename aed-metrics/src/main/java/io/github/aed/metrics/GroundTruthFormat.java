@@ -36,6 +36,11 @@ public enum GroundTruthFormat {
                 + Arrays.stream(values()).map(GroundTruthFormat::id).toList());
     }
 
+    /** Reads a dataset folder in this layout, with the default labels (Avenue: {@link AvenueLabels#OFFICIAL_MASKS}). */
+    public GroundTruth read(Path root) {
+        return read(root, AvenueLabels.OFFICIAL_MASKS);
+    }
+
     /**
      * Reads a dataset folder in this layout.
      *

@@ -108,6 +108,14 @@ class GroundTruthReadersTest {
     }
 
     @Test
+    void formatsByCommandLineName() {
+        assertEquals(GroundTruthFormat.SHANGHAITECH, GroundTruthFormat.of("ShanghaiTech"));
+        assertThrows(IllegalArgumentException.class, () -> GroundTruthFormat.of("kitti"));
+        String m = assertThrows(IllegalArgumentException.class, () -> GroundTruthFormat.UCSD.read(root, AvenueLabels.MNAD)).getMessage();
+        assertTrue(m.contains("exists only for CUHK Avenue"), m);
+    }
+
+    @Test
     void missingLayoutsAreNamed() {
         assertTrue(assertThrows(InvalidInputException.class, () -> UcsdGroundTruth.read(root)).getMessage().contains("Test/"));
         assertTrue(assertThrows(InvalidInputException.class, () -> AvenueGroundTruth.read(root, AvenueLabels.OFFICIAL_MASKS))
