@@ -1,0 +1,155 @@
+package io.github.aed.metrics;
+
+import io.github.aed.core.InvalidInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A comma-separated text file read line by line, with errors that name the file and the 1-based line. Blank lines
+ * are skipped; every other line must have exactly the expected number of fields. Fields are trimmed; quoting is not
+ * supported (none of the formats read here needs it).
+ */
+final class CsvFile implements AutoCloseable {
+
+    private final Path path;
+    private final BufferedReader reader;
+    private final int fields;
+    private int line;
+    private String[] current;
+
+    private CsvFile(Path path, BufferedReader reader, int fields) {
+        this.path = path;
+        this.reader = reader;
+        this.fields = fields;
+    }
+
+    /** Opens a file whose first non-blank line must be {@code header} (compared without spaces, case-insensitively). */
+    static CsvFile withHeader(Path path, String... header) {
+        CsvFile f = open(path, header.length);
+        if (!f.next()) {
+            f.close();
+            throw new InvalidInputException(path + ": empty file; expected the header " + String.join(",", header));
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (!f.current[i].toLowerCase(Locale.ROOT).equals(header[i])) {
+                String got = String.join(",", f.current);
+                f.close();
+                throw new InvalidInputException(path + " line " + f.line + ": expected the header " + String.join(",", header)
+                        + ", got '" + got + "'");
+            }
+        }
+        return f;
+    }
+
+    /** Opens a file without a header. */
+    static CsvFile headerless(Path path, int fields) {
+        return open(path, fields);
+    }
+
+    private static CsvFile open(Path path, int fields) {
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException(path + ": no such file");
+        }
+        try {
+            return new CsvFile(path, Files.newBufferedReader(path, StandardCharsets.UTF_8), fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + path, e);
+        }
+    }
+
+    /** Moves to the next non-blank line; false at the end of the file. */
+    boolean next() {
+        try {
+            String s;
+            while ((s = reader.readLine()) != null) {
+                line++;
+                if (line == 1 && s.startsWith("\uFEFF")) {
+                    s = s.substring(1);
+                }
+                if (s.isBlank()) {
+                    continue;
+                }
+                String[] parts = s.split(",", -1);
+                if (parts.length != fields) {
+                    throw error("expected " + fields + " comma-separated fields, got " + parts.length + ": '" + s + "'");
+                }
+                for (int i = 0; i < parts.length; i++) {
+                    parts[i] = parts[i].strip();
+                }
+                current = parts;
+                return true;
+            }
+            current = null;
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path + " after line " + line, e);
+        }
+    }
+
+    /** The current line's 1-based number. */
+    int line() {
+        return line;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Field {@code i} (0-based) of the current line. */
+    String text(int i) {
+        if (current[i].isEmpty()) {
+            throw error("field " + (i + 1) + " is empty");
+        }
+        return current[i];
+    }
+
+    /** Field {@code i} as an integer. */
+    int integer(int i, String name) {
+        String s = text(i);
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw error(name + " '" + s + "' is not an integer");
+        }
+    }
+
+    /** Field {@code i} as a finite number. */
+    double finite(int i, String name) {
+        String s = text(i);
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw error(name + " '" + s + "' is not a number");
+        }
+        if (!Double.isFinite(v)) {
+            throw error(name + " is not finite: '" + s + "'");
+        }
+        return v;
+    }
+
+    /** An error about the current line. */
+    InvalidInputException error(String message) {
+        return new InvalidInputException(path + " line " + line + ": " + message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close " + path, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return path + " line " + line + (current == null ? "" : ": " + Arrays.toString(current));
+    }
+}
