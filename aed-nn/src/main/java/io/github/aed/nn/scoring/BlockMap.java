@@ -56,29 +56,26 @@ final class BlockMap {
     /** The mean over rows and columns of width {@code size} (odd), 'reflect' boundary, as a new map. */
     float[] spatialMean(float[] map, int size) {
         float[] out = map.clone();
-        if (size <= 1) {
-            return out;
-        }
-        double[] line = new double[Math.max(rows, cols)];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                line[c] = out[r * cols + c];
-            }
-            double[] m = boxMean(line, cols, size);
-            for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = (float) m[c];
-            }
-        }
-        for (int c = 0; c < cols; c++) {
-            for (int r = 0; r < rows; r++) {
-                line[r] = out[r * cols + c];
-            }
-            double[] m = boxMean(line, rows, size);
-            for (int r = 0; r < rows; r++) {
-                out[r * cols + c] = (float) m[r];
-            }
+        if (size > 1) {
+            meanAlong(out, size, cols, rows, 1, cols);
+            meanAlong(out, size, rows, cols, cols, 1);
         }
         return out;
+    }
+
+    /** In-place mean over {@code n} samples {@code stride} apart, for {@code lanes} lanes {@code laneStride} apart. */
+    private static void meanAlong(float[] values, int size, int n, int lanes, int stride, int laneStride) {
+        double[] line = new double[n];
+        for (int lane = 0; lane < lanes; lane++) {
+            int start = lane * laneStride;
+            for (int i = 0; i < n; i++) {
+                line[i] = values[start + i * stride];
+            }
+            double[] m = boxMean(line, n, size);
+            for (int i = 0; i < n; i++) {
+                values[start + i * stride] = (float) m[i];
+            }
+        }
     }
 
     /** Maximum of a map's blocks. */

@@ -22,27 +22,7 @@ public interface TemporalFilter {
 
     /** No smoothing. */
     static TemporalFilter none() {
-        return new TemporalFilter() {
-            @Override
-            public double[] apply(double[] s) {
-                return s.clone();
-            }
-
-            @Override
-            public int lookAhead() {
-                return 0;
-            }
-
-            @Override
-            public int lookBehind() {
-                return 0;
-            }
-
-            @Override
-            public String describe() {
-                return "none";
-            }
-        };
+        return kernel(new double[] {1}, 0, "none");
     }
 
     /**
@@ -94,36 +74,7 @@ public interface TemporalFilter {
         }
         String d = String.format(Locale.ROOT, "ssmtl gaussian(L=%d, sigma=%.1f, peak one frame early, kernel sum %.3f, edge blocks copied)",
                 length, sigma, sum(g));
-        return new TemporalFilter() {
-            @Override
-            public double[] apply(double[] s) {
-                int n = s.length;
-                double[] out = new double[n];
-                for (int i = 0; i < n; i++) {
-                    double acc = 0;
-                    for (int k = 0; k < length; k++) {
-                        acc += paddedCopy(s, i + k - p, p) * g[k];
-                    }
-                    out[i] = acc;
-                }
-                return out;
-            }
-
-            @Override
-            public int lookAhead() {
-                return length - 1 - p;
-            }
-
-            @Override
-            public int lookBehind() {
-                return p;
-            }
-
-            @Override
-            public String describe() {
-                return d;
-            }
-        };
+        return new KernelFilter(g, p, d, (s, j) -> paddedCopy(s, j, p));
     }
 
     /** The reference's padding: index j < 0 reads s[j + p], index j >= n reads s[j − p]; clamped when the video is short. */
@@ -138,37 +89,48 @@ public interface TemporalFilter {
     }
 
     private static TemporalFilter kernel(double[] w, int centre, String description) {
-        return new TemporalFilter() {
-            @Override
-            public double[] apply(double[] s) {
-                int n = s.length;
-                double[] out = new double[n];
-                for (int i = 0; i < n; i++) {
-                    double acc = 0;
-                    for (int k = 0; k < w.length; k++) {
-                        int j = Math.max(0, Math.min(n - 1, i + k - centre));
-                        acc += s[j] * w[k];
-                    }
-                    out[i] = acc;
+        return new KernelFilter(w, centre, description, (s, j) -> s[Math.max(0, Math.min(s.length - 1, j))]);
+    }
+
+    /** How a filter reads index j of a video's scores, including indices before the start or after the end. */
+    @FunctionalInterface
+    interface Padding {
+        double at(double[] scores, int j);
+    }
+
+    /**
+     * A correlation with fixed weights: output i is the sum over k of {@code w[k] * scores[i + k - centre]}, indices
+     * outside the video read through the padding.
+     */
+    record KernelFilter(double[] w, int centre, String description, Padding padding) implements TemporalFilter {
+
+        @Override
+        public double[] apply(double[] s) {
+            double[] out = new double[s.length];
+            for (int i = 0; i < s.length; i++) {
+                double acc = 0;
+                for (int k = 0; k < w.length; k++) {
+                    acc += padding.at(s, i + k - centre) * w[k];
                 }
-                return out;
+                out[i] = acc;
             }
+            return out;
+        }
 
-            @Override
-            public int lookAhead() {
-                return w.length - 1 - centre;
-            }
+        @Override
+        public int lookAhead() {
+            return w.length - 1 - centre;
+        }
 
-            @Override
-            public int lookBehind() {
-                return centre;
-            }
+        @Override
+        public int lookBehind() {
+            return centre;
+        }
 
-            @Override
-            public String describe() {
-                return description;
-            }
-        };
+        @Override
+        public String describe() {
+            return description;
+        }
     }
 
     private static double[] normalised(double[] w) {
