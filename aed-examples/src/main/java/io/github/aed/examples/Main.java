@@ -15,7 +15,8 @@ public final class Main {
     static List<Command> commands() {
         return List.of(
                 new InfoCommand(),
-                new BenchCommand());
+                new BenchCommand(),
+                new DetectCommand());
     }
 
     private Main() {
