@@ -128,15 +128,6 @@ public final class MotionDetector implements ObjectDetector {
         subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
         opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
-        if (Boolean.getBoolean("aed.closeFirst")) {
-            if (closeKernel != null) {
-                opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_CLOSE, closeKernel);
-            }
-            if (openKernel != null) {
-                opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
-            }
-            return;
-        }
         if (openKernel != null) {
             opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
         }
