@@ -52,12 +52,8 @@ public final class Nms {
      */
     public static List<Detection> suppress(List<Detection> detections, double iouThreshold, boolean perClass,
             int maxKeptPerClass) {
-        if (!(iouThreshold >= 0 && iouThreshold <= 1)) {
-            throw new IllegalArgumentException("NMS IoU threshold must be in [0, 1], got " + iouThreshold);
-        }
-        if (maxKeptPerClass < 1) {
-            throw new IllegalArgumentException("NMS must keep at least 1 box per class, got " + maxKeptPerClass);
-        }
+        Check.unitInterval("NMS IoU threshold", iouThreshold);
+        Check.atLeast("boxes kept per class", maxKeptPerClass, 1);
         List<Detection> sorted = new ArrayList<>(detections);
         sorted.sort(BY_CONFIDENCE);
         List<Detection> kept = new ArrayList<>();

@@ -231,10 +231,7 @@ public final class PostProcessor {
 
         /** Drops detections below this confidence, in [0, 1]. Default 0. */
         public Builder minConfidence(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("minimum confidence must be in [0, 1], got " + value);
-            }
-            minConfidence = value;
+            minConfidence = Check.unitInterval("minimum confidence", value);
             return this;
         }
 
@@ -272,10 +269,7 @@ public final class PostProcessor {
         /** Non-maximum suppression with this mode and IoU threshold in [0, 1]. Default: none. */
         public Builder nms(NmsMode mode, double iouThreshold) {
             nmsMode = Objects.requireNonNull(mode, "mode");
-            if (!(iouThreshold >= 0 && iouThreshold <= 1)) {
-                throw new IllegalArgumentException("NMS IoU threshold must be in [0, 1], got " + iouThreshold);
-            }
-            nmsIou = iouThreshold;
+            nmsIou = Check.unitInterval("NMS IoU threshold", iouThreshold);
             return this;
         }
 
@@ -293,10 +287,7 @@ public final class PostProcessor {
 
         /** Keeps at most this many detections per frame, the most confident. Default: all. */
         public Builder maxPerFrame(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("max detections per frame must be at least 1, got " + max);
-            }
-            maxPerFrame = max;
+            maxPerFrame = Check.atLeast("max detections per frame", max, 1);
             return this;
         }
 

@@ -35,14 +35,14 @@ final class DetectBench {
 
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "subtractor", "history", "threshold", "open", "close",
-            "blur", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
+            "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
             detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses]
                         [--clips N] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
-                         --learning-rate R --blur K --open K --close K --min-component PX --min-area PX
+                         --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
@@ -120,6 +120,9 @@ final class DetectBench {
         }
         if (o.has("blur")) {
             b.blur(o.intValue("blur", 0));
+        }
+        if (o.has("median")) {
+            b.median(o.intValue("median", 0));
         }
         if (o.has("open")) {
             b.open(o.intValue("open", 0));

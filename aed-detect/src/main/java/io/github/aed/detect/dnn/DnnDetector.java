@@ -1,5 +1,6 @@
 package io.github.aed.detect.dnn;
 
+import io.github.aed.detect.Check;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
@@ -287,11 +288,8 @@ public final class DnnDetector implements ObjectDetector {
 
         /** The network input size in pixels. Default: from the cfg, or from the ONNX input when fixed (else required). */
         public Builder inputSize(int width, int height) {
-            if (width < 1 || height < 1) {
-                throw new IllegalArgumentException("input size must be positive, got " + width + "x" + height);
-            }
-            s.inputWidth = width;
-            s.inputHeight = height;
+            s.inputWidth = Check.atLeast("input width", width, 1);
+            s.inputHeight = Check.atLeast("input height", height, 1);
             return this;
         }
 
@@ -309,10 +307,7 @@ public final class DnnDetector implements ObjectDetector {
 
         /** The grey level (0..255) of letterbox padding. Default 128. */
         public Builder padValue(double value) {
-            if (!(value >= 0 && value <= 255)) {
-                throw new IllegalArgumentException("pad value must be in [0, 255], got " + value);
-            }
-            s.padValue = value;
+            s.padValue = 255 * Check.unitInterval("pad value / 255", value / 255);
             return this;
         }
 
@@ -334,28 +329,19 @@ public final class DnnDetector implements ObjectDetector {
 
         /** The minimum class score, in [0, 1], for a (box, class) to be kept. Default 0.5. */
         public Builder confidence(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("confidence threshold must be in [0, 1], got " + value);
-            }
-            s.confidence = value;
+            s.confidence = Check.unitInterval("confidence threshold", value);
             return this;
         }
 
         /** The IoU threshold of per-class NMS, in [0, 1]. Default 0.45. */
         public Builder nmsIou(double value) {
-            if (!(value >= 0 && value <= 1)) {
-                throw new IllegalArgumentException("NMS IoU threshold must be in [0, 1], got " + value);
-            }
-            s.nmsIou = value;
+            s.nmsIou = Check.unitInterval("NMS IoU threshold", value);
             return this;
         }
 
         /** At most this many boxes of each class per frame. Default 200. */
         public Builder maxPerClass(int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException("max boxes per class must be at least 1, got " + value);
-            }
-            s.maxPerClass = value;
+            s.maxPerClass = Check.atLeast("max boxes per class", value, 1);
             return this;
         }
 

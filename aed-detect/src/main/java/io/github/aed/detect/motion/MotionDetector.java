@@ -1,5 +1,6 @@
 package io.github.aed.detect.motion;
 
+import io.github.aed.detect.Check;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * needs no network weights.
  *
  * <p>Per frame: the frame is turned grey (and optionally blurred), an OpenCV background model ({@link SubtractorKind
- * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; a morphological
- * opening removes specks and a closing fills holes; the 8-connected components are found, components smaller than
+ * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; a median filter
+ * removes specks and fills speckled objects, an optional opening removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
  * {@code minComponentArea} pixels are dropped as noise; the boxes of components closer than the merge gaps are merged
  * (the fragments of one person: head, torso and legs often come apart); merged objects with fewer than
  * {@code minArea} foreground pixels or a box larger than {@code maxAreaFraction} of the frame are dropped; and each
@@ -128,6 +129,9 @@ public final class MotionDetector implements ObjectDetector {
         subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
         opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        if (settings.medianSize > 1) {
+            opencv_imgproc.medianBlur(foreground, foreground, settings.medianSize);
+        }
         if (openKernel != null) {
             opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
         }
@@ -367,15 +371,16 @@ public final class MotionDetector implements ObjectDetector {
         private boolean detectShadows;
         private double learningRate = -1;
         private int blurSize;
-        private int openSize = 3;
-        private int closeSize = 7;
+        private int medianSize = 5;
+        private int openSize;
+        private int closeSize = 3;
         private int minComponentArea = 10;
-        private int minArea = 60;
+        private int minArea = 40;
         private double maxAreaFraction = 0.5;
-        private int mergeGapX = 2;
-        private int mergeGapY = 6;
-        private double padFraction = 0.1;
-        private int padPixels = 2;
+        private int mergeGapX = 1;
+        private int mergeGapY = 3;
+        private double padFraction = 0.05;
+        private int padPixels = 1;
         private int primeFrames = 400;
 
         private Settings copy() {
@@ -386,6 +391,7 @@ public final class MotionDetector implements ObjectDetector {
             c.detectShadows = detectShadows;
             c.learningRate = learningRate;
             c.blurSize = blurSize;
+            c.medianSize = medianSize;
             c.openSize = openSize;
             c.closeSize = closeSize;
             c.minComponentArea = minComponentArea;
@@ -422,6 +428,10 @@ public final class MotionDetector implements ObjectDetector {
 
         public int blurSize() {
             return blurSize;
+        }
+
+        public int medianSize() {
+            return medianSize;
         }
 
         public int openSize() {
@@ -466,12 +476,12 @@ public final class MotionDetector implements ObjectDetector {
 
         String describe() {
             return String.format(Locale.ROOT,
-                    "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, open=%d, close=%d, "
+                    "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
                             + "primeFrames=%d",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
-                    learningRate < 0 ? "auto" : trim(learningRate), blurSize, openSize, closeSize, minComponentArea,
+                    learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames);
         }
 
@@ -503,16 +513,13 @@ public final class MotionDetector implements ObjectDetector {
 
         /** Frames the model remembers (OpenCV's {@code history}). Default 500. */
         public Builder history(int frames) {
-            s.history = positive("history", frames);
+            s.history = Check.atLeast("history", frames, 1);
             return this;
         }
 
         /** The model's foreground threshold (see {@link SubtractorKind}). Default: the kind's OpenCV default. */
         public Builder threshold(double value) {
-            if (!(value > 0) || Double.isInfinite(value)) {
-                throw new IllegalArgumentException("background threshold must be positive, got " + value);
-            }
-            s.threshold = value;
+            s.threshold = Check.positive("background threshold", value);
             return this;
         }
 
@@ -540,13 +547,22 @@ public final class MotionDetector implements ObjectDetector {
             return this;
         }
 
-        /** Side of the elliptic opening that removes specks, or 0 for none. Default 3. */
+        /**
+         * Side of the median filter applied to the foreground mask, odd, or 0 for none: it removes isolated specks and
+         * fills speckled objects without growing them. Default 5.
+         */
+        public Builder median(int size) {
+            s.medianSize = oddOrZero("median size", size);
+            return this;
+        }
+
+        /** Side of the elliptic opening that removes specks, or 0 for none. Default 0 (the median filter does it). */
         public Builder open(int size) {
             s.openSize = nonNegative("opening size", size);
             return this;
         }
 
-        /** Side of the elliptic closing that fills holes, or 0 for none. Default 7. */
+        /** Side of the elliptic closing that fills holes, or 0 for none. Default 3. */
         public Builder close(int size) {
             s.closeSize = nonNegative("closing size", size);
             return this;
@@ -558,7 +574,7 @@ public final class MotionDetector implements ObjectDetector {
             return this;
         }
 
-        /** Objects (after merging) with fewer foreground pixels are dropped. Default 60. */
+        /** Objects (after merging) with fewer foreground pixels are dropped. Default 40. */
         public Builder minArea(int pixels) {
             s.minArea = nonNegative("minimum area", pixels);
             return this;
@@ -573,14 +589,14 @@ public final class MotionDetector implements ObjectDetector {
             return this;
         }
 
-        /** Fragments at most this many pixels apart horizontally and vertically are merged. Default 2 x 6. */
+        /** Fragments at most this many pixels apart horizontally and vertically are merged. Default 1 x 3. */
         public Builder mergeGap(int xPixels, int yPixels) {
             s.mergeGapX = nonNegative("horizontal merge gap", xPixels);
             s.mergeGapY = nonNegative("vertical merge gap", yPixels);
             return this;
         }
 
-        /** Padding of each box: a fraction of its size on every side, plus a number of pixels. Default 0.1 + 2 px. */
+        /** Padding of each box: a fraction of its size on every side, plus a number of pixels. Default 0.05 + 1 px. */
         public Builder padding(double fraction, int pixels) {
             if (!(fraction >= 0) || Double.isInfinite(fraction)) {
                 throw new IllegalArgumentException("padding fraction must be >= 0, got " + fraction);
@@ -600,18 +616,8 @@ public final class MotionDetector implements ObjectDetector {
             return new MotionDetector(s.copy());
         }
 
-        private static int positive(String what, int v) {
-            if (v < 1) {
-                throw new IllegalArgumentException(what + " must be at least 1, got " + v);
-            }
-            return v;
-        }
-
         private static int nonNegative(String what, int v) {
-            if (v < 0) {
-                throw new IllegalArgumentException(what + " must be >= 0, got " + v);
-            }
-            return v;
+            return Check.atLeast(what, v, 0);
         }
 
         private static int oddOrZero(String what, int v) {

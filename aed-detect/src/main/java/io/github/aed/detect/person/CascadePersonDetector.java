@@ -1,5 +1,6 @@
 package io.github.aed.detect.person;
 
+import io.github.aed.detect.Check;
 import io.github.aed.core.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
@@ -87,37 +88,25 @@ public final class CascadePersonDetector extends UpscalingPersonDetector {
 
         /** Frames are enlarged by this factor before detection (boxes are scaled back). Default 1. */
         public Builder upscale(double factor) {
-            if (!(factor > 0) || Double.isInfinite(factor)) {
-                throw new IllegalArgumentException("upscale factor must be positive, got " + factor);
-            }
-            upscale = factor;
+            upscale = Check.positive("upscale factor", factor);
             return this;
         }
 
         /** The factor between pyramid levels, above 1. Default 1.1. */
         public Builder scaleStep(double value) {
-            if (!(value > 1)) {
-                throw new IllegalArgumentException("scale step must be above 1, got " + value);
-            }
-            scaleStep = value;
+            scaleStep = Check.above("scale step", value, 1);
             return this;
         }
 
         /** Overlapping hits a detection needs. Default 3. */
         public Builder minNeighbours(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("min neighbours must be >= 0, got " + value);
-            }
-            minNeighbours = value;
+            minNeighbours = Check.atLeast("min neighbours", value, 0);
             return this;
         }
 
         /** The smallest window side in pixels of the (scaled) image; 0 for the cascade's own. Default 0. */
         public Builder minSize(int pixels) {
-            if (pixels < 0) {
-                throw new IllegalArgumentException("min size must be >= 0, got " + pixels);
-            }
-            minSize = pixels;
+            minSize = Check.atLeast("min size", pixels, 0);
             return this;
         }
 

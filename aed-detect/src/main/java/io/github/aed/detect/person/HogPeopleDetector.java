@@ -1,5 +1,6 @@
 package io.github.aed.detect.person;
 
+import io.github.aed.detect.Check;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.DoublePointer;
@@ -85,10 +86,7 @@ public final class HogPeopleDetector extends UpscalingPersonDetector {
 
         /** Frames are enlarged by this factor before detection (boxes are scaled back). Default 1. */
         public Builder upscale(double factor) {
-            if (!(factor > 0) || Double.isInfinite(factor)) {
-                throw new IllegalArgumentException("upscale factor must be positive, got " + factor);
-            }
-            upscale = factor;
+            upscale = Check.positive("upscale factor", factor);
             return this;
         }
 
@@ -100,37 +98,25 @@ public final class HogPeopleDetector extends UpscalingPersonDetector {
 
         /** The window step in pixels of the (scaled) image. Default 8 (a multiple of the 8-pixel HOG cell). */
         public Builder stride(int pixels) {
-            if (pixels < 1) {
-                throw new IllegalArgumentException("stride must be at least 1, got " + pixels);
-            }
-            stride = pixels;
+            stride = Check.atLeast("stride", pixels, 1);
             return this;
         }
 
         /** Padding around the image in pixels. Default 8. */
         public Builder padding(int pixels) {
-            if (pixels < 0) {
-                throw new IllegalArgumentException("padding must be >= 0, got " + pixels);
-            }
-            padding = pixels;
+            padding = Check.atLeast("padding", pixels, 0);
             return this;
         }
 
         /** The factor between pyramid levels, above 1. Default 1.05. */
         public Builder scaleStep(double value) {
-            if (!(value > 1)) {
-                throw new IllegalArgumentException("scale step must be above 1, got " + value);
-            }
-            scaleStep = value;
+            scaleStep = Check.above("scale step", value, 1);
             return this;
         }
 
         /** Overlapping windows needed to keep a group (OpenCV's finalThreshold); 0 keeps every window. Default 2. */
         public Builder groupThreshold(double value) {
-            if (!(value >= 0)) {
-                throw new IllegalArgumentException("group threshold must be >= 0, got " + value);
-            }
-            groupThreshold = value;
+            groupThreshold = value == 0 ? 0 : Check.positive("group threshold", value);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package io.github.aed.detect.person;
 
+import io.github.aed.detect.Check;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
@@ -30,10 +31,7 @@ abstract class UpscalingPersonDetector implements ObjectDetector {
     private boolean closed;
 
     UpscalingPersonDetector(double upscale) {
-        if (!(upscale > 0) || Double.isInfinite(upscale)) {
-            throw new IllegalArgumentException("upscale factor must be positive, got " + upscale);
-        }
-        this.upscale = upscale;
+        this.upscale = Check.positive("upscale factor", upscale);
     }
 
     /** Runs the detector on the (scaled, grey) image, filling rectangles and one weight per rectangle. */
