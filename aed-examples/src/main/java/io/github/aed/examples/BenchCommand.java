@@ -26,7 +26,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench cubes' measures object-cube extraction (cubes/s, memory)";
+        return "benchmarks: 'bench cubes' (cube extraction), 'bench detect' (motion detector on UCSD Ped2)";
     }
 
     @Override
@@ -37,16 +37,23 @@ final class BenchCommand implements Command {
 
                 cubes   streams generated frames (noise texture, default 360x240 BGR, Ped2's size) through the
                         sliding-window cube extractor with --objects random boxes (20..120 px) per frame, and prints
-                        cubes/s, frames/s and the JVM heap in use. The first 100 frames are a warm-up.""";
+                        cubes/s, frames/s and the JVM heap in use. The first 100 frames are a warm-up.
+
+                """ + DetectBench.USAGE;
     }
 
     @Override
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("detect")) {
+            DetectBench.run(Options.parse(name() + " detect", java.util.Arrays.copyOfRange(args, 1, args.length),
+                    DetectBench.VALUED, DetectBench.FLAGS));
+            return 0;
+        }
         Options o = Options.parse(name(), args, Set.of("frames", "objects", "k", "size", "width", "height", "seed"),
                 Set.of("grey"));
         List<String> what = o.positional();
         if (what.size() != 1 || !what.get(0).equals("cubes")) {
-            throw new UsageException("say what to benchmark: 'cubes'");
+            throw new UsageException("say what to benchmark: 'cubes' or 'detect'");
         }
         int frames = o.intValue("frames", 600);
         int objects = o.intValue("objects", 8);

@@ -16,6 +16,7 @@ public final class Main {
         return List.of(
                 new InfoCommand(),
                 new BenchCommand(),
+                new DetectCommand(),
                 new EvaluateCommand());
     }
 

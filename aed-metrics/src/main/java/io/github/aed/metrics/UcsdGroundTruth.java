@@ -56,7 +56,7 @@ public final class UcsdGroundTruth {
         }
         Path mFile = single(test);
         List<List<int[]>> entries = parseEntries(mFile);
-        List<Video> clips = Video.clipsIn(test).stream().filter(v -> !v.name().endsWith("_gt")).toList();
+        List<Video> clips = Video.clipsIn(test);
         if (clips.size() != entries.size()) {
             throw new InvalidInputException(mFile + " has " + entries.size() + " gt_frame entries but " + test + " holds "
                     + clips.size() + " test video folders");
@@ -85,7 +85,7 @@ public final class UcsdGroundTruth {
     private static GroundTruth withMaskTracks(GroundTruth gt, Path test) {
         List<String> missing = new ArrayList<>();
         for (VideoLabels v : gt.videos()) {
-            if (v.abnormalCount() > 0 && !Files.isDirectory(test.resolve(v.video() + "_gt"))) {
+            if (v.abnormalCount() > 0 && !Files.isDirectory(test.resolve(v.video() + Video.MASK_FOLDER_SUFFIX))) {
                 missing.add(v.video());
             }
         }
@@ -95,7 +95,7 @@ public final class UcsdGroundTruth {
         MaskTracks tracks = new MaskTracks();
         int disagreements = 0;
         for (VideoLabels v : gt.videos()) {
-            Path masks = test.resolve(v.video() + "_gt");
+            Path masks = test.resolve(v.video() + Video.MASK_FOLDER_SUFFIX);
             if (!Files.isDirectory(masks)) {
                 continue;
             }

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  */
 public interface Video {
 
+    /** Suffix of the UCSD-style folders of pixel masks that sit beside the clips ({@code Test001_gt}). */
+    String MASK_FOLDER_SUFFIX = "_gt";
+
     /** The video's name as datasets spell it: the file name without extension, or the folder's name. */
     String name();
 
@@ -106,7 +109,8 @@ public interface Video {
 
     /**
      * The clips of a dataset split: every video file and every sub-folder that holds frame images, in natural order of
-     * their names. {@code ../shared/data/ucsd-ped2/Train} gives Train001 … Train016.
+     * their names. {@code ../shared/data/ucsd-ped2/Train} gives Train001 … Train016. Sub-folders whose name ends in
+     * {@code _gt} hold pixel masks in the UCSD layout ({@code Test001_gt}) and are not clips.
      *
      * @throws InvalidInputException if the folder does not exist or holds no clip
      */
@@ -116,7 +120,9 @@ public interface Video {
         }
         try (Stream<Path> entries = Files.list(folder)) {
             List<Video> clips = entries
-                    .filter(p -> Files.isDirectory(p) ? ImageFolderSource.hasImages(p) : VideoFileSource.isVideoFile(p))
+                    .filter(p -> Files.isDirectory(p)
+                            ? !p.getFileName().toString().endsWith(MASK_FOLDER_SUFFIX) && ImageFolderSource.hasImages(p)
+                            : VideoFileSource.isVideoFile(p))
                     .sorted(NaturalOrder.PATHS)
                     .map(p -> Files.isDirectory(p) ? imageFolder(p) : file(p))
                     .toList();

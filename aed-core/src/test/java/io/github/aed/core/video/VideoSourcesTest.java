@@ -123,6 +123,7 @@ class VideoSourcesTest {
     void clipsInListsSubFoldersAndVideosInNaturalOrder() {
         writeImages(dir.resolve("Train10"), List.of("1.png"), 8, 8);
         writeImages(dir.resolve("Train2"), List.of("1.png"), 8, 8);
+        writeImages(dir.resolve("Train2_gt"), List.of("1.png"), 8, 8);
         try (VideoFileWriter w = VideoFileWriter.open(dir.resolve("Train3.avi"), 10, 8, 8)) {
             w.write(TestFrames.scene("x", 0, 8, 8));
         }

@@ -1,0 +1,121 @@
+package io.github.aed.detect;
+
+import io.github.aed.detect.csv.CsvDetector;
+import io.github.aed.detect.dnn.DnnDetector;
+import io.github.aed.detect.dnn.DnnOutputFormat;
+import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.person.BodyCascade;
+import io.github.aed.detect.person.CascadePersonDetector;
+import io.github.aed.detect.person.HogPeopleDetector;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Builds a detector from a short text, as the command line and configuration files spell it:
+ * <ul>
+ *   <li>{@code motion}: {@link MotionDetector} with its defaults;</li>
+ *   <li>{@code hog} or {@code hog:UPSCALE}: {@link HogPeopleDetector} (frames enlarged by UPSCALE, default 1);</li>
+ *   <li>{@code cascade:fullbody} or {@code cascade:upperbody}, optionally {@code ,UPSCALE}: {@link CascadePersonDetector};</li>
+ *   <li>{@code darknet:CFG,WEIGHTS} or {@code darknet:CFG,WEIGHTS,NAMES}: {@link DnnDetector#darknet};</li>
+ *   <li>{@code onnx:FILE} or {@code onnx:FILE,FORMAT} (yolov5, yolov8, ssd) or {@code onnx:FILE,FORMAT,NAMES}:
+ *       {@link DnnDetector#onnx};</li>
+ *   <li>{@code csv:FILE_OR_FOLDER}: {@link CsvDetector} (one file, or a folder of {@code <video>.csv}).</li>
+ * </ul>
+ * Paths may not contain commas.
+ */
+public final class DetectorSpec {
+
+    /** The forms accepted by {@link #parse}, for usage messages. */
+    public static final String FORMS = "motion | hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | "
+            + "darknet:CFG,WEIGHTS[,NAMES] | onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR";
+
+    private DetectorSpec() {
+    }
+
+    /**
+     * The detector a spec names, with default settings.
+     *
+     * @throws IllegalArgumentException for an unknown or malformed spec
+     */
+    public static ObjectDetector parse(String spec) {
+        int colon = spec.indexOf(':');
+        String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String arg = colon < 0 ? "" : spec.substring(colon + 1);
+        return switch (kind) {
+            case "motion" -> {
+                noArgument(spec, arg);
+                yield MotionDetector.builder().build();
+            }
+            case "hog" -> HogPeopleDetector.builder().upscale(arg.isEmpty() ? 1 : number(spec, arg)).build();
+            case "cascade" -> cascade(spec, required(spec, arg, "fullbody or upperbody").split(",", -1));
+            case "darknet" -> darknet(spec, required(spec, arg, "CFG,WEIGHTS").split(",", -1));
+            case "onnx" -> onnx(spec, required(spec, arg, "an ONNX file").split(",", -1));
+            case "csv" -> CsvDetector.at(Path.of(required(spec, arg, "a CSV file or folder")));
+            default -> throw new IllegalArgumentException("unknown detector '" + spec + "'; expected " + FORMS);
+        };
+    }
+
+    private static ObjectDetector cascade(String spec, String[] parts) {
+        if (parts.length > 2) {
+            throw new IllegalArgumentException("detector '" + spec + "': expected cascade:fullbody|upperbody[,UPSCALE]");
+        }
+        BodyCascade which = switch (parts[0].toLowerCase(Locale.ROOT)) {
+            case "fullbody" -> BodyCascade.FULL_BODY;
+            case "upperbody" -> BodyCascade.UPPER_BODY;
+            default -> throw new IllegalArgumentException("detector '" + spec + "': unknown cascade '" + parts[0]
+                    + "', expected fullbody or upperbody");
+        };
+        return CascadePersonDetector.builder(which).upscale(parts.length == 2 ? number(spec, parts[1]) : 1).build();
+    }
+
+    private static ObjectDetector darknet(String spec, String[] parts) {
+        if (parts.length < 2 || parts.length > 3) {
+            throw new IllegalArgumentException("detector '" + spec + "': expected darknet:CFG,WEIGHTS[,NAMES]");
+        }
+        DnnDetector.Builder b = DnnDetector.darknet(Path.of(parts[0]), Path.of(parts[1]));
+        if (parts.length == 3) {
+            b.classNames(DnnDetector.readClassNames(Path.of(parts[2])));
+        }
+        return b.build();
+    }
+
+    private static ObjectDetector onnx(String spec, String[] parts) {
+        if (parts.length > 3) {
+            throw new IllegalArgumentException("detector '" + spec + "': expected onnx:FILE[,yolov5|yolov8|ssd[,NAMES]]");
+        }
+        DnnDetector.Builder b = DnnDetector.onnx(Path.of(parts[0]));
+        if (parts.length >= 2) {
+            try {
+                b.format(DnnOutputFormat.valueOf(parts[1].toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("detector '" + spec + "': unknown output format '" + parts[1]
+                        + "', expected yolov5, yolov8 or ssd");
+            }
+        }
+        if (parts.length == 3) {
+            b.classNames(DnnDetector.readClassNames(Path.of(parts[2])));
+        }
+        return b.build();
+    }
+
+    private static double number(String spec, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("detector '" + spec + "': expected a number, got '" + v + "'");
+        }
+    }
+
+    private static void noArgument(String spec, String arg) {
+        if (!arg.isEmpty()) {
+            throw new IllegalArgumentException("detector '" + spec + "' takes no argument");
+        }
+    }
+
+    private static String required(String spec, String arg, String what) {
+        if (arg.isBlank()) {
+            throw new IllegalArgumentException("detector '" + spec + "' needs " + what + " after the colon");
+        }
+        return arg;
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.aed.detect.csv;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The detection CSV format: one file per video, a header line, then one detection per line.
+ *
+ * <pre>
+ * frame,x_min,y_min,x_max,y_max,class,score
+ * 0,120,64,151,139,-1,0.8125
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code frame}: 0-based frame index in the video;</li>
+ *   <li>{@code x_min,y_min,x_max,y_max}: <b>inclusive</b> pixel corners (the box covers columns x_min..x_max and rows
+ *       y_min..y_max), integers &gt;= 0 with {@code x_max >= x_min} and {@code y_max >= y_min}; they are converted to
+ *       the library's half-open {@link Box} with {@link Box#fromInclusive};</li>
+ *   <li>{@code class}: the detector's 0-based class id (e.g. COCO: 0 = person), or -1 for detectors without classes;</li>
+ *   <li>{@code score}: the confidence in [0, 1].</li>
+ * </ul>
+ *
+ * Fields are separated by commas with optional surrounding spaces; blank lines are allowed and ignored. The header
+ * must be exactly the seven names above. Per-class score vectors are not stored. Class names are not stored either:
+ * detections read back are named {@code "object"} (class -1) or {@code "class N"}.
+ */
+public final class DetectionCsv {
+
+    /** The header line. */
+    public static final String HEADER = "frame,x_min,y_min,x_max,y_max,class,score";
+
+    private DetectionCsv() {
+    }
+
+    /** The CSV line of one detection (without line break). Scores are written with up to 6 decimals. */
+    public static String format(Detection d) {
+        Box b = d.box();
+        if (b.isEmpty()) {
+            throw new IllegalArgumentException("frame " + d.frameIndex() + ": an empty box " + b
+                    + " has no inclusive corners and cannot be written");
+        }
+        if (b.xMin() < 0 || b.yMin() < 0) {
+            throw new IllegalArgumentException("frame " + d.frameIndex() + ": box " + b + " lies partly left of or above"
+                    + " the frame; clip it to the frame before writing");
+        }
+        return d.frameIndex() + "," + b.xMin() + "," + b.yMin() + "," + b.inclusiveXMax() + "," + b.inclusiveYMax() + ","
+                + d.classId() + "," + score(d.confidence());
+    }
+
+    private static String score(double v) {
+        String s = String.format(Locale.ROOT, "%.6f", v);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s + "0" : s;
+    }
+
+    /** Writes a whole file (replacing it): the header and the detections in the order given. */
+    public static void write(Path file, Collection<Detection> detections) {
+        try (DetectionCsvWriter w = DetectionCsvWriter.open(file)) {
+            w.write(detections);
+        }
+    }
+
+    /**
+     * Reads a whole file. The result is sorted by frame index (the file's order within a frame is kept).
+     *
+     * @throws InvalidInputException for a missing file, a wrong header, or a bad line (naming the file and line)
+     */
+    public static List<Detection> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such detection CSV file");
+        }
+        List<Detection> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null || !header.strip().replace(" ", "").equalsIgnoreCase(HEADER)) {
+                throw new InvalidInputException(file + " line 1: expected the header '" + HEADER + "', got "
+                        + (header == null ? "an empty file" : "'" + header + "'"));
+            }
+            String line;
+            int lineNo = 1;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (!line.isBlank()) {
+                    out.add(parse(line, file, lineNo));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        out.sort(Comparator.comparingInt(Detection::frameIndex));
+        return out;
+    }
+
+    /** Parses one data line; {@code file} and {@code lineNo} are only used in error messages. */
+    static Detection parse(String line, Path file, int lineNo) {
+        String where = file + " line " + lineNo;
+        String[] f = line.split(",", -1);
+        if (f.length != 7) {
+            throw new InvalidInputException(where + ": expected 7 fields (" + HEADER + "), got " + f.length + ": '" + line + "'");
+        }
+        int frame = integer(f[0], "frame", where);
+        int x0 = integer(f[1], "x_min", where);
+        int y0 = integer(f[2], "y_min", where);
+        int x1 = integer(f[3], "x_max", where);
+        int y1 = integer(f[4], "y_max", where);
+        int cls = integer(f[5], "class", where);
+        double score;
+        try {
+            score = Double.parseDouble(f[6].strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where + ": score must be a number in [0, 1], got '" + f[6].strip() + "'");
+        }
+        if (frame < 0 || x0 < 0 || y0 < 0) {
+            throw new InvalidInputException(where + ": frame, x_min and y_min must be >= 0: '" + line + "'");
+        }
+        if (x1 < x0 || y1 < y0) {
+            throw new InvalidInputException(where + ": expected x_max >= x_min and y_max >= y_min (inclusive corners): '"
+                    + line + "'");
+        }
+        if (cls < Detection.UNKNOWN_CLASS) {
+            throw new InvalidInputException(where + ": class must be a class id >= 0 or -1 (no class), got " + cls);
+        }
+        if (!(score >= 0 && score <= 1)) {
+            throw new InvalidInputException(where + ": score must be in [0, 1], got " + f[6].strip());
+        }
+        Box box = Box.fromInclusive(x0, y0, x1, y1);
+        return cls == Detection.UNKNOWN_CLASS ? Detection.unclassified(frame, box, score)
+                : Detection.of(frame, box, cls, "class " + cls, score);
+    }
+
+    private static int integer(String field, String name, String where) {
+        try {
+            return Integer.parseInt(field.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(where + ": " + name + " must be an integer, got '" + field.strip() + "'");
+        }
+    }
+}

@@ -1,0 +1,630 @@
+package io.github.aed.detect.motion;
+
+import io.github.aed.detect.Check;
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.FrameMats;
+import io.github.aed.detect.ObjectDetector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_video;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_video.BackgroundSubtractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds moving objects in video from a fixed camera by background subtraction: the offline default detector, which
+ * needs no network weights.
+ *
+ * <p>Per frame: the frame is turned grey (and optionally blurred), an OpenCV background model ({@link SubtractorKind
+ * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; a median filter
+ * removes specks and fills speckled objects, an optional opening removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
+ * {@code minComponentArea} pixels are dropped as noise; the boxes of components closer than the merge gaps are merged
+ * (the fragments of one person: head, torso and legs often come apart); merged objects with fewer than
+ * {@code minArea} foreground pixels or a box larger than {@code maxAreaFraction} of the frame are dropped; and each
+ * box is padded and clipped to the frame. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their
+ * confidence is the fraction of foreground pixels in the unpadded box.
+ *
+ * <p><b>Background state.</b> The model learns while it detects. {@link #prime} samples up to {@code primeFrames}
+ * frames, evenly spread over the given normal videos (e.g. a dataset's training clips), and keeps them; every
+ * {@link #reset()} then starts a fresh model and feeds it those frames, so that objects in the first frames of a video
+ * are found and every video is processed from the same state whatever came before. Without priming, the model starts
+ * from the video's first frame. All frames must have the size of the primed frames (or, unprimed, of the video's first
+ * frame); another size throws {@link InvalidInputException}.
+ *
+ * <p>Holds native OpenCV objects: close it. Not thread-safe; one instance per video processed in parallel.
+ */
+public final class MotionDetector implements ObjectDetector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MotionDetector.class);
+
+    private final Settings settings;
+    private final Mat grey = new Mat();
+    private final Mat foreground = new Mat();
+    private final Mat labels = new Mat();
+    private final Mat stats = new Mat();
+    private final Mat centroids = new Mat();
+    private final Mat openKernel;
+    private final Mat closeKernel;
+    private BackgroundSubtractor subtractor;
+    private List<byte[]> primeFrames = List.of();
+    private int primeVideos;
+    private int width = -1;
+    private int height = -1;
+    private boolean closed;
+
+    private MotionDetector(Settings settings) {
+        this.settings = settings;
+        this.openKernel = kernel(settings.openSize);
+        this.closeKernel = kernel(settings.closeSize);
+    }
+
+    /** A builder with the defaults tuned for fixed cameras such as UCSD Ped2 (see each setting). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this detector's settings; the priming is not carried over. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.s = settings.copy();
+        return b;
+    }
+
+    private static Mat kernel(int size) {
+        return size <= 1 ? null : opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE, new Size(size, size));
+    }
+
+    @Override
+    public List<Detection> detect(Frame frame) {
+        ensureOpen();
+        checkSize(frame);
+        if (subtractor == null) {
+            startModel();
+        }
+        FrameMats.toGrey(frame, grey);
+        foregroundMask();
+        List<Blob> blobs = merge(components(), settings.mergeGapX, settings.mergeGapY);
+        long maxArea = (long) Math.floor(settings.maxAreaFraction * width * height);
+        List<Detection> out = new ArrayList<>(blobs.size());
+        for (Blob b : blobs) {
+            if (b.pixels < settings.minArea || b.box.area() > maxArea) {
+                continue;
+            }
+            Box padded = b.box.padRelative(settings.padFraction).pad(settings.padPixels).clipTo(width, height);
+            double confidence = Math.min(1.0, (double) b.pixels / b.box.area());
+            out.add(Detection.unclassified(frame.index(), padded, confidence));
+        }
+        return out;
+    }
+
+    private void checkSize(Frame frame) {
+        if (width < 0) {
+            width = frame.width();
+            height = frame.height();
+        } else if (frame.width() != width || frame.height() != height) {
+            throw new InvalidInputException(frame.describe() + " is " + frame.width() + "x" + frame.height()
+                    + ", but the background model " + (primeFrames.isEmpty() ? "of this video" : "primed on "
+                    + primeVideos + " video(s)") + " is " + width + "x" + height);
+        }
+    }
+
+    private void foregroundMask() {
+        if (settings.blurSize > 1) {
+            opencv_imgproc.GaussianBlur(grey, grey, new Size(settings.blurSize, settings.blurSize), 0);
+        }
+        subtractor.apply(grey, foreground, settings.learningRate);
+        // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
+        opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        if (settings.medianSize > 1) {
+            opencv_imgproc.medianBlur(foreground, foreground, settings.medianSize);
+        }
+        if (openKernel != null) {
+            opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_OPEN, openKernel);
+        }
+        if (closeKernel != null) {
+            opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_CLOSE, closeKernel);
+        }
+    }
+
+    private List<Blob> components() {
+        int n = opencv_imgproc.connectedComponentsWithStats(foreground, labels, stats, centroids, 8, opencv_core.CV_32S);
+        List<Blob> blobs = new ArrayList<>();
+        IntPointer s = new IntPointer(stats.data());
+        int cols = stats.cols();
+        for (int i = 1; i < n; i++) {
+            int area = s.get((long) i * cols + opencv_imgproc.CC_STAT_AREA);
+            if (area < settings.minComponentArea) {
+                continue;
+            }
+            int x = s.get((long) i * cols + opencv_imgproc.CC_STAT_LEFT);
+            int y = s.get((long) i * cols + opencv_imgproc.CC_STAT_TOP);
+            int w = s.get((long) i * cols + opencv_imgproc.CC_STAT_WIDTH);
+            int h = s.get((long) i * cols + opencv_imgproc.CC_STAT_HEIGHT);
+            blobs.add(new Blob(Box.ofSize(x, y, w, h), area));
+        }
+        return blobs;
+    }
+
+    /**
+     * Merges blobs whose boxes are at most {@code gapX} pixels apart horizontally and {@code gapY} vertically (0 when
+     * their ranges overlap), repeatedly, until no two remaining blobs are that close. Pixel counts add up. The result
+     * is sorted top to bottom, left to right.
+     */
+    static List<Blob> merge(List<Blob> blobs, int gapX, int gapY) {
+        List<Blob> current = new ArrayList<>(blobs);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            outer:
+            for (int i = 0; i < current.size(); i++) {
+                for (int j = i + 1; j < current.size(); j++) {
+                    Blob a = current.get(i);
+                    Blob b = current.get(j);
+                    if (gap(a.box.xMin(), a.box.xMax(), b.box.xMin(), b.box.xMax()) <= gapX
+                            && gap(a.box.yMin(), a.box.yMax(), b.box.yMin(), b.box.yMax()) <= gapY) {
+                        current.set(i, new Blob(a.box.union(b.box), a.pixels + b.pixels));
+                        current.remove(j);
+                        merged = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        current.sort(Comparator.comparingInt((Blob b) -> b.box.yMin()).thenComparingInt(b -> b.box.xMin())
+                .thenComparingInt(b -> b.box.yMax()).thenComparingInt(b -> b.box.xMax()));
+        return current;
+    }
+
+    /** Pixels between the half-open ranges [a0, a1) and [b0, b1); 0 when they touch or overlap. */
+    private static int gap(int a0, int a1, int b0, int b1) {
+        return Math.max(0, Math.max(a0, b0) - Math.min(a1, b1));
+    }
+
+    /** A fresh background model, fed with the primed frames if there are any. */
+    private void startModel() {
+        if (subtractor != null) {
+            subtractor.close();
+        }
+        subtractor = switch (settings.kind) {
+            case MOG2 -> opencv_video.createBackgroundSubtractorMOG2(settings.history, settings.threshold(), settings.detectShadows);
+            case KNN -> opencv_video.createBackgroundSubtractorKNN(settings.history, settings.threshold(), settings.detectShadows);
+        };
+        if (primeFrames.isEmpty()) {
+            return;
+        }
+        try (Mat img = new Mat(height, width, opencv_core.CV_8UC1); Mat mask = new Mat()) {
+            BytePointer data = img.data();
+            for (byte[] f : primeFrames) {
+                data.put(f);
+                if (settings.blurSize > 1) {
+                    try (Mat blurred = new Mat()) {
+                        opencv_imgproc.GaussianBlur(img, blurred, new Size(settings.blurSize, settings.blurSize), 0);
+                        subtractor.apply(blurred, mask, -1);
+                    }
+                } else {
+                    subtractor.apply(img, mask, -1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Forgets the current video. A primed detector starts its fresh model here, feeding it the primed frames (this
+     * costs about as much as detecting in that many frames); an unprimed one starts it at the next frame.
+     */
+    @Override
+    public void reset() {
+        ensureOpen();
+        if (subtractor != null) {
+            subtractor.close();
+            subtractor = null;
+        }
+        if (primeFrames.isEmpty()) {
+            width = -1;
+            height = -1;
+        } else {
+            startModel();
+        }
+    }
+
+    /**
+     * Samples up to {@code primeFrames} grey frames evenly over the videos (in order) and keeps them as the starting
+     * state of every video's background model; replaces any earlier priming. An empty list removes the priming.
+     *
+     * @throws InvalidInputException if the videos' frames differ in size
+     */
+    @Override
+    public void prime(List<Video> normalVideos) {
+        ensureOpen();
+        Objects.requireNonNull(normalVideos, "normalVideos");
+        primeFrames = List.of();
+        primeVideos = 0;
+        reset();
+        width = -1;
+        height = -1;
+        if (normalVideos.isEmpty() || settings.primeFrames == 0) {
+            return;
+        }
+        long total = 0;
+        for (Video v : normalVideos) {
+            total += countFrames(v);
+        }
+        List<byte[]> kept = new ArrayList<>();
+        long seen = 0;
+        int pw = -1;
+        int ph = -1;
+        String firstVideo = null;
+        for (Video v : normalVideos) {
+            try (FrameSource src = v.open()) {
+                while (src.hasNext()) {
+                    Frame f = src.next();
+                    long slot = seen * settings.primeFrames / total;
+                    long nextSlot = (seen + 1) * settings.primeFrames / total;
+                    seen++;
+                    if (slot == nextSlot && total > settings.primeFrames) {
+                        continue;
+                    }
+                    if (pw < 0) {
+                        pw = f.width();
+                        ph = f.height();
+                        firstVideo = v.name();
+                    } else if (f.width() != pw || f.height() != ph) {
+                        throw new InvalidInputException(f.describe() + " is " + f.width() + "x" + f.height()
+                                + ", but the priming videos started with " + firstVideo + " at " + pw + "x" + ph
+                                + "; a background model needs one frame size");
+                    }
+                    FrameMats.toGrey(f, grey);
+                    byte[] bytes = new byte[pw * ph];
+                    grey.data().get(bytes);
+                    kept.add(bytes);
+                }
+            }
+        }
+        primeFrames = List.copyOf(kept);
+        primeVideos = normalVideos.size();
+        width = pw;
+        height = ph;
+        startModel();
+        LOG.debug("motion detector primed on {} of {} frames of {} videos", kept.size(), total, primeVideos);
+    }
+
+    private static long countFrames(Video v) {
+        try (FrameSource src = v.open()) {
+            if (src.frameCount().isPresent()) {
+                return src.frameCount().getAsInt();
+            }
+            long n = 0;
+            while (src.hasNext()) {
+                src.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The number of frames kept by {@link #prime}; 0 when not primed. */
+    public int primedFrameCount() {
+        return primeFrames.size();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    @Override
+    public String describe() {
+        return "motion[" + settings.describe() + ", "
+                + (primeFrames.isEmpty() ? "unprimed" : "primed on " + primeFrames.size() + " frames of " + primeVideos + " videos")
+                + "]";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("motion detector is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (subtractor != null) {
+            subtractor.close();
+        }
+        for (Mat m : new Mat[] {grey, foreground, labels, stats, centroids, openKernel, closeKernel}) {
+            if (m != null) {
+                m.close();
+            }
+        }
+    }
+
+    /** A group of foreground pixels: its box and the number of foreground pixels in it. */
+    record Blob(Box box, long pixels) {
+    }
+
+    /** The immutable settings of a {@link MotionDetector}; see {@link Builder} for their meaning and defaults. */
+    public static final class Settings {
+        private SubtractorKind kind = SubtractorKind.MOG2;
+        private int history = 500;
+        private double threshold = Double.NaN;
+        private boolean detectShadows;
+        private double learningRate = -1;
+        private int blurSize;
+        private int medianSize = 5;
+        private int openSize;
+        private int closeSize = 3;
+        private int minComponentArea = 10;
+        private int minArea = 40;
+        private double maxAreaFraction = 0.5;
+        private int mergeGapX = 1;
+        private int mergeGapY = 3;
+        private double padFraction = 0.05;
+        private int padPixels = 1;
+        private int primeFrames = 400;
+
+        private Settings copy() {
+            Settings c = new Settings();
+            c.kind = kind;
+            c.history = history;
+            c.threshold = threshold;
+            c.detectShadows = detectShadows;
+            c.learningRate = learningRate;
+            c.blurSize = blurSize;
+            c.medianSize = medianSize;
+            c.openSize = openSize;
+            c.closeSize = closeSize;
+            c.minComponentArea = minComponentArea;
+            c.minArea = minArea;
+            c.maxAreaFraction = maxAreaFraction;
+            c.mergeGapX = mergeGapX;
+            c.mergeGapY = mergeGapY;
+            c.padFraction = padFraction;
+            c.padPixels = padPixels;
+            c.primeFrames = primeFrames;
+            return c;
+        }
+
+        public SubtractorKind kind() {
+            return kind;
+        }
+
+        public int history() {
+            return history;
+        }
+
+        /** The model's foreground threshold (the kind's default unless set). */
+        public double threshold() {
+            return Double.isNaN(threshold) ? kind.defaultThreshold() : threshold;
+        }
+
+        public boolean detectShadows() {
+            return detectShadows;
+        }
+
+        public double learningRate() {
+            return learningRate;
+        }
+
+        public int blurSize() {
+            return blurSize;
+        }
+
+        public int medianSize() {
+            return medianSize;
+        }
+
+        public int openSize() {
+            return openSize;
+        }
+
+        public int closeSize() {
+            return closeSize;
+        }
+
+        public int minComponentArea() {
+            return minComponentArea;
+        }
+
+        public int minArea() {
+            return minArea;
+        }
+
+        public double maxAreaFraction() {
+            return maxAreaFraction;
+        }
+
+        public int mergeGapX() {
+            return mergeGapX;
+        }
+
+        public int mergeGapY() {
+            return mergeGapY;
+        }
+
+        public double padFraction() {
+            return padFraction;
+        }
+
+        public int padPixels() {
+            return padPixels;
+        }
+
+        public int primeFrames() {
+            return primeFrames;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT,
+                    "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
+                            + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
+                            + "primeFrames=%d",
+                    kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
+                    detectShadows ? "detected and removed" : "not detected (foreground)",
+                    learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
+                    minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames);
+        }
+
+        private static String trim(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    /**
+     * Settings of a {@link MotionDetector}. All are optional; the defaults suit fixed cameras at about 360x240 with
+     * objects of 15-60 pixels (UCSD Ped2), and were chosen as described in docs/detect.md.
+     */
+    public static final class Builder {
+        private Settings s = new Settings();
+
+        private Builder() {
+        }
+
+        /** The background model. Default {@link SubtractorKind#MOG2}. */
+        public Builder subtractor(SubtractorKind kind) {
+            s.kind = Objects.requireNonNull(kind, "kind");
+            return this;
+        }
+
+        /** Frames the model remembers (OpenCV's {@code history}). Default 500. */
+        public Builder history(int frames) {
+            s.history = Check.atLeast("history", frames, 1);
+            return this;
+        }
+
+        /** The model's foreground threshold (see {@link SubtractorKind}). Default: the kind's OpenCV default. */
+        public Builder threshold(double value) {
+            s.threshold = Check.positive("background threshold", value);
+            return this;
+        }
+
+        /**
+         * Whether OpenCV detects shadows, whose pixels are then removed from the foreground. Default {@code false}: on
+         * grey video the shadow test also claims the darkened pixels of objects themselves and loses many of them.
+         */
+        public Builder detectShadows(boolean value) {
+            s.detectShadows = value;
+            return this;
+        }
+
+        /** The model's learning rate in [0, 1], or a negative value for OpenCV's automatic rate. Default automatic. */
+        public Builder learningRate(double value) {
+            if (!(value <= 1) || Double.isNaN(value)) {
+                throw new IllegalArgumentException("learning rate must be <= 1 (negative = automatic), got " + value);
+            }
+            s.learningRate = value < 0 ? -1 : value;
+            return this;
+        }
+
+        /** Side of the Gaussian blur applied before subtraction, odd, or 0 for none. Default 0. */
+        public Builder blur(int size) {
+            s.blurSize = oddOrZero("blur size", size);
+            return this;
+        }
+
+        /**
+         * Side of the median filter applied to the foreground mask, odd, or 0 for none: it removes isolated specks and
+         * fills speckled objects without growing them. Default 5.
+         */
+        public Builder median(int size) {
+            s.medianSize = oddOrZero("median size", size);
+            return this;
+        }
+
+        /** Side of the elliptic opening that removes specks, or 0 for none. Default 0 (the median filter does it). */
+        public Builder open(int size) {
+            s.openSize = nonNegative("opening size", size);
+            return this;
+        }
+
+        /** Side of the elliptic closing that fills holes, or 0 for none. Default 3. */
+        public Builder close(int size) {
+            s.closeSize = nonNegative("closing size", size);
+            return this;
+        }
+
+        /** Components with fewer foreground pixels are noise, dropped before merging. Default 10. */
+        public Builder minComponentArea(int pixels) {
+            s.minComponentArea = nonNegative("minimum component area", pixels);
+            return this;
+        }
+
+        /** Objects (after merging) with fewer foreground pixels are dropped. Default 40. */
+        public Builder minArea(int pixels) {
+            s.minArea = nonNegative("minimum area", pixels);
+            return this;
+        }
+
+        /** Objects whose box covers more than this fraction of the frame are dropped (e.g. a light change). Default 0.5. */
+        public Builder maxAreaFraction(double fraction) {
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new IllegalArgumentException("maximum area fraction must be in (0, 1], got " + fraction);
+            }
+            s.maxAreaFraction = fraction;
+            return this;
+        }
+
+        /** Fragments at most this many pixels apart horizontally and vertically are merged. Default 1 x 3. */
+        public Builder mergeGap(int xPixels, int yPixels) {
+            s.mergeGapX = nonNegative("horizontal merge gap", xPixels);
+            s.mergeGapY = nonNegative("vertical merge gap", yPixels);
+            return this;
+        }
+
+        /** Padding of each box: a fraction of its size on every side, plus a number of pixels. Default 0.05 + 1 px. */
+        public Builder padding(double fraction, int pixels) {
+            if (!(fraction >= 0) || Double.isInfinite(fraction)) {
+                throw new IllegalArgumentException("padding fraction must be >= 0, got " + fraction);
+            }
+            s.padFraction = fraction;
+            s.padPixels = nonNegative("padding pixels", pixels);
+            return this;
+        }
+
+        /** The most frames {@link MotionDetector#prime} keeps from the normal videos (0 turns priming off). Default 400. */
+        public Builder primeFrames(int frames) {
+            s.primeFrames = nonNegative("prime frames", frames);
+            return this;
+        }
+
+        public MotionDetector build() {
+            return new MotionDetector(s.copy());
+        }
+
+        private static int nonNegative(String what, int v) {
+            return Check.atLeast(what, v, 0);
+        }
+
+        private static int oddOrZero(String what, int v) {
+            if (v < 0 || (v > 1 && v % 2 == 0)) {
+                throw new IllegalArgumentException(what + " must be 0 or an odd number, got " + v);
+            }
+            return v;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.aed.detect;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.aed.detect.csv.CsvDetector;
+import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.person.CascadePersonDetector;
+import io.github.aed.detect.person.HogPeopleDetector;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DetectorSpecTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void buildsTheNamedDetectors() {
+        try (ObjectDetector m = DetectorSpec.parse("motion"); ObjectDetector h = DetectorSpec.parse("hog:2.5");
+                ObjectDetector c = DetectorSpec.parse("cascade:upperbody,2"); ObjectDetector csv = DetectorSpec.parse("csv:" + dir)) {
+            assertInstanceOf(MotionDetector.class, m);
+            assertInstanceOf(HogPeopleDetector.class, h);
+            assertTrue(h.describe().contains("upscale=2.50"), h.describe());
+            assertInstanceOf(CascadePersonDetector.class, c);
+            assertTrue(c.describe().contains("upperbody") && c.describe().contains("upscale=2.00"), c.describe());
+            assertInstanceOf(CsvDetector.class, csv);
+        }
+    }
+
+    @Test
+    void rejectsUnknownOrMalformedSpecs() {
+        for (String bad : new String[] {"yolo", "motion:3", "cascade:face", "darknet:only.cfg", "onnx:m.onnx,yolov9",
+                "hog:big", "csv:"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse(bad));
+            assertTrue(e.getMessage().contains(bad.split(":")[0]), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.github.aed.detect.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.Video;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The motion detector on generated scenes: a textured static background with two shapes moving across it. */
+class MotionDetectorTest {
+
+    private static final int W = 200;
+    private static final int H = 150;
+
+    /**
+     * The true boxes of the moving shapes in frame t: a dark 20x40 "person" and a bright 40x20 "cart", each with a
+     * texture of its own that moves with it.
+     */
+    private static List<Box> shapes(int t) {
+        return List.of(Box.ofSize(20 + 3 * t, 30, 20, 40), Box.ofSize(160 - 4 * t, 100, 40, 20));
+    }
+
+    private static Frame scene(String name, int t, boolean withShapes, long seed) {
+        Random texture = new Random(7);
+        Random noise = new Random(seed * 1000 + t);
+        byte[] px = new byte[W * H];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (130 + texture.nextInt(40) + noise.nextInt(5) - 2);
+        }
+        if (withShapes) {
+            List<Box> s = shapes(t);
+            fill(px, s.get(0), 20);
+            fill(px, s.get(1), 215);
+        }
+        return new Frame(name, t, W, H, 1, px);
+    }
+
+    private static void fill(byte[] px, Box b, int base) {
+        Random texture = new Random(base);
+        for (int y = b.yMin(); y < b.yMax(); y++) {
+            for (int x = b.xMin(); x < b.xMax(); x++) {
+                px[y * W + x] = (byte) (base + texture.nextInt(40));
+            }
+        }
+    }
+
+    private static Video empty(String name, int frames, long seed) {
+        List<Frame> fs = new ArrayList<>();
+        for (int t = 0; t < frames; t++) {
+            fs.add(scene(name, t, false, seed));
+        }
+        return Video.of(name, fs);
+    }
+
+    @Test
+    void primedDetectorBoxesMatchTheMovingShapesFromTheFirstFrame() {
+        try (MotionDetector d = MotionDetector.builder().build()) {
+            d.prime(List.of(empty("bg1", 40, 1), empty("bg2", 40, 2)));
+            assertEquals(80, d.primedFrameCount());
+            d.reset();
+            for (int t = 0; t < 40; t++) {
+                List<Detection> ds = d.detect(scene("test", t, true, 3));
+                assertEquals(2, ds.size(), "frame " + t + ": " + ds);
+                for (Box truth : shapes(t)) {
+                    assertFound(truth, ds, t);
+                }
+                for (Detection x : ds) {
+                    assertEquals(Detection.UNKNOWN_CLASS, x.classId());
+                    assertTrue(x.confidence() > 0.5, x.toString());
+                }
+            }
+        }
+    }
+
+    @Test
+    void unprimedDetectorFindsTheFastShapeOnceItLeavesItsFirstPosition() {
+        // unprimed, the model learns from the first frames at a high rate and absorbs parts of slow, uniform objects;
+        // the person (3 px/frame over its 20 px width) is found in full
+        try (MotionDetector d = MotionDetector.builder().build()) {
+            for (int t = 0; t < 40; t++) {
+                List<Detection> ds = d.detect(scene("test", t, true, 3));
+                if (t >= 20) {
+                    assertFound(shapes(t).get(0), ds, t);
+                }
+            }
+        }
+    }
+
+    private static void assertFound(Box truth, List<Detection> ds, int t) {
+        double best = ds.stream().mapToDouble(x -> x.box().iou(truth)).max().orElse(0);
+        assertTrue(best >= 0.5, "frame " + t + ": best IoU " + best + " for " + truth + " in " + ds);
+    }
+
+    @Test
+    void resetMakesEveryVideoStartFromThePrimedState() {
+        try (MotionDetector d = MotionDetector.builder().build()) {
+            d.prime(List.of(empty("bg", 30, 1)));
+            List<List<Detection>> first = new ArrayList<>();
+            List<List<Detection>> second = new ArrayList<>();
+            d.reset();
+            for (int t = 0; t < 10; t++) {
+                first.add(d.detect(scene("a", t, true, 5)));
+            }
+            d.reset();
+            for (int t = 0; t < 10; t++) {
+                second.add(d.detect(scene("a", t, true, 5)));
+            }
+            assertEquals(first, second);
+        }
+    }
+
+    @Test
+    void framesOfAnotherSizeThanThePrimedModelAreRejected() {
+        try (MotionDetector d = MotionDetector.builder().build()) {
+            d.prime(List.of(empty("bg", 10, 1)));
+            InvalidInputException e = assertThrows(InvalidInputException.class,
+                    () -> d.detect(new Frame("small", 0, 100, 80, 1, new byte[8000])));
+            assertTrue(e.getMessage().contains("small frame 0 is 100x80") && e.getMessage().contains("200x150"),
+                    e.getMessage());
+        }
+        try (MotionDetector d = MotionDetector.builder().build()) {
+            d.detect(scene("a", 0, false, 1));
+            assertThrows(InvalidInputException.class, () -> d.detect(new Frame("a", 1, 100, 80, 1, new byte[8000])));
+            d.reset();
+            assertEquals(List.of(), d.detect(new Frame("b", 0, 100, 80, 1, new byte[8000])));
+        }
+    }
+
+    @Test
+    void fragmentsWithinTheGapsMergeAndOthersStayApart() {
+        List<MotionDetector.Blob> blobs = List.of(
+                new MotionDetector.Blob(new Box(10, 10, 20, 20), 50),
+                new MotionDetector.Blob(new Box(12, 24, 20, 40), 60), // 4 px below the first
+                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)); // 3 px right of the first
+        List<MotionDetector.Blob> merged = MotionDetector.merge(blobs, 2, 6);
+        assertEquals(List.of(new MotionDetector.Blob(new Box(10, 10, 20, 40), 110),
+                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)), merged);
+        assertEquals(1, MotionDetector.merge(blobs, 3, 6).size());
+        assertEquals(3, MotionDetector.merge(blobs, 0, 0).size());
+    }
+
+    @Test
+    void describesEverySettingAndThePriming() {
+        try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
+                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).build()) {
+            String s = d.describe();
+            for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
+                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed")) {
+                assertTrue(s.contains(part), s + " lacks " + part);
+            }
+            d.prime(List.of(empty("bg", 30, 1)));
+            assertTrue(d.describe().contains("primed on 12 frames of 1 videos"), d.describe());
+            assertEquals(d.settings().describe(), d.toBuilder().build().settings().describe());
+        }
+    }
+
+    @Test
+    void rejectsBadSettings() {
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().blur(4));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().history(0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxAreaFraction(0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().padding(-1, 0));
+    }
+}

@@ -1,0 +1,289 @@
+package io.github.aed.examples;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.motion.SubtractorKind;
+import io.github.aed.examples.cli.Options;
+import io.github.aed.examples.cli.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * {@code ./aed bench detect}: the motion detector on UCSD Ped2. Recall of the ground-truth anomaly regions (one box per
+ * 8-connected region of each test pixel mask, regions under 20 pixels ignored) at IoU 0.1 and 0.3, detections per
+ * frame, and detection speed on one OpenCV thread. Also reports the detector's behaviour on the training clips, which
+ * have no anomalies and no masks (boxes per frame), so that settings can be judged without the test masks.
+ */
+final class DetectBench {
+
+    /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
+    static final Set<String> VALUED = Set.of("root", "prime", "clips", "subtractor", "history", "threshold", "open", "close",
+            "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
+            "learning-rate");
+    static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
+
+    static final String USAGE = """
+            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses]
+                        [--clips N] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
+                         --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
+                         --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N]
+                    runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
+                    16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
+                    regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
+                    and frames/s of detection alone on one OpenCV thread (decoding excluded). --train also reports
+                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1.""";
+
+    private static final int MIN_REGION_PIXELS = 20;
+
+    private DetectBench() {
+    }
+
+    static void run(Options o) {
+        Path root = o.requirePath("root");
+        Path test = root.resolve("Test");
+        Path train = root.resolve("Train");
+        if (!Files.isDirectory(test) || !Files.isDirectory(train)) {
+            throw new InvalidInputException(root + ": expected the UCSD Ped2 layout with Train/ and Test/ folders");
+        }
+        String prime = o.get("prime").orElse("both");
+        if (!Set.of("train", "none", "both").contains(prime)) {
+            throw new UsageException("--prime must be train, none or both, got '" + prime + "'");
+        }
+        opencv_core.setNumThreads(1);
+        MotionDetector.Builder builder = motionBuilder(o);
+        List<Video> trainClips = Video.clipsIn(train);
+        List<Path> testClips = testClips(test, o.intValue("clips", Integer.MAX_VALUE));
+        System.out.println("bench detect: UCSD Ped2 at " + root + ", " + testClips.size() + " test clips, one OpenCV thread");
+        List<TestClip> loaded = new ArrayList<>();
+        for (Path clip : testClips) {
+            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt")));
+        }
+        long regions = loaded.stream().mapToLong(TestClip::regionCount).sum();
+        System.out.printf(Locale.ROOT, "ground truth: %d anomaly regions in %d frames (8-connected mask regions >= %d px)%n",
+                regions, loaded.stream().mapToInt(c -> c.frames.size()).sum(), MIN_REGION_PIXELS);
+        for (boolean primed : prime.equals("both") ? List.of(true, false) : List.of(prime.equals("train"))) {
+            try (MotionDetector detector = builder.build()) {
+                long t0 = System.nanoTime();
+                if (primed) {
+                    detector.prime(trainClips);
+                }
+                double primeSeconds = (System.nanoTime() - t0) / 1e9;
+                System.out.println();
+                System.out.println(detector.describe());
+                if (primed) {
+                    System.out.printf(Locale.ROOT, "priming on %d training clips: %.1f s (decoding included)%n",
+                            trainClips.size(), primeSeconds);
+                }
+                evaluate(detector, loaded, o.has("misses"));
+                if (o.has("train")) {
+                    trainBehaviour(detector, trainClips);
+                }
+            }
+        }
+    }
+
+    static MotionDetector.Builder motionBuilder(Options o) {
+        MotionDetector.Builder b = MotionDetector.builder();
+        o.get("subtractor").ifPresent(v -> b.subtractor(switch (v.toLowerCase(Locale.ROOT)) {
+            case "mog2" -> SubtractorKind.MOG2;
+            case "knn" -> SubtractorKind.KNN;
+            default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
+        }));
+        if (o.has("history")) {
+            b.history(o.intValue("history", 0));
+        }
+        if (o.has("threshold")) {
+            b.threshold(o.doubleValue("threshold", 0));
+        }
+        if (o.has("shadows")) {
+            b.detectShadows(true);
+        }
+        if (o.has("learning-rate")) {
+            b.learningRate(o.doubleValue("learning-rate", -1));
+        }
+        if (o.has("blur")) {
+            b.blur(o.intValue("blur", 0));
+        }
+        if (o.has("median")) {
+            b.median(o.intValue("median", 0));
+        }
+        if (o.has("open")) {
+            b.open(o.intValue("open", 0));
+        }
+        if (o.has("close")) {
+            b.close(o.intValue("close", 0));
+        }
+        if (o.has("min-component")) {
+            b.minComponentArea(o.intValue("min-component", 0));
+        }
+        if (o.has("min-area")) {
+            b.minArea(o.intValue("min-area", 0));
+        }
+        if (o.has("max-area")) {
+            b.maxAreaFraction(o.doubleValue("max-area", 1));
+        }
+        MotionDetector.Settings d = b.build().settings();
+        b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
+        b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
+        if (o.has("prime-frames")) {
+            b.primeFrames(o.intValue("prime-frames", 0));
+        }
+        return b;
+    }
+
+    private static void evaluate(MotionDetector detector, List<TestClip> clips, boolean listMisses) {
+        long found01 = 0;
+        long found03 = 0;
+        long regions = 0;
+        long boxes = 0;
+        long frames = 0;
+        int maxBoxes = 0;
+        long nanos = 0;
+        long missesAtEdge = 0;
+        long resetNanos = 0;
+        for (TestClip clip : clips) {
+            long r = System.nanoTime();
+            detector.reset();
+            resetNanos += System.nanoTime() - r;
+            for (int i = 0; i < clip.frames.size(); i++) {
+                Frame f = clip.frames.get(i);
+                long s = System.nanoTime();
+                List<Detection> ds = detector.detect(f);
+                nanos += System.nanoTime() - s;
+                boxes += ds.size();
+                maxBoxes = Math.max(maxBoxes, ds.size());
+                frames++;
+                for (Box gt : clip.regions.get(i)) {
+                    double best = 0;
+                    for (Detection d : ds) {
+                        best = Math.max(best, d.box().iou(gt));
+                    }
+                    regions++;
+                    found01 += best >= 0.1 ? 1 : 0;
+                    found03 += best >= 0.3 ? 1 : 0;
+                    if (best < 0.1) {
+                        boolean edge = gt.xMin() == 0 || gt.yMin() == 0 || gt.xMax() == f.width() || gt.yMax() == f.height();
+                        missesAtEdge += edge ? 1 : 0;
+                        if (listMisses) {
+                            System.out.printf(Locale.ROOT, "  miss %s frame %d %s best IoU %.2f%s%n", clip.name, i, gt, best,
+                                    edge ? " (at the image edge)" : "");
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "recall: %.4f at IoU>=0.1 (%d of %d regions), %.4f at IoU>=0.3 (%d); "
+                        + "%d of the %d misses at IoU 0.1 touch the image edge%n",
+                (double) found01 / regions, found01, regions, (double) found03 / regions, found03, missesAtEdge,
+                regions - found01);
+        System.out.printf(Locale.ROOT, "boxes per frame: %.2f mean, %d max, over %d test frames%n",
+                (double) boxes / frames, maxBoxes, frames);
+        System.out.printf(Locale.ROOT, "speed: %.0f frames/s (%.2f ms/frame, detection only, one thread, 360x240)%n",
+                frames / (nanos / 1e9), nanos / 1e6 / frames);
+        System.out.printf(Locale.ROOT, "model start per video (reset, replaying the primed frames): %.0f ms%n",
+                resetNanos / 1e6 / clips.size());
+    }
+
+    private static void trainBehaviour(MotionDetector detector, List<Video> trainClips) {
+        long boxes = 0;
+        long frames = 0;
+        long empty = 0;
+        int max = 0;
+        long boxArea = 0;
+        for (Video v : trainClips) {
+            detector.reset();
+            try (FrameSource src = v.open()) {
+                while (src.hasNext()) {
+                    List<Detection> ds = detector.detect(src.next());
+                    boxes += ds.size();
+                    frames++;
+                    empty += ds.isEmpty() ? 1 : 0;
+                    max = Math.max(max, ds.size());
+                    for (Detection d : ds) {
+                        boxArea += d.box().area();
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "training clips: %.2f boxes per frame (max %d), %.1f%% frames without a box, "
+                        + "mean box %.0f px%n", (double) boxes / frames, max, 100.0 * empty / frames,
+                boxes == 0 ? 0.0 : (double) boxArea / boxes);
+    }
+
+    private static List<Path> testClips(Path test, int limit) {
+        try (Stream<Path> s = Files.list(test)) {
+            return s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().matches("Test\\d+"))
+                    .sorted().limit(limit).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + test, e);
+        }
+    }
+
+    /** One test clip's frames in memory and the ground-truth regions of each frame. */
+    private record TestClip(String name, List<Frame> frames, List<List<Box>> regions) {
+
+        static TestClip load(Path clip, Path masks) {
+            List<Frame> frames = new ArrayList<>();
+            Video.imageFolder(clip).open().forEachRemainingAndClose(frames::add);
+            List<Path> maskFiles;
+            try (Stream<Path> s = Files.list(masks)) {
+                maskFiles = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + masks, e);
+            }
+            if (maskFiles.size() != frames.size()) {
+                throw new InvalidInputException(masks + ": " + maskFiles.size() + " masks for " + frames.size() + " frames");
+            }
+            List<List<Box>> regions = new ArrayList<>();
+            for (Path m : maskFiles) {
+                regions.add(regionsOf(m));
+            }
+            return new TestClip(clip.getFileName().toString(), frames, regions);
+        }
+
+        long regionCount() {
+            return regions.stream().mapToLong(List::size).sum();
+        }
+
+        private static List<Box> regionsOf(Path mask) {
+            try (Mat img = opencv_imgcodecs.imread(mask.toString(), opencv_imgcodecs.IMREAD_GRAYSCALE);
+                    Mat bin = new Mat(); Mat labels = new Mat(); Mat stats = new Mat(); Mat centroids = new Mat()) {
+                if (img.empty()) {
+                    throw new InvalidInputException(mask + ": not a readable mask image");
+                }
+                opencv_imgproc.threshold(img, bin, 0, 255, opencv_imgproc.THRESH_BINARY);
+                int n = opencv_imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, opencv_core.CV_32S);
+                IntPointer s = new IntPointer(stats.data());
+                int cols = stats.cols();
+                List<Box> out = new ArrayList<>();
+                for (int i = 1; i < n; i++) {
+                    if (s.get((long) i * cols + opencv_imgproc.CC_STAT_AREA) < MIN_REGION_PIXELS) {
+                        continue;
+                    }
+                    out.add(Box.ofSize(s.get((long) i * cols + opencv_imgproc.CC_STAT_LEFT),
+                            s.get((long) i * cols + opencv_imgproc.CC_STAT_TOP),
+                            s.get((long) i * cols + opencv_imgproc.CC_STAT_WIDTH),
+                            s.get((long) i * cols + opencv_imgproc.CC_STAT_HEIGHT)));
+                }
+                return out;
+            }
+        }
+    }
+}

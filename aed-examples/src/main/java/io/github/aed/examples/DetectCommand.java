@@ -1,0 +1,232 @@
+package io.github.aed.examples;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.core.video.VideoFileWriter;
+import io.github.aed.detect.ComposedDetector;
+import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.NmsMode;
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.PostProcessor;
+import io.github.aed.detect.csv.DetectionCsvWriter;
+import io.github.aed.examples.cli.Command;
+import io.github.aed.examples.cli.Options;
+import io.github.aed.examples.cli.UsageException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/** {@code ./aed detect}: runs a detector over a video, a frame folder or a folder of clips and writes detection CSVs. */
+final class DetectCommand implements Command {
+
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
+
+    @Override
+    public String name() {
+        return "detect";
+    }
+
+    @Override
+    public String summary() {
+        return "find objects in video (motion, HOG, cascades, Darknet/ONNX networks, CSV) and write detection CSVs";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./aed detect --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR --detector SPEC --out detections.csv
+                                    [--prime VIDEO_OR_DIR]... [--annotated out.avi] [--fps 25]
+                                    [--min-confidence C] [--classes ID,ID,...] [--nms IOU] [--nms-across]
+                                    [--min-area PX] [--max-area PX] [--max-per-frame N]
+
+                  --input      a video file, a folder of frame images, or a folder of clips (video files or frame
+                               folders, e.g. ../shared/data/ucsd-ped2/Train). For a folder of clips --out (and
+                               --annotated) name folders that receive one <clip>.csv (<clip>.avi) per clip.
+                  --detector   %s
+                  --prime      normal videos the detector learns from first (the motion detector's background
+                               model); same forms as --input, may be repeated
+                  --out        the detection CSV: frame,x_min,y_min,x_max,y_max,class,score (inclusive pixel corners,
+                               0-based frames, class -1 = no class)
+                  --annotated  also write the frames with the boxes drawn (.avi MJPG, or .mp4/.mkv/.mov H.264) at --fps
+                  post-processing (applied to the detector's output, see docs/detect.md): --min-confidence,
+                  --classes (keep these class ids), --nms (IoU threshold; per class unless --nms-across),
+                  --min-area/--max-area (box area in pixels), --max-per-frame""".formatted(DetectorSpec.FORMS);
+    }
+
+    @Override
+    public int run(String[] args) {
+        Options o = Options.parse(name(), args, Set.of("input", "detector", "prime", "out", "annotated", "fps",
+                "min-confidence", "classes", "nms", "min-area", "max-area", "max-per-frame"), Set.of("nms-across"));
+        Path input = o.requirePath("input");
+        Path out = o.requirePath("out");
+        String spec = o.require("detector");
+        Path annotated = o.path("annotated").orElse(null);
+        double fps = o.doubleValue("fps", 25);
+        boolean clips = isClipFolder(input);
+        List<Video> videos = clips ? Video.clipsIn(input) : List.of(Video.at(input));
+        List<Video> priming = new ArrayList<>();
+        for (String p : o.all("prime")) {
+            Path path = Path.of(p);
+            priming.addAll(isClipFolder(path) ? Video.clipsIn(path) : List.of(Video.at(path)));
+        }
+        if (clips) {
+            createFolder(out, "--out");
+            if (annotated != null) {
+                createFolder(annotated, "--annotated");
+            }
+        }
+        PostProcessor post = postProcessor(o);
+        ObjectDetector parsed;
+        try {
+            parsed = DetectorSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (ObjectDetector detector = post.equals(PostProcessor.NONE) ? parsed
+                : ComposedDetector.builder().add(parsed).postProcessor(post).build()) {
+            if (!priming.isEmpty()) {
+                System.err.printf("priming on %d video(s)...%n", priming.size());
+                detector.prime(priming);
+            }
+            System.out.println("detector: " + detector.describe());
+            long total = 0;
+            for (Video v : videos) {
+                Path csv = clips ? out.resolve(v.name() + ".csv") : out;
+                Path avi = annotated == null ? null : clips ? annotated.resolve(v.name() + ".avi") : annotated;
+                total += detectVideo(detector, v, csv, avi, fps);
+            }
+            System.out.printf(Locale.ROOT, "%d detections in %d video(s) written to %s%n", total, videos.size(), out);
+        }
+        return 0;
+    }
+
+    private static long detectVideo(ObjectDetector detector, Video video, Path csv, Path annotatedFile, double fps) {
+        detector.reset();
+        long count = 0;
+        int frames = 0;
+        long nanos = 0;
+        VideoFileWriter annotated = null;
+        try (FrameSource src = video.open(); DetectionCsvWriter writer = DetectionCsvWriter.open(csv)) {
+            while (src.hasNext()) {
+                Frame f = src.next();
+                long t0 = System.nanoTime();
+                List<Detection> ds = detector.detect(f);
+                nanos += System.nanoTime() - t0;
+                writer.write(ds);
+                count += ds.size();
+                frames++;
+                if (annotatedFile != null) {
+                    if (annotated == null) {
+                        annotated = VideoFileWriter.open(annotatedFile, fps, f.width(), f.height());
+                    }
+                    annotated.write(draw(f, ds));
+                }
+            }
+        } finally {
+            if (annotated != null) {
+                annotated.close();
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: %d frames, %d detections (%.2f per frame), %.0f frames/s of detection -> %s%n",
+                video.name(), frames, count, frames == 0 ? 0.0 : (double) count / frames,
+                nanos == 0 ? 0.0 : frames / (nanos / 1e9), csv);
+        return count;
+    }
+
+    /** The frame in colour with each box drawn and labelled with its class (if any) and confidence. */
+    static Frame draw(Frame frame, List<Detection> detections) {
+        try (Mat mat = frame.toBgr().toMat()) {
+            for (Detection d : detections) {
+                Box b = d.box();
+                Scalar colour = colour(d.classId());
+                opencv_imgproc.rectangle(mat, new Point(b.xMin(), b.yMin()), new Point(b.inclusiveXMax(), b.inclusiveYMax()),
+                        colour, 1, opencv_imgproc.LINE_8, 0);
+                String label = (d.classId() == Detection.UNKNOWN_CLASS ? "" : d.className() + " ")
+                        + String.format(Locale.ROOT, "%.2f", d.confidence());
+                opencv_imgproc.putText(mat, label, new Point(b.xMin(), Math.max(8, b.yMin() - 2)),
+                        opencv_imgproc.FONT_HERSHEY_PLAIN, 0.7, colour, 1, opencv_imgproc.LINE_AA, false);
+            }
+            return Frame.fromMat(mat, frame.source(), frame.index());
+        }
+    }
+
+    private static Scalar colour(int classId) {
+        double[][] palette = {{0, 0, 255}, {0, 200, 0}, {255, 128, 0}, {0, 200, 255}, {255, 0, 255}, {255, 255, 0}};
+        double[] c = palette[Math.floorMod(classId + 1, palette.length)];
+        return new Scalar(c[0], c[1], c[2], 0);
+    }
+
+    private static PostProcessor postProcessor(Options o) {
+        PostProcessor.Builder b = PostProcessor.builder();
+        if (o.has("min-confidence")) {
+            b.minConfidence(o.doubleValue("min-confidence", 0));
+        }
+        o.get("classes").ifPresent(v -> {
+            Set<Integer> ids = new LinkedHashSet<>();
+            for (String s : v.split(",")) {
+                try {
+                    ids.add(Integer.parseInt(s.strip()));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--classes expects comma-separated class ids, got '" + v + "'");
+                }
+            }
+            b.classes(ids);
+        });
+        if (o.has("nms")) {
+            b.nms(o.has("nms-across") ? NmsMode.ACROSS_CLASSES : NmsMode.PER_CLASS, o.doubleValue("nms", 0.5));
+        } else if (o.has("nms-across")) {
+            throw new UsageException("--nms-across needs --nms IOU");
+        }
+        if (o.has("min-area") || o.has("max-area")) {
+            b.area(o.intValue("min-area", 0), o.has("max-area") ? o.intValue("max-area", 0) : Long.MAX_VALUE);
+        }
+        if (o.has("max-per-frame")) {
+            b.maxPerFrame(o.intValue("max-per-frame", 0));
+        }
+        return b.build();
+    }
+
+    /** Whether a path is a folder of clips rather than a video file or a folder of frame images. */
+    private static boolean isClipFolder(Path path) {
+        if (!Files.isDirectory(path)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(path)) {
+            return s.noneMatch(p -> Files.isRegularFile(p) && IMAGE_EXTENSIONS.contains(extension(p).replace(".", "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + path, e);
+        }
+    }
+
+    private static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(dot).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static void createFolder(Path folder, String option) {
+        if (Files.isRegularFile(folder)) {
+            throw new InvalidInputException(option + " " + folder + ": for a folder of clips this must be a folder, not a file");
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + folder, e);
+        }
+    }
+}
