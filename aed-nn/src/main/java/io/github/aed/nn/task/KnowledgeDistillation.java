@@ -1,0 +1,125 @@
+package io.github.aed.nn.task;
+
+import io.github.aed.nn.network.HeadBuilder;
+import io.github.aed.nn.network.Heads;
+import io.github.aed.nn.teacher.Teacher;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.activations.Activation;
+
+/**
+ * Knowledge distillation: from the forward 7-frame sequence (never reversed), predict a frozen {@link Teacher}'s
+ * outputs for the object. Loss: mean absolute error over the teacher's outputs, weight 0.5 in the reference. Objects
+ * the teacher has no target for are masked out. Test score: the mean absolute discrepancy over the slots the teacher
+ * compares at test time (the reference: |detector confidence − predicted slot of the detected class|).
+ *
+ * <p>The teacher itself is only needed where its outputs are computed (training, and test-time targets); this task
+ * keeps its name, settings and output size so that a model file can describe and re-create it.
+ */
+public final class KnowledgeDistillation implements ProxyTask {
+
+    /** Registry name. */
+    public static final String NAME = "distillation";
+    private static final FrameSelection SEQUENCE = FrameSelection.consecutive(3, false);
+
+    private final Teacher teacher;
+    private final double weight;
+
+    /** With the reference's weight 0.5. */
+    public KnowledgeDistillation(Teacher teacher) {
+        this(teacher, 0.5);
+    }
+
+    public KnowledgeDistillation(Teacher teacher, double weight) {
+        this.teacher = Objects.requireNonNull(teacher, "teacher");
+        this.weight = weight;
+    }
+
+    public Teacher teacher() {
+        return teacher;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public double weight() {
+        return weight;
+    }
+
+    @Override
+    public LossKind loss() {
+        return LossKind.MEAN_ABSOLUTE_ERROR;
+    }
+
+    @Override
+    public FrameSelection testInput() {
+        return SEQUENCE;
+    }
+
+    @Override
+    public int trainingRadius() {
+        return 3;
+    }
+
+    @Override
+    public int targetLength(int channels, int size) {
+        return teacher.outputSize();
+    }
+
+    @Override
+    public TaskSample sample(TrainingObject object, FrameSelection sharedInput, RandomGenerator random) {
+        float[] t = object.teacherOutputs();
+        if (t == null) {
+            return TaskSample.notApplicable(SEQUENCE, teacher.outputSize());
+        }
+        if (t.length != teacher.outputSize()) {
+            throw new IllegalArgumentException("teacher " + teacher.name() + " gave " + t.length + " outputs, expected "
+                    + teacher.outputSize());
+        }
+        return TaskSample.of(SEQUENCE, t);
+    }
+
+    @Override
+    public void buildHead(HeadBuilder head) {
+        Heads.regressor(head, teacher.outputSize(), Activation.RELU);
+    }
+
+    @Override
+    public double score(float[] output, ScoringObject object) {
+        TeacherTargets t = object.teacherTargets().orElseThrow(() -> new IllegalStateException(
+                "the distillation score of object " + object.index() + " needs the teacher's test-time targets ("
+                        + teacher.describe() + "); compute them with Teacher.testTargets"));
+        if (t.isEmpty()) {
+            throw new IllegalStateException("teacher " + teacher.name() + " compares no output at test time; the "
+                    + "distillation task cannot score without one (add a DetectorConfidenceTeacher part)");
+        }
+        int[] slots = t.slots();
+        float[] values = t.values();
+        double sum = 0;
+        for (int i = 0; i < slots.length; i++) {
+            sum += Math.abs(values[i] - output[slots[i]]);
+        }
+        return sum / slots.length;
+    }
+
+    /** {@code weight}, {@code teacher} (its registry name), {@code outputs}, and the teacher's own settings as "teacher.*". */
+    @Override
+    public Map<String, String> settings() {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("weight", Double.toString(weight));
+        s.put("teacher", teacher.name());
+        s.put("outputs", Integer.toString(teacher.outputSize()));
+        teacher.settings().forEach((k, v) -> s.put("teacher." + k, v));
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + "(weight " + weight + ", teacher " + teacher.describe() + ")";
+    }
+}
