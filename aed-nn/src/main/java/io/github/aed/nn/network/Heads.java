@@ -27,8 +27,8 @@ public final class Heads {
     }
 
     /**
-     * The same trunk → dense {@code outputs} with the given activation: the distillation head (ReLU, because the
-     * teacher's targets are non-negative).
+     * The same trunk → dense {@code outputs} with the given activation: the distillation head (a non-negative
+     * activation, like the teacher's targets).
      */
     public static void regressor(HeadBuilder h, int outputs, Activation activation) {
         h.vectorOutput(trunk(h), outputs, activation);

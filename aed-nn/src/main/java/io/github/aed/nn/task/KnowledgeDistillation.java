@@ -15,6 +15,12 @@ import org.nd4j.linalg.activations.Activation;
  * the teacher has no target for are masked out. Test score: the mean absolute discrepancy over the slots the teacher
  * compares at test time (the reference: |detector confidence − predicted slot of the detected class|).
  *
+ * <p><b>Deliberate change:</b> the reference ends the head in Dense + ReLU. Its inputs (max-pooled ReLU features) are
+ * non-negative, so a unit whose weights start mostly negative outputs 0 for every object and gets no gradient: it is
+ * dead from the start (about half of the units; {@code LearningTest} saw a 2-output head stuck at 0 for good). The
+ * default output here is softplus, non-negative like ReLU but never without gradient; {@code Activation.RELU} restores
+ * the reference.
+ *
  * <p>The teacher itself is only needed where its outputs are computed (training, and test-time targets); this task
  * keeps its name, settings and output size so that a model file can describe and re-create it.
  */
@@ -26,15 +32,29 @@ public final class KnowledgeDistillation implements ProxyTask {
 
     private final Teacher teacher;
     private final double weight;
+    private final Activation activation;
 
-    /** With the reference's weight 0.5. */
+    /** With the reference's weight 0.5 and a softplus output. */
     public KnowledgeDistillation(Teacher teacher) {
         this(teacher, 0.5);
     }
 
+    /** With a softplus output. */
     public KnowledgeDistillation(Teacher teacher, double weight) {
+        this(teacher, weight, Activation.SOFTPLUS);
+    }
+
+    /**
+     * @param activation the head's output activation: {@code SOFTPLUS} (default) or the reference's {@code RELU}; it must
+     *                   be non-negative like the teacher's targets
+     */
+    public KnowledgeDistillation(Teacher teacher, double weight, Activation activation) {
         this.teacher = Objects.requireNonNull(teacher, "teacher");
         this.weight = weight;
+        if (activation != Activation.SOFTPLUS && activation != Activation.RELU) {
+            throw new IllegalArgumentException("the distillation output must be SOFTPLUS or RELU, got " + activation);
+        }
+        this.activation = activation;
     }
 
     public Teacher teacher() {
@@ -86,7 +106,7 @@ public final class KnowledgeDistillation implements ProxyTask {
 
     @Override
     public void buildHead(HeadBuilder head) {
-        Heads.regressor(head, teacher.outputSize(), Activation.RELU);
+        Heads.regressor(head, teacher.outputSize(), activation);
     }
 
     @Override
@@ -107,19 +127,21 @@ public final class KnowledgeDistillation implements ProxyTask {
         return sum / slots.length;
     }
 
-    /** {@code weight}, {@code teacher} (its registry name), {@code outputs}, and the teacher's own settings as "teacher.*". */
+    /** {@code weight}, {@code teacher} (its registry name), {@code outputs}, {@code activation}, and the teacher's own settings as "teacher.*". */
     @Override
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("weight", Double.toString(weight));
         s.put("teacher", teacher.name());
         s.put("outputs", Integer.toString(teacher.outputSize()));
+        s.put("activation", activation.name());
         teacher.settings().forEach((k, v) -> s.put("teacher." + k, v));
         return s;
     }
 
     @Override
     public String toString() {
-        return NAME + "(weight " + weight + ", teacher " + teacher.describe() + ")";
+        return NAME + "(weight " + weight + ", " + activation.name().toLowerCase(java.util.Locale.ROOT) + " output, teacher "
+                + teacher.describe() + ")";
     }
 }

@@ -76,7 +76,8 @@ public final class TaskRegistry {
         if (teacherName == null) {
             throw new IllegalArgumentException("distillation settings name no teacher: " + s);
         }
-        KnowledgeDistillation kd = new KnowledgeDistillation(teachers.create(teacherName, own), weight(s));
+        KnowledgeDistillation kd = new KnowledgeDistillation(teachers.create(teacherName, own), weight(s),
+                org.nd4j.linalg.activations.Activation.valueOf(s.getOrDefault("activation", "SOFTPLUS")));
         String outputs = s.get("outputs");
         if (outputs != null && Integer.parseInt(outputs) != kd.teacher().outputSize()) {
             throw new IllegalArgumentException("teacher " + teacherName + " now gives " + kd.teacher().outputSize()
