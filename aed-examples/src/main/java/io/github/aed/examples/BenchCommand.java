@@ -10,6 +10,8 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.examples.cli.Command;
 import io.github.aed.examples.cli.Options;
 import io.github.aed.examples.cli.UsageException;
+import io.github.aed.nn.bench.NetworkBenchmark;
+import io.github.aed.nn.network.BackboneVariant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +28,7 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench cubes' measures object-cube extraction (cubes/s, memory)";
+        return "benchmarks: 'bench cubes' (object-cube extraction), 'bench nn' (the 3D CNN: objects/s, samples/s, memory)";
     }
 
     @Override
@@ -37,16 +39,28 @@ final class BenchCommand implements Command {
 
                 cubes   streams generated frames (noise texture, default 360x240 BGR, Ped2's size) through the
                         sliding-window cube extractor with --objects random boxes (20..120 px) per frame, and prints
-                        cubes/s, frames/s and the JVM heap in use. The first 100 frames are a warm-up.""";
+                        cubes/s, frames/s and the JVM heap in use. The first 100 frames are a warm-up.
+
+                usage: ./aed bench nn [--variant all|shallow-narrow|shallow-wide|deep-narrow|deep-wide]... [--sizes 64,32]
+                                      [--batches 1,8,64] [--train-batch 64] [--warmup 1] [--repeats 3] [--peak-gflops 220]
+
+                nn      the multi-task 3D CNN with the four built-in tasks (1080-output teacher, colour crops): per
+                        variant and cube size, parameters, GFLOP per object (test) and per training sample, forward
+                        objects/s per batch size, training samples/s, the share of the fp32 peak, and resident memory.
+                        Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (default: all cores).""";
     }
 
     @Override
     public int run(String[] args) {
-        Options o = Options.parse(name(), args, Set.of("frames", "objects", "k", "size", "width", "height", "seed"),
-                Set.of("grey"));
+        Options o = Options.parse(name(), args, Set.of("frames", "objects", "k", "size", "width", "height", "seed", "variant",
+                "sizes", "batches", "train-batch", "warmup", "repeats", "peak-gflops"), Set.of("grey"));
         List<String> what = o.positional();
-        if (what.size() != 1 || !what.get(0).equals("cubes")) {
-            throw new UsageException("say what to benchmark: 'cubes'");
+        if (what.size() != 1 || !what.get(0).equals("cubes") && !what.get(0).equals("nn")) {
+            throw new UsageException("say what to benchmark: 'cubes' or 'nn'");
+        }
+        if (what.get(0).equals("nn")) {
+            new NetworkBenchmark(networkOptions(o), System.out).run();
+            return 0;
         }
         int frames = o.intValue("frames", 600);
         int objects = o.intValue("objects", 8);
@@ -57,6 +71,22 @@ final class BenchCommand implements Command {
                 .edgePolicy(EdgePolicy.SKIP).build();
         benchCubes(settings, frames, objects, width, height, new Random(o.intValue("seed", 1)));
         return 0;
+    }
+
+    private static NetworkBenchmark.Options networkOptions(Options o) {
+        List<String> names = o.all("variant");
+        List<BackboneVariant> variants = names.isEmpty() || names.contains("all") ? List.of(BackboneVariant.values())
+                : names.stream().map(BackboneVariant::parse).toList();
+        return new NetworkBenchmark.Options(variants, ints(o, "sizes", "64,32"), ints(o, "batches", "1,8,64"),
+                o.intValue("train-batch", 64), o.intValue("warmup", 1), o.intValue("repeats", 3), o.doubleValue("peak-gflops", 220));
+    }
+
+    private static List<Integer> ints(Options o, String name, String defaults) {
+        try {
+            return java.util.Arrays.stream(o.get(name).orElse(defaults).split(",")).map(String::trim).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new UsageException("--" + name + " expects comma-separated numbers, got '" + o.get(name).orElse("") + "'");
+        }
     }
 
     private static void benchCubes(CubeSettings settings, int frames, int objects, int width, int height, Random random) {

@@ -1,15 +1,12 @@
 package io.github.aed.nn.network;
 
-import org.nd4j.shade.jackson.annotation.JsonCreator;
-import org.nd4j.shade.jackson.annotation.JsonProperty;
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Views a 5D NCDHW activation {@code [n, c, d, h, w]} as the 4D NCHW activation {@code [n, c, d·h, w]} (a reshape, no
@@ -22,48 +19,28 @@ import org.nd4j.linalg.api.shape.Shape;
  * folded view is the (1, 2, 2) spatial pool of the 3D view, because rows 2r and 2r + 1 of the folded axis belong to
  * the same frame. {@link UnfoldDepthPreProcessor} goes back to 5D.
  */
-public final class FoldDepthPreProcessor implements InputPreProcessor {
+public final class FoldDepthPreProcessor extends DepthReshapePreProcessor {
 
     private static final long serialVersionUID = 1L;
-
-    private final long depth;
 
     /** @param depth d, the number of frames of the 5D activation (needed to restore its shape in backprop) */
     @JsonCreator
     public FoldDepthPreProcessor(@JsonProperty("depth") long depth) {
-        if (depth < 1) {
-            throw new IllegalArgumentException("depth must be at least 1, got " + depth);
-        }
-        this.depth = depth;
-    }
-
-    @JsonProperty("depth")
-    public long getDepth() {
-        return depth;
+        super(depth);
     }
 
     @Override
     public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        if (input.rank() != 5) {
-            throw new IllegalArgumentException("expected a rank-5 NCDHW activation, got shape " + input.shapeInfoToString());
+        if (input.rank() != 5 || input.size(2) != depth) {
+            throw new IllegalArgumentException("expected a rank-5 NCDHW activation of depth " + depth + ", got shape "
+                    + input.shapeInfoToString());
         }
-        INDArray in = contiguous(input, workspaceMgr, ArrayType.ACTIVATIONS);
-        long[] s = in.shape();
-        if (s[2] != depth) {
-            throw new IllegalArgumentException("expected depth " + depth + ", got shape " + in.shapeInfoToString());
-        }
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATIONS, in.reshape('c', s[0], s[1], s[2] * s[3], s[4]));
+        return fold(input, workspaceMgr, ArrayType.ACTIVATIONS);
     }
 
     @Override
     public INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        INDArray e = contiguous(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD);
-        long[] s = e.shape();
-        return workspaceMgr.leverageTo(ArrayType.ACTIVATION_GRAD, e.reshape('c', s[0], s[1], depth, s[2] / depth, s[3]));
-    }
-
-    static INDArray contiguous(INDArray a, LayerWorkspaceMgr mgr, ArrayType type) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : mgr.dup(type, a, 'c');
+        return unfold(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD);
     }
 
     @Override
@@ -73,27 +50,10 @@ public final class FoldDepthPreProcessor implements InputPreProcessor {
 
     @Override
     public InputType getOutputType(InputType inputType) {
-        if (!(inputType instanceof InputType.InputTypeConvolutional3D t)) {
-            throw new IllegalStateException("FoldDepthPreProcessor expects a 3D convolutional input type, got " + inputType);
-        }
-        if (t.getDepth() != depth) {
-            throw new IllegalStateException("FoldDepthPreProcessor configured for depth " + depth + ", input type has " + t);
+        if (!(inputType instanceof InputType.InputTypeConvolutional3D t) || t.getDepth() != depth) {
+            throw new IllegalStateException("FoldDepthPreProcessor(" + depth + ") expects a 3D convolutional input type of that "
+                    + "depth, got " + inputType);
         }
         return InputType.convolutional(t.getDepth() * t.getHeight(), t.getWidth(), t.getChannels());
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState, int minibatchSize) {
-        return new Pair<>(maskArray, currentMaskState);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof FoldDepthPreProcessor f && f.depth == depth;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(depth) * 31 + 7;
     }
 }

@@ -24,14 +24,13 @@ import org.nd4j.linalg.activations.Activation;
  * <p>The teacher itself is only needed where its outputs are computed (training, and test-time targets); this task
  * keeps its name, settings and output size so that a model file can describe and re-create it.
  */
-public final class KnowledgeDistillation implements ProxyTask {
+public final class KnowledgeDistillation extends AbstractProxyTask {
 
     /** Registry name. */
     public static final String NAME = "distillation";
     private static final FrameSelection SEQUENCE = FrameSelection.consecutive(3, false);
 
     private final Teacher teacher;
-    private final double weight;
     private final Activation activation;
 
     /** With the reference's weight 0.5 and a softplus output. */
@@ -49,8 +48,8 @@ public final class KnowledgeDistillation implements ProxyTask {
      *                   be non-negative like the teacher's targets
      */
     public KnowledgeDistillation(Teacher teacher, double weight, Activation activation) {
+        super(NAME, weight, LossKind.MEAN_ABSOLUTE_ERROR, SEQUENCE, 3);
         this.teacher = Objects.requireNonNull(teacher, "teacher");
-        this.weight = weight;
         if (activation != Activation.SOFTPLUS && activation != Activation.RELU) {
             throw new IllegalArgumentException("the distillation output must be SOFTPLUS or RELU, got " + activation);
         }
@@ -59,31 +58,6 @@ public final class KnowledgeDistillation implements ProxyTask {
 
     public Teacher teacher() {
         return teacher;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double weight() {
-        return weight;
-    }
-
-    @Override
-    public LossKind loss() {
-        return LossKind.MEAN_ABSOLUTE_ERROR;
-    }
-
-    @Override
-    public FrameSelection testInput() {
-        return SEQUENCE;
-    }
-
-    @Override
-    public int trainingRadius() {
-        return 3;
     }
 
     @Override
@@ -131,7 +105,7 @@ public final class KnowledgeDistillation implements ProxyTask {
     @Override
     public Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("weight", Double.toString(weight));
+        s.put("weight", Double.toString(weight()));
         s.put("teacher", teacher.name());
         s.put("outputs", Integer.toString(teacher.outputSize()));
         s.put("activation", activation.name());
@@ -141,7 +115,7 @@ public final class KnowledgeDistillation implements ProxyTask {
 
     @Override
     public String toString() {
-        return NAME + "(weight " + weight + ", " + activation.name().toLowerCase(java.util.Locale.ROOT) + " output, teacher "
+        return NAME + "(weight " + weight() + ", " + activation.name().toLowerCase(java.util.Locale.ROOT) + " output, teacher "
                 + teacher.describe() + ")";
     }
 }

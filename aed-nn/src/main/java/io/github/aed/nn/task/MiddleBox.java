@@ -14,13 +14,12 @@ import java.util.random.RandomGenerator;
  * two heads share one encoder pass; the target is the middle frame either way. {@link #standalone} draws its own
  * input with the same distribution, for configurations without the arrow-of-time task.
  */
-public final class MiddleBox implements ProxyTask {
+public final class MiddleBox extends AbstractProxyTask {
 
     /** Registry name. */
     public static final String NAME = "middle-box";
     private static final FrameSelection AROUND = FrameSelection.consecutive(3, true);
 
-    private final double weight;
     private final String inputOf;
 
     /** Weight 1, reading the arrow-of-time input. */
@@ -33,7 +32,7 @@ public final class MiddleBox implements ProxyTask {
      * @param inputOf the task whose input to read, or {@link #NAME} to draw its own
      */
     public MiddleBox(double weight, String inputOf) {
-        this.weight = weight;
+        super(NAME, weight, LossKind.MEAN_ABSOLUTE_ERROR, AROUND, 3);
         this.inputOf = inputOf;
     }
 
@@ -43,33 +42,8 @@ public final class MiddleBox implements ProxyTask {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double weight() {
-        return weight;
-    }
-
-    @Override
-    public LossKind loss() {
-        return LossKind.MEAN_ABSOLUTE_ERROR;
-    }
-
-    @Override
     public String inputOf() {
         return inputOf;
-    }
-
-    @Override
-    public FrameSelection testInput() {
-        return AROUND;
-    }
-
-    @Override
-    public int trainingRadius() {
-        return 3;
     }
 
     @Override
@@ -99,13 +73,13 @@ public final class MiddleBox implements ProxyTask {
     @Override
     public Map<String, String> settings() {
         Map<String, String> s = new HashMap<>();
-        s.put("weight", Double.toString(weight));
+        s.put("weight", Double.toString(weight()));
         s.put("inputOf", inputOf);
         return s;
     }
 
     @Override
     public String toString() {
-        return NAME + "(weight " + weight + (inputOf.equals(NAME) ? ", own input" : ", input of " + inputOf) + ")";
+        return NAME + "(weight " + weight() + (inputOf.equals(NAME) ? ", own input" : ", input of " + inputOf) + ")";
     }
 }

@@ -1,7 +1,5 @@
 package io.github.aed.nn.task;
 
-import io.github.aed.nn.network.HeadBuilder;
-import io.github.aed.nn.network.Heads;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -17,13 +15,12 @@ import java.util.random.RandomGenerator;
  * consecutive samples here are reversed with probability ½ too; intermittent samples are always forward. Test score:
  * the probability of "intermittent" for the consecutive test sequence.
  */
-public final class MotionIrregularity implements ProxyTask {
+public final class MotionIrregularity extends TwoWayTask {
 
     /** Registry name. */
     public static final String NAME = "motion-irregularity";
     private static final FrameSelection CONSECUTIVE = FrameSelection.consecutive(3, false);
 
-    private final double weight;
     private final int maxGap;
 
     /** With the reference's weight 1 and gaps 1…3. */
@@ -33,11 +30,15 @@ public final class MotionIrregularity implements ProxyTask {
 
     /** @param maxGap the largest gap between picked frames, at least 1 */
     public MotionIrregularity(double weight, int maxGap) {
+        super(NAME, weight, CONSECUTIVE, 3 * checkGap(maxGap));
+        this.maxGap = maxGap;
+    }
+
+    private static int checkGap(int maxGap) {
         if (maxGap < 1) {
             throw new IllegalArgumentException("maxGap must be at least 1, got " + maxGap);
         }
-        this.weight = weight;
-        this.maxGap = maxGap;
+        return maxGap;
     }
 
     /** The offsets of an intermittent sequence with these six gaps (g0, g1, g2 before the middle, g3, g4, g5 after). */
@@ -54,64 +55,24 @@ public final class MotionIrregularity implements ProxyTask {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public double weight() {
-        return weight;
-    }
-
-    @Override
-    public LossKind loss() {
-        return LossKind.SOFTMAX_CROSS_ENTROPY;
-    }
-
-    @Override
-    public FrameSelection testInput() {
-        return CONSECUTIVE;
-    }
-
-    @Override
-    public int trainingRadius() {
-        return 3 * maxGap;
-    }
-
-    @Override
-    public int targetLength(int channels, int size) {
-        return 2;
-    }
-
-    @Override
     public TaskSample sample(TrainingObject object, FrameSelection sharedInput, RandomGenerator random) {
         if (random.nextBoolean()) {
             int[] gaps = new int[6];
             for (int i = 0; i < 6; i++) {
                 gaps[i] = 1 + random.nextInt(maxGap);
             }
-            return TaskSample.of(intermittent(gaps), new float[] {0, 1});
+            return labelled(intermittent(gaps), true);
         }
-        return TaskSample.of(random.nextBoolean() ? CONSECUTIVE.reversed() : CONSECUTIVE, new float[] {1, 0});
-    }
-
-    @Override
-    public void buildHead(HeadBuilder head) {
-        Heads.classifier(head, 2);
-    }
-
-    @Override
-    public double score(float[] output, ScoringObject object) {
-        return output[1];
+        return labelled(random.nextBoolean() ? CONSECUTIVE.reversed() : CONSECUTIVE, false);
     }
 
     @Override
     public Map<String, String> settings() {
-        return Map.of("weight", Double.toString(weight), "maxGap", Integer.toString(maxGap));
+        return Map.of("weight", Double.toString(weight()), "maxGap", Integer.toString(maxGap));
     }
 
     @Override
     public String toString() {
-        return NAME + "(weight " + weight + ", gaps 1.." + maxGap + ")";
+        return NAME + "(weight " + weight() + ", gaps 1.." + maxGap + ")";
     }
 }
