@@ -35,6 +35,25 @@ abstract class DepthReshapePreProcessor implements InputPreProcessor {
         return depth;
     }
 
+    /** Whether the forward direction folds (5D → 4D) rather than unfolds. */
+    abstract boolean folds();
+
+    @Override
+    public final INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        boolean ok = folds() ? input.rank() == 5 && input.size(2) == depth : input.rank() == 4 && input.size(2) % depth == 0;
+        if (!ok) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + "(" + depth + ") expects "
+                    + (folds() ? "a rank-5 NCDHW activation of that depth" : "a rank-4 activation whose height is a multiple of it")
+                    + ", got shape " + input.shapeInfoToString());
+        }
+        return folds() ? fold(input, workspaceMgr, ArrayType.ACTIVATIONS) : unfold(input, workspaceMgr, ArrayType.ACTIVATIONS);
+    }
+
+    @Override
+    public final INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
+        return folds() ? unfold(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD) : fold(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+    }
+
     /** {@code [n, c, d, h, w]} → {@code [n, c, d·h, w]}. */
     static INDArray fold(INDArray a, LayerWorkspaceMgr mgr, ArrayType type) {
         INDArray in = contiguous(a, mgr, type);

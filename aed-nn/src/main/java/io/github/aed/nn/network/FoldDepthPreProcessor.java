@@ -2,9 +2,6 @@ package io.github.aed.nn.network;
 
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -30,17 +27,8 @@ public final class FoldDepthPreProcessor extends DepthReshapePreProcessor {
     }
 
     @Override
-    public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        if (input.rank() != 5 || input.size(2) != depth) {
-            throw new IllegalArgumentException("expected a rank-5 NCDHW activation of depth " + depth + ", got shape "
-                    + input.shapeInfoToString());
-        }
-        return fold(input, workspaceMgr, ArrayType.ACTIVATIONS);
-    }
-
-    @Override
-    public INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        return unfold(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+    boolean folds() {
+        return true;
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.github.aed.nn.network;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -24,17 +21,8 @@ public final class UnfoldDepthPreProcessor extends DepthReshapePreProcessor {
     }
 
     @Override
-    public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        if (input.rank() != 4 || input.size(2) % depth != 0) {
-            throw new IllegalArgumentException("expected a rank-4 activation whose height is a multiple of " + depth
-                    + ", got shape " + input.shapeInfoToString());
-        }
-        return unfold(input, workspaceMgr, ArrayType.ACTIVATIONS);
-    }
-
-    @Override
-    public INDArray backprop(INDArray epsilon, int miniBatchSize, LayerWorkspaceMgr workspaceMgr) {
-        return fold(epsilon, workspaceMgr, ArrayType.ACTIVATION_GRAD);
+    boolean folds() {
+        return false;
     }
 
     @Override

@@ -99,7 +99,7 @@ public final class SampleMaker {
 
     /** The selected frames as bytes, layout {@code [channels][frames][size][size]}. */
     static byte[] frames(TrainingObject o, FrameSelection sel) {
-        int plane = size(o);
+        int plane = o.size() * o.size();
         int len = sel.length();
         byte[] out = new byte[o.channels() * len * plane];
         float[] cube = o.cube();
@@ -113,9 +113,5 @@ public final class SampleMaker {
             }
         }
         return out;
-    }
-
-    private static int size(TrainingObject o) {
-        return o.size() * o.size();
     }
 }

@@ -52,7 +52,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Memory is bounded by the frame window, the shuffle buffer and {@code prefetchBatches} batches.</li>
  * <li><b>Validation</b> after each epoch: every task's loss on the validation samples (fixed draws), in inference
  * mode. The epoch with the lowest weighted validation loss is the best; it is checkpointed (if a file is set) and its
- * parameters end up in the result.</li>
+ * parameters end up in the result. With a validation fraction of 0 the epoch's mean training loss decides.</li>
  * <li><b>Score statistics:</b> with the best parameters, every task's raw test-time score on the validation objects
  * (test cubes, k = the tasks' test radius), stored in the model for score normalisation.</li>
  * </ol>
@@ -62,7 +62,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Trainer {
 
-    private static final int NO_TASK = -1;
+    /** Stands for "no video / no object" in seeds that depend only on the run and the epoch. */
+    private static final int NONE = -1;
 
     private final NetworkSettings networkSettings;
     private final List<ProxyTask> tasks;
@@ -167,7 +168,7 @@ public final class Trainer {
                 bestEpoch = epoch;
                 best = network.parameters();
                 int bestSoFar = epoch;
-                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, Map.of(), summariesWith(summaries), bestSoFar), f));
+                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, Map.of(), List.copyOf(summaries), bestSoFar), f));
             }
             EpochSummary s = new EpochSummary(epoch, trainLoss, valLoss, weighted, isBest, (System.nanoTime() - epochStart) / 1e9);
             summaries.add(s);
@@ -176,10 +177,6 @@ public final class Trainer {
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
         Map<String, ScoreStatistics> stats = valObjects > 0 ? scoreStatistics(bestNetwork, index) : Map.of();
         return new TrainingResult(model(bestNetwork, stats, summaries, bestEpoch), summaries, bestEpoch);
-    }
-
-    private static List<EpochSummary> summariesWith(List<EpochSummary> s) {
-        return List.copyOf(s);
     }
 
     private TrainedModel model(MultiTaskNetwork network, Map<String, ScoreStatistics> stats, List<EpochSummary> epochs, int bestEpoch) {
@@ -387,7 +384,7 @@ public final class Trainer {
 
         private void run() {
             try {
-                SplittableRandom shuffle = new SplittableRandom(mix(settings.seed(), epoch, NO_TASK, NO_TASK));
+                SplittableRandom shuffle = new SplittableRandom(mix(settings.seed(), epoch, NONE, NONE));
                 List<VideoIndex> order = new ArrayList<>(index);
                 Collections.shuffle(order, new java.util.Random(shuffle.nextLong()));
                 List<PreparedSample> buffer = new ArrayList<>();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.CubeSettings;
-import io.github.aed.nn.PlaybackSpeedTask;
+import io.github.aed.nn.FrozenFramesTask;
 import io.github.aed.nn.TestCubes;
 import io.github.aed.nn.TinyScenes;
 import io.github.aed.nn.network.BackboneVariant;
@@ -94,13 +94,13 @@ class ModelFileTest {
 
     @Test
     void aCustomTaskLoadsOnlyWhenRegistered() {
-        List<ProxyTask> tasks = List.of(new ArrowOfTime(), new PlaybackSpeedTask());
+        List<ProxyTask> tasks = List.of(new ArrowOfTime(), new FrozenFramesTask());
         Path f = dir.resolve("custom.aed");
         ModelFile.save(trained(tasks), f);
         var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
-        assertTrue(e.getMessage().contains("'playback-speed'") && e.getMessage().contains("register"), e.getMessage());
-        TrainedModel back = ModelFile.load(f, TaskRegistry.defaults().register(PlaybackSpeedTask.NAME, s -> new PlaybackSpeedTask()));
-        assertEquals(List.of(ArrowOfTime.NAME, PlaybackSpeedTask.NAME), back.network().tasks().stream().map(ProxyTask::name).toList());
+        assertTrue(e.getMessage().contains("'frozen-frames'") && e.getMessage().contains("register"), e.getMessage());
+        TrainedModel back = ModelFile.load(f, TaskRegistry.defaults().register(FrozenFramesTask.NAME, s -> new FrozenFramesTask()));
+        assertEquals(List.of(ArrowOfTime.NAME, FrozenFramesTask.NAME), back.network().tasks().stream().map(ProxyTask::name).toList());
     }
 
     @Test
