@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.Subsampling3DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
@@ -130,7 +129,7 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
     }
 
     /**
-     * Adds one encoder copy: blocks of Conv3D → BN → ReLU with (1, 2, 2) pools between them, then the global temporal
+     * Adds one encoder copy: blocks of Conv3D → BN + ReLU with (1, 2, 2) pools between them, then the global temporal
      * max pool (depth, 2, 2). Batch normalisation and the spatial pools run on the folded 4D view (see
      * {@link FoldDepthPreProcessor}). Returns the name of the 4D latent map.
      */
@@ -145,8 +144,7 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
                 layer(g, p, conv, new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
                         .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NCDHW)
                         .activation(Activation.IDENTITY).build(), folded ? new UnfoldDepthPreProcessor(depth) : null, prev, canonical);
-                layer(g, p, conv + "-bn", s.batchNorm2d(), new FoldDepthPreProcessor(depth), p + conv, canonical);
-                prev = layer(g, p, conv + "-relu", new ActivationLayer(Activation.RELU), null, p + conv + "-bn", canonical);
+                prev = layer(g, p, conv + "-bn", s.batchNorm(true), new FoldDepthPreProcessor(depth), p + conv, canonical);
                 folded = true;
             }
             if (b < blocks.length - 1) {

@@ -5,8 +5,6 @@ import io.github.aed.nn.task.ProxyTask;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -97,12 +95,11 @@ public final class HeadBuilder {
         return name;
     }
 
-    /** Conv2D 3×3 'same' (with bias) → batch normalisation → ReLU, as in every head of the reference. */
+    /** Conv2D 3×3 'same' (with bias) → batch normalisation + ReLU, as in every head of the reference. */
     public String conv2dBnRelu(String suffix, String input, int filters) {
         String c = add(suffix, new ConvolutionLayer.Builder(3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
                 .activation(Activation.IDENTITY).build(), input);
-        String bn = add(suffix + "-bn", settings.batchNorm2d(), c);
-        return add(suffix + "-relu", new ActivationLayer(Activation.RELU), bn);
+        return add(suffix + "-bn", settings.batchNorm(true), c);
     }
 
     /**

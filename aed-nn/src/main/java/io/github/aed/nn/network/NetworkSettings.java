@@ -1,7 +1,6 @@
 package io.github.aed.nn.network;
 
 import java.util.Objects;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 
 /**
  * The shape and constants of the multi-task 3D CNN: backbone variant, cube geometry, batch-normalisation and dropout
@@ -80,9 +79,12 @@ public final class NetworkSettings {
         return seed;
     }
 
-    /** A 2D batch-normalisation layer with these constants (also used, folded, for the 3D activations). */
-    public BatchNormalization batchNorm2d() {
-        return new BatchNormalization.Builder().decay(batchNormMomentum).eps(batchNormEpsilon).useLogStd(false).build();
+    /**
+     * A batch-normalisation layer over the channels of NCHW activations with these constants, optionally followed by
+     * ReLU (also used on the folded 3D activations, see {@link FoldDepthPreProcessor}).
+     */
+    public FastBatchNorm batchNorm(boolean relu) {
+        return FastBatchNorm.of(batchNormMomentum, batchNormEpsilon, relu);
     }
 
     @Override

@@ -28,7 +28,7 @@ class BatchNormFormulationTest {
     private static ComputationGraph graph() {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
                 .addInputs("in")
-                .addLayer("bn", NetworkSettings.builder().batchNormEpsilon(EPS).build().batchNorm2d(), new FoldDepthPreProcessor(D), "in")
+                .addLayer("bn", NetworkSettings.builder().batchNormEpsilon(EPS).build().batchNorm(false), new FoldDepthPreProcessor(D), "in")
                 .addVertex("out", new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(new UnfoldDepthPreProcessor(D)), "bn")
                 .setOutputs("out")
                 .setInputTypes(InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, D, H, W, C))
