@@ -68,7 +68,8 @@ abstract class DepthReshapePreProcessor implements InputPreProcessor {
         return mgr.leverageTo(type, in.reshape('c', s[0], s[1], depth, s[2] / depth, s[3]));
     }
 
-    private static INDArray contiguous(INDArray a, LayerWorkspaceMgr mgr, ArrayType type) {
+    /** {@code a} itself if it is C-ordered with default strides, else a C-ordered copy in the workspace of {@code type}. */
+    static INDArray contiguous(INDArray a, LayerWorkspaceMgr mgr, ArrayType type) {
         return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : mgr.dup(type, a, 'c');
     }
 

@@ -11,7 +11,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -45,7 +44,7 @@ final class FastBatchNormLayer extends BatchNormalization {
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
-        INDArray x = contiguous(input, mgr, ArrayType.ACTIVATIONS);
+        INDArray x = DepthReshapePreProcessor.contiguous(input, mgr, ArrayType.ACTIVATIONS);
         long n = x.size(0);
         long c = x.size(1);
         long rest = x.length() / (n * c);
@@ -80,14 +79,14 @@ final class FastBatchNormLayer extends BatchNormalization {
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
-        INDArray x = contiguous(input, mgr, ArrayType.BP_WORKING_MEM);
+        INDArray x = DepthReshapePreProcessor.contiguous(input, mgr, ArrayType.BP_WORKING_MEM);
         long n = x.size(0);
         long c = x.size(1);
         long rest = x.length() / (n * c);
         double m = (double) n * rest;
         INDArray g = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
         if (fast().isRelu()) {
-            Nd4j.exec(new ThresholdReluBp(output, contiguous(epsilon, mgr, ArrayType.BP_WORKING_MEM), g, 0.0));
+            Nd4j.exec(new ThresholdReluBp(output, DepthReshapePreProcessor.contiguous(epsilon, mgr, ArrayType.BP_WORKING_MEM), g, 0.0));
         } else {
             g.assign(epsilon);
         }
@@ -129,9 +128,5 @@ final class FastBatchNormLayer extends BatchNormalization {
     private static INDArray perRow(INDArray perChannel, long n) {
         long c = perChannel.length();
         return Nd4j.tile(perChannel.reshape(1, c), (int) n, 1).reshape('c', n * c, 1);
-    }
-
-    private static INDArray contiguous(INDArray a, LayerWorkspaceMgr mgr, ArrayType type) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : mgr.dup(type, a, 'c');
     }
 }
