@@ -38,7 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * as 3 × its forward pass), forward objects/s at several batch sizes (the inference graph: one 6-frame and one 7-frame
  * encoder pass per object, cube selection included), training samples/s (Adam steps on prepared batches; batch
  * preparation timed apart), the achieved GFLOP/s as a share of the machine's fp32 peak, and the process's resident
- * memory. The encoder share of the forward time is measured with a network holding the arrow-of-time head only.
+ * memory. Where the forward time goes is measured with networks that hold one task each.
  */
 public final class NetworkBenchmark {
 
@@ -90,14 +90,17 @@ public final class NetworkBenchmark {
             out.printf(Locale.ROOT, "  forward batch %3d: %8.1f objects/s  %6.1f ms/batch  %6.1f GFLOP/s (%4.1f%% of peak)%n",
                     b, objs, sec * 1e3, objs * testGflop, 100 * objs * testGflop / options.peakGflops());
         }
-        CubeBatch encoderBatch = cubes(cubes, options.trainBatch());
-        MultiTaskNetwork encoderOnly = MultiTaskNetwork.create(s, List.of(new ArrowOfTime()));
-        double full = time(() -> net.outputs(encoderBatch));
-        double enc = time(() -> encoderOnly.outputs(encoderBatch));
-        double encFlopShare = encoderFlops(v, size, 3, 6) / testFlops(v, size, 3);
-        out.printf(Locale.ROOT, "  where the forward time goes (batch %d): one 6-frame encoder pass + a small head %.0f%% of "
-                + "the full network's time (%.0f%% of its FLOP); the second pass and the heads the rest%n",
-                options.trainBatch(), 100 * enc / full, 100 * encFlopShare);
+        int splitBatch = options.forwardBatches().get(options.forwardBatches().size() - 1);
+        CubeBatch splitCubes = cubes(cubes, splitBatch);
+        double full = time(() -> net.outputs(splitCubes));
+        double aot = single(s, new ArrowOfTime(), splitCubes);
+        double middle = single(s, MiddleBox.standalone(1), splitCubes);
+        double motion = single(s, new MotionIrregularity(), splitCubes);
+        double distill = single(s, new KnowledgeDistillation(new DetectorConfidenceTeacher(1080)), splitCubes);
+        out.printf(Locale.ROOT, "  where the forward time goes (batch %d, ms): 6-frame encoder + classifier head %.0f, "
+                        + "6-frame encoder + middle-box decoder %.0f, 7-frame encoder + classifier head %.0f, 7-frame encoder + "
+                        + "distillation head %.0f; all four heads on two encoder passes %.0f%n",
+                splitBatch, aot * 1e3, middle * 1e3, motion * 1e3, distill * 1e3, full * 1e3);
         SampleMaker maker = new SampleMaker(net);
         SampleBatcher batcher = new SampleBatcher(net);
         long p0 = System.nanoTime();
@@ -115,6 +118,12 @@ public final class NetworkBenchmark {
                 options.trainBatch() / prep);
         out.printf(Locale.ROOT, "  resident memory now %d MB, peak so far %d MB (run one variant per process for its own peak)%n",
                 memoryMb("VmRSS"), memoryMb("VmHWM"));
+    }
+
+    /** Forward time of a network holding one task only (its own encoder pass and head). */
+    private double single(NetworkSettings s, ProxyTask task, CubeBatch cubes) {
+        MultiTaskNetwork one = MultiTaskNetwork.create(s, List.of(task));
+        return time(() -> one.outputs(cubes));
     }
 
     private double time(Runnable r) {
