@@ -1,0 +1,283 @@
+package io.github.aed.nn.model;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.cube.ColourMode;
+import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.cube.EdgePolicy;
+import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.network.MultiTaskNetwork;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.task.ProxyTask;
+import io.github.aed.nn.task.TaskRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.core.type.TypeReference;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+
+/**
+ * Saves and loads {@link TrainedModel}s as one zip file:
+ * <ul>
+ * <li>{@code format.json}: the format name and version ({@value #FORMAT_VERSION}), written first;</li>
+ * <li>{@code model.json}: network settings, tasks (name and settings, in head order), cube settings, detector and
+ * teacher descriptions, score statistics, training facts;</li>
+ * <li>{@code parameters.bin}: every parameter by canonical name (count; then per parameter: name, rank, shape, float
+ * values; big-endian), ending with the count again as a check.</li>
+ * </ul>
+ * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
+ * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}: a user's own task
+ * must be registered there first.
+ *
+ * <p>Saving writes a temporary file beside the target and moves it into place, so an interrupted save never leaves a
+ * half-written model under the target name.
+ */
+public final class ModelFile {
+
+    /** Name stored in {@code format.json}. */
+    public static final String FORMAT = "aed-model";
+    /** The version this library writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ModelFile() {
+    }
+
+    /** Writes the model to {@code file} (replacing it). */
+    public static void save(TrainedModel model, Path file) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            if (file.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            }
+            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                put(zip, "format.json", JSON.writeValueAsBytes(Map.of("format", FORMAT, "version", FORMAT_VERSION)));
+                put(zip, "model.json", JSON.writeValueAsBytes(describe(model)));
+                put(zip, "parameters.bin", parameters(model.network().parameters()));
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model file " + file, e);
+        }
+    }
+
+    /** Loads a model whose tasks are among the built-ins. */
+    public static TrainedModel load(Path file) {
+        return load(file, TaskRegistry.defaults());
+    }
+
+    /**
+     * Loads a model, re-creating its tasks through {@code tasks}.
+     *
+     * @throws InvalidInputException if the file is missing, truncated or not a model file, has another format version,
+     *                               names a task the registry does not know, or its parameters do not fit
+     */
+    public static TrainedModel load(Path file, TaskRegistry tasks) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException(file + ": no such model file");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Map<String, Object> format = json(zip, file, "format.json");
+            if (!FORMAT.equals(format.get("format"))) {
+                throw new InvalidInputException(file + ": not an aed model file (format.json names '" + format.get("format") + "')");
+            }
+            Object version = format.get("version");
+            if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
+                throw new InvalidInputException(file + ": model file format version " + version + "; this library reads version "
+                        + FORMAT_VERSION + " only (re-train, or use the library version that wrote it)");
+            }
+            Map<String, Object> m = json(zip, file, "model.json");
+            return fromDescription(file, m, readParameters(zip, file), tasks);
+        } catch (ZipException e) {
+            throw new InvalidInputException(file + ": not a readable zip file (truncated or damaged?): " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model file " + file, e);
+        }
+    }
+
+    private static Map<String, Object> describe(TrainedModel model) {
+        NetworkSettings s = model.network().settings();
+        Map<String, Object> net = new LinkedHashMap<>();
+        net.put("variant", s.variant().id());
+        net.put("channels", s.channels());
+        net.put("cubeSize", s.cubeSize());
+        net.put("batchNormMomentum", s.batchNormMomentum());
+        net.put("batchNormEpsilon", s.batchNormEpsilon());
+        net.put("dropout", s.dropout());
+        net.put("learningRate", s.learningRate());
+        net.put("seed", s.seed());
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (ProxyTask t : model.network().tasks()) {
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("name", t.name());
+            task.put("settings", new TreeMap<>(t.settings()));
+            tasks.add(task);
+        }
+        Map<String, Object> stats = new TreeMap<>();
+        model.scoreStatistics().forEach((k, v) -> stats.put(k, Map.of("count", v.count(), "min", v.min(), "max", v.max(),
+                "mean", v.mean(), "std", v.std())));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("network", net);
+        m.put("tasks", tasks);
+        m.put("trainingCubes", cubes(model.trainingCubes()));
+        m.put("testCubes", cubes(model.testCubes()));
+        m.put("detector", model.detector());
+        m.put("teacher", model.teacher());
+        m.put("scoreStatistics", stats);
+        m.put("training", model.training());
+        return m;
+    }
+
+    private static Map<String, Object> cubes(CubeSettings c) {
+        return Map.of("temporalRadius", c.temporalRadius(), "size", c.size(), "colourMode", c.colourMode().name(),
+                "edgePolicy", c.edgePolicy().name());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TrainedModel fromDescription(Path file, Map<String, Object> m, Map<String, INDArray> params, TaskRegistry registry) {
+        try {
+            Map<String, Object> net = (Map<String, Object>) require(m, "network", file);
+            NetworkSettings settings = NetworkSettings.builder()
+                    .variant(BackboneVariant.parse((String) net.get("variant")))
+                    .channels(((Number) net.get("channels")).intValue())
+                    .cubeSize(((Number) net.get("cubeSize")).intValue())
+                    .batchNormMomentum(((Number) net.get("batchNormMomentum")).doubleValue())
+                    .batchNormEpsilon(((Number) net.get("batchNormEpsilon")).doubleValue())
+                    .dropout(((Number) net.get("dropout")).doubleValue())
+                    .learningRate(((Number) net.get("learningRate")).doubleValue())
+                    .seed(((Number) net.get("seed")).longValue())
+                    .build();
+            List<ProxyTask> tasks = new ArrayList<>();
+            for (Map<String, Object> t : (List<Map<String, Object>>) require(m, "tasks", file)) {
+                String name = (String) t.get("name");
+                if (!registry.knows(name)) {
+                    throw new InvalidInputException(file + ": the model uses task '" + name + "', which is not registered; "
+                            + "register its factory with TaskRegistry.register before loading");
+                }
+                tasks.add(registry.create(name, (Map<String, String>) t.get("settings")));
+            }
+            Map<String, ScoreStatistics> stats = new LinkedHashMap<>();
+            ((Map<String, Map<String, Number>>) m.getOrDefault("scoreStatistics", Map.of())).forEach((k, v) -> stats.put(k,
+                    new ScoreStatistics(v.get("count").longValue(), v.get("min").doubleValue(), v.get("max").doubleValue(),
+                            v.get("mean").doubleValue(), v.get("std").doubleValue())));
+            MultiTaskNetwork network = MultiTaskNetwork.withParameters(settings, tasks, params);
+            return new TrainedModel(network, cubeSettings((Map<String, Object>) require(m, "trainingCubes", file)),
+                    cubeSettings((Map<String, Object>) require(m, "testCubes", file)), (String) m.get("detector"),
+                    (String) m.get("teacher"), stats, (Map<String, String>) m.getOrDefault("training", Map.of()));
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            if (e instanceof InvalidInputException) {
+                throw e;
+            }
+            throw new InvalidInputException(file + ": model.json does not describe a usable model: " + e.getMessage(), e);
+        }
+    }
+
+    private static Object require(Map<String, Object> m, String key, Path file) {
+        Object v = m.get(key);
+        if (v == null) {
+            throw new InvalidInputException(file + ": model.json has no '" + key + "'");
+        }
+        return v;
+    }
+
+    private static CubeSettings cubeSettings(Map<String, Object> c) {
+        return CubeSettings.builder().temporalRadius(((Number) c.get("temporalRadius")).intValue())
+                .size(((Number) c.get("size")).intValue()).colourMode(ColourMode.valueOf((String) c.get("colourMode")))
+                .edgePolicy(EdgePolicy.valueOf((String) c.get("edgePolicy"))).build();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] data) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(data);
+        zip.closeEntry();
+    }
+
+    private static byte[] parameters(Map<String, INDArray> params) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(params.size());
+            for (Map.Entry<String, INDArray> e : params.entrySet()) {
+                out.writeUTF(e.getKey());
+                long[] shape = e.getValue().shape();
+                out.writeInt(shape.length);
+                for (long d : shape) {
+                    out.writeLong(d);
+                }
+                for (float v : e.getValue().dup('c').data().asFloat()) {
+                    out.writeFloat(v);
+                }
+            }
+            out.writeInt(params.size());
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, INDArray> readParameters(ZipFile zip, Path file) throws IOException {
+        ZipEntry e = entry(zip, file, "parameters.bin");
+        Map<String, INDArray> out = new TreeMap<>();
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(e)))) {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String name = in.readUTF();
+                int rank = in.readInt();
+                long[] shape = new long[rank];
+                long len = 1;
+                for (int r = 0; r < rank; r++) {
+                    shape[r] = in.readLong();
+                    len *= shape[r];
+                }
+                if (rank > 8 || len < 0 || len > Integer.MAX_VALUE) {
+                    throw new InvalidInputException(file + ": parameters.bin is damaged (parameter " + name + ")");
+                }
+                float[] v = new float[(int) len];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = in.readFloat();
+                }
+                out.put(name, Nd4j.create(v, shape, 'c'));
+            }
+            if (in.readInt() != n) {
+                throw new InvalidInputException(file + ": parameters.bin is damaged (trailing count differs)");
+            }
+        } catch (EOFException | ZipException ex) {
+            throw new InvalidInputException(file + ": parameters.bin ends early: the model file is truncated", ex);
+        }
+        return out;
+    }
+
+    private static ZipEntry entry(ZipFile zip, Path file, String name) {
+        ZipEntry e = zip.getEntry(name);
+        if (e == null) {
+            throw new InvalidInputException(file + ": not an aed model file (no " + name + ")");
+        }
+        return e;
+    }
+
+    private static Map<String, Object> json(ZipFile zip, Path file, String name) throws IOException {
+        try (InputStream in = zip.getInputStream(entry(zip, file, name))) {
+            return JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeReference<Map<String, Object>>() { });
+        } catch (org.nd4j.shade.jackson.core.JsonProcessingException ex) {
+            throw new InvalidInputException(file + ": " + name + " is not valid JSON: " + ex.getOriginalMessage(), ex);
+        }
+    }
+}

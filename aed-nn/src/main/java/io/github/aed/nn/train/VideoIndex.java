@@ -1,0 +1,108 @@
+package io.github.aed.nn.train;
+
+import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.cube.EdgePolicy;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.task.TeacherTargets;
+import io.github.aed.nn.teacher.Teacher;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training video's objects, found once: the detections of every frame, and the teacher's outputs and test-time
+ * targets for each (computed while the frame is at hand). Objects are numbered in frame order; the last
+ * {@code validationFraction} of them (of those with a full cube) are validation objects. Memory: the detections
+ * plus {@code teacher outputs × 4} bytes per object.
+ */
+final class VideoIndex {
+
+    final Video video;
+    final int number;
+    final int frames;
+    /** Per frame, its detections. */
+    final List<List<Detection>> detections = new ArrayList<>();
+    /** Per frame, per detection, the teacher's outputs (null entries without a teacher or target). */
+    final List<float[][]> teacherOutputs = new ArrayList<>();
+    /** Per frame, per detection, the teacher's test-time targets (null without a teacher). */
+    final List<TeacherTargets[]> teacherTargets = new ArrayList<>();
+    /** Per frame, per detection: −1 unused, 0 training, 1 validation. */
+    final List<int[]> role = new ArrayList<>();
+    int trainingObjects;
+    int validationObjects;
+
+    private VideoIndex(Video video, int number, int frames) {
+        this.video = video;
+        this.number = number;
+        this.frames = frames;
+    }
+
+    static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher) {
+        detector.reset();
+        List<List<Detection>> dets = new ArrayList<>();
+        List<float[][]> outs = new ArrayList<>();
+        List<TeacherTargets[]> targets = new ArrayList<>();
+        int count = 0;
+        try (FrameSource src = video.open()) {
+            while (src.hasNext()) {
+                Frame f = src.next();
+                List<Detection> ds = List.copyOf(detector.detect(f));
+                float[][] o = new float[ds.size()][];
+                TeacherTargets[] t = new TeacherTargets[ds.size()];
+                if (teacher != null) {
+                    for (int i = 0; i < ds.size(); i++) {
+                        o[i] = teacher.outputs(f, ds.get(i));
+                        t[i] = teacher.testTargets(f, ds.get(i));
+                    }
+                }
+                dets.add(ds);
+                outs.add(o);
+                targets.add(t);
+                count++;
+            }
+        }
+        VideoIndex index = new VideoIndex(video, number, count);
+        index.detections.addAll(dets);
+        index.teacherOutputs.addAll(outs);
+        index.teacherTargets.addAll(targets);
+        return index;
+    }
+
+    /** Assigns training and validation roles (see the class comment) for cubes of these settings. */
+    void split(CubeSettings cubes, double validationFraction, int maxTraining) {
+        int k = cubes.temporalRadius();
+        boolean skipEdges = cubes.edgePolicy() == EdgePolicy.SKIP;
+        int eligible = 0;
+        for (int f = 0; f < frames; f++) {
+            boolean ok = frames >= cubes.depth() && (!skipEdges || f >= k && f < frames - k);
+            int[] r = new int[detections.get(f).size()];
+            java.util.Arrays.fill(r, ok ? 0 : -1);
+            eligible += ok ? r.length : 0;
+            role.add(r);
+        }
+        int train = (int) Math.round(eligible * (1 - validationFraction));
+        int keep = maxTraining > 0 ? Math.min(maxTraining, train) : train;
+        int seen = 0;
+        int nextKept = 0;
+        for (int[] r : role) {
+            for (int i = 0; i < r.length; i++) {
+                if (r[i] < 0) {
+                    continue;
+                }
+                if (seen >= train) {
+                    r[i] = 1;
+                    validationObjects++;
+                } else if (keep > 0 && seen == (int) ((long) nextKept * train / keep)) {
+                    nextKept++;
+                    trainingObjects++;
+                } else {
+                    r[i] = -1;
+                }
+                seen++;
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.aed.nn.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.cube.CubeBatch;
+import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.nn.FrozenFramesTask;
+import io.github.aed.nn.TestCubes;
+import io.github.aed.nn.TinyScenes;
+import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.network.MultiTaskNetwork;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.network.ObjectScores;
+import io.github.aed.nn.task.ArrowOfTime;
+import io.github.aed.nn.task.KnowledgeDistillation;
+import io.github.aed.nn.task.MiddleBox;
+import io.github.aed.nn.task.MotionIrregularity;
+import io.github.aed.nn.task.ProxyTask;
+import io.github.aed.nn.task.TaskRegistry;
+import io.github.aed.nn.task.TeacherTargets;
+import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
+import io.github.aed.nn.train.PreparedSample;
+import io.github.aed.nn.train.SampleBatcher;
+import io.github.aed.nn.train.SampleMaker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static final CubeSettings TEST_CUBES = CubeSettings.builder().size(16).build();
+
+    private static TrainedModel trained(List<ProxyTask> tasks) {
+        NetworkSettings s = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).seed(5).build();
+        MultiTaskNetwork net = MultiTaskNetwork.create(s, tasks);
+        SampleMaker maker = new SampleMaker(net);
+        List<PreparedSample> samples = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            samples.add(maker.prepare(TinyScenes.movingSquare(i, 3, 9, 16, new float[] {0.2f, 0.8f}), i));
+        }
+        net.fit(new SampleBatcher(net).batch(samples));
+        return new TrainedModel(net, CubeSettings.training().toBuilder().size(16).build(), TEST_CUBES, "fixed test boxes",
+                "detector confidence", Map.of(ArrowOfTime.NAME, new io.github.aed.nn.model.ScoreStatistics(3, 0.1, 0.9, 0.5, 0.2)),
+                Map.of("epochs", "1"));
+    }
+
+    private static List<ProxyTask> builtIns() {
+        return List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new KnowledgeDistillation(new DetectorConfidenceTeacher(2)));
+    }
+
+    @Test
+    void saveThenLoadGivesIdenticalOutputsAndProvenance() {
+        TrainedModel m = trained(builtIns());
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(m, f);
+        TrainedModel back = ModelFile.load(f);
+        CubeBatch cubes = TestCubes.batch(TEST_CUBES, 12);
+        float[][][] a = m.network().outputs(cubes);
+        float[][][] b = back.network().outputs(cubes);
+        for (int t = 0; t < a.length; t++) {
+            for (int i = 0; i < a[t].length; i++) {
+                assertArrayEquals(a[t][i], b[t][i], "task " + t + " object " + i);
+            }
+        }
+        assertEquals(m.network().parameters().keySet(), back.network().parameters().keySet());
+        assertEquals(m.trainingCubes(), back.trainingCubes());
+        assertEquals(m.testCubes(), back.testCubes());
+        assertEquals("fixed test boxes", back.detector());
+        assertEquals(m.scoreStatistics(), back.scoreStatistics());
+        assertEquals(m.network().settings(), back.network().settings());
+        List<TeacherTargets> tt = cubes.detections().stream().map(d -> new DetectorConfidenceTeacher(2).testTargets(null, d)).toList();
+        ObjectScores s1 = m.network().score(cubes, tt);
+        ObjectScores s2 = back.network().score(cubes, tt);
+        for (int t = 0; t < 4; t++) {
+            for (int i = 0; i < cubes.size(); i++) {
+                assertEquals(s1.score(t, i), s2.score(t, i));
+            }
+        }
+    }
+
+    @Test
+    void aCustomTaskLoadsOnlyWhenRegistered() {
+        List<ProxyTask> tasks = List.of(new ArrowOfTime(), new FrozenFramesTask());
+        Path f = dir.resolve("custom.aed");
+        ModelFile.save(trained(tasks), f);
+        var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
+        assertTrue(e.getMessage().contains("'frozen-frames'") && e.getMessage().contains("register"), e.getMessage());
+        TrainedModel back = ModelFile.load(f, TaskRegistry.defaults().register(FrozenFramesTask.NAME, s -> new FrozenFramesTask()));
+        assertEquals(List.of(ArrowOfTime.NAME, FrozenFramesTask.NAME), back.network().tasks().stream().map(ProxyTask::name).toList());
+    }
+
+    @Test
+    void anotherFormatVersionIsRejectedWithTheVersionsNamed() throws IOException {
+        Path f = dir.resolve("v2.aed");
+        try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
+            z.putNextEntry(new ZipEntry("format.json"));
+            z.write("{\"format\":\"aed-model\",\"version\":2}".getBytes());
+            z.closeEntry();
+        }
+        var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
+        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("version 1"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsRejected() throws IOException {
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(trained(List.of(new ArrowOfTime())), f);
+        byte[] all = Files.readAllBytes(f);
+        for (int keep : new int[] {all.length / 2, all.length - 30, 10}) {
+            Path cut = dir.resolve("cut" + keep + ".aed");
+            Files.write(cut, java.util.Arrays.copyOf(all, keep));
+            var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(cut));
+            assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+        }
+        assertThrows(InvalidInputException.class, () -> ModelFile.load(dir.resolve("missing.aed")));
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.aed.nn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.cube.ColourMode;
+import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.TestCubes;
+import io.github.aed.nn.model.ModelFile;
+import io.github.aed.nn.model.TrainedModel;
+import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.task.ArrowOfTime;
+import io.github.aed.nn.task.KnowledgeDistillation;
+import io.github.aed.nn.task.MiddleBox;
+import io.github.aed.nn.task.MotionIrregularity;
+import io.github.aed.nn.task.ProxyTask;
+import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrainerTest {
+
+    @TempDir
+    Path dir;
+
+    /** Two fixed boxes in every frame, class 1 then 0. */
+    static final class FixedBoxes implements ObjectDetector {
+        @Override
+        public List<Detection> detect(Frame frame) {
+            return List.of(Detection.of(frame.index(), new Box(2, 4, 30, 36), 1, "car", 0.7),
+                    Detection.of(frame.index(), new Box(20, 0, 48, 20), 0, "person", 0.9));
+        }
+
+        @Override
+        public String describe() {
+            return "two fixed test boxes";
+        }
+    }
+
+    static List<Video> videos(int count, int frames) {
+        List<Video> out = new ArrayList<>();
+        for (int v = 0; v < count; v++) {
+            List<Frame> fs = new ArrayList<>();
+            for (int i = 0; i < frames; i++) {
+                fs.add(TestCubes.frame("clip" + v, i + 5 * v).withIndex("clip" + v, i));
+            }
+            out.add(Video.of("clip" + v, fs));
+        }
+        return out;
+    }
+
+    static final NetworkSettings NET = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).channels(1).cubeSize(16).seed(9).build();
+
+    static List<ProxyTask> tasks() {
+        return List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new KnowledgeDistillation(new DetectorConfidenceTeacher(2)));
+    }
+
+    static TrainingSettings.Builder settings() {
+        return TrainingSettings.builder().epochs(2).batchSize(8).shuffleBuffer(16)
+                .cubes(CubeSettings.builder().temporalRadius(9).size(16).colourMode(ColourMode.GREY).build());
+    }
+
+    @Test
+    void trainsReportsProgressValidatesAndCheckpointsTheBestEpoch() {
+        Path checkpoint = dir.resolve("best.aed");
+        List<TrainingProgress> progress = new ArrayList<>();
+        List<EpochSummary> epochs = new ArrayList<>();
+        int[] counts = new int[2];
+        TrainingResult r = new Trainer(NET, tasks(), new FixedBoxes(), settings().checkpoint(checkpoint).build())
+                .addListener(new TrainingListener() {
+                    @Override
+                    public void onStart(int trainingObjects, int validationObjects, TrainingSettings s) {
+                        counts[0] = trainingObjects;
+                        counts[1] = validationObjects;
+                    }
+
+                    @Override
+                    public void onProgress(TrainingProgress p) {
+                        progress.add(p);
+                    }
+
+                    @Override
+                    public void onEpochEnd(EpochSummary s) {
+                        epochs.add(s);
+                    }
+                }).addListener(TrainingListener.logging())
+                .train(videos(2, 30));
+        // 30 frames, k=9: frames 9..20 have cubes, 12 frames x 2 boxes = 24 objects per video; 85 % = 20 for training
+        assertEquals(40, counts[0]);
+        assertEquals(8, counts[1]);
+        assertEquals(2, epochs.size());
+        TrainingProgress last = progress.get(progress.size() - 1);
+        assertEquals(last.samplesTotal(), last.samplesDone());
+        assertEquals(80, last.samplesTotal());
+        assertTrue(last.samplesPerSecond() > 0);
+        for (EpochSummary e : epochs) {
+            assertEquals(4, e.validationLosses().size());
+            e.validationLosses().values().forEach(v -> assertTrue(Double.isFinite(v) && v >= 0, e.toString()));
+        }
+        assertTrue(epochs.stream().anyMatch(EpochSummary::best));
+        TrainedModel m = r.model();
+        assertEquals(4, m.scoreStatistics().size(), "score statistics for every task");
+        assertEquals(8, m.scoreStatistics().get(ArrowOfTime.NAME).count(), "one raw score per validation object");
+        TrainedModel saved = ModelFile.load(checkpoint);
+        assertEquals(NET, saved.network().settings());
+        assertEquals("two fixed test boxes", saved.detector());
+    }
+
+    @Test
+    void theSameSeedTrainsTheSameNetwork() {
+        TrainingSettings s = settings().epochs(1).seed(3).build();
+        Map<String, INDArray> a = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().network().parameters();
+        Map<String, INDArray> b = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().network().parameters();
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((k, v) -> assertEquals(v, b.get(k), k));
+        Map<String, INDArray> c = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).seed(4).build())
+                .train(videos(1, 30)).model().network().parameters();
+        assertFalse(a.entrySet().stream().allMatch(e -> e.getValue().equals(c.get(e.getKey()))), "another seed, other weights");
+    }
+
+    @Test
+    void tooFewObjectsAndMismatchedCubesAreClearErrors() {
+        var e = assertThrows(InvalidInputException.class, () -> new Trainer(NET, tasks(), new FixedBoxes(), settings().build())
+                .train(videos(1, 12)));
+        assertTrue(e.getMessage().contains("training objects"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Trainer(NET, tasks(), new FixedBoxes(),
+                settings().cubes(CubeSettings.builder().temporalRadius(3).size(16).colourMode(ColourMode.GREY).build()).build()));
+    }
+}
