@@ -4,6 +4,7 @@ import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
+import io.github.aed.nn.model.ValidationScores;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
@@ -90,7 +91,7 @@ public final class CustomTaskExample {
 
         Path file = Files.createTempFile("custom-task", ".aed");
         ModelFile.save(new TrainedModel(network, CubeSettings.training().toBuilder().size(32).build(),
-                CubeSettings.testing().toBuilder().size(32).build(), "random cubes", "none", Map.of(), Map.of()), file);
+                CubeSettings.testing().toBuilder().size(32).build(), "random cubes", "none", ValidationScores.none(), Map.of()), file);
         TrainedModel back = ModelFile.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()));
         System.out.println("saved and loaded " + file + " with tasks " + back.network().tasks().stream().map(ProxyTask::name).toList());
         Files.delete(file);

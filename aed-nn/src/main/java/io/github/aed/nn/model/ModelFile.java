@@ -41,7 +41,7 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
  * <ul>
  * <li>{@code format.json}: the format name and version ({@value #FORMAT_VERSION}), written first;</li>
  * <li>{@code model.json}: network settings, tasks (name and settings, in head order), cube settings, detector and
- * teacher descriptions, score statistics, training facts;</li>
+ * teacher descriptions, validation scores, training facts;</li>
  * <li>{@code parameters.bin}: every parameter by canonical name (count; then per parameter: name, rank, shape, float
  * values; big-endian), ending with the count again as a check.</li>
  * </ul>
@@ -134,9 +134,8 @@ public final class ModelFile {
             task.put("settings", new TreeMap<>(t.settings()));
             tasks.add(task);
         }
-        Map<String, Object> stats = new TreeMap<>();
-        model.scoreStatistics().forEach((k, v) -> stats.put(k, Map.of("count", v.count(), "min", v.min(), "max", v.max(),
-                "mean", v.mean(), "std", v.std())));
+        Map<String, Object> validation = new LinkedHashMap<>();
+        model.validationScores().byTask().forEach(validation::put);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", net);
         m.put("tasks", tasks);
@@ -144,7 +143,7 @@ public final class ModelFile {
         m.put("testCubes", cubes(model.testCubes()));
         m.put("detector", model.detector());
         m.put("teacher", model.teacher());
-        m.put("scoreStatistics", stats);
+        m.put("validationScores", validation);
         m.put("training", model.training());
         return m;
     }
@@ -177,14 +176,13 @@ public final class ModelFile {
                 }
                 tasks.add(registry.create(name, (Map<String, String>) t.get("settings")));
             }
-            Map<String, ScoreStatistics> stats = new LinkedHashMap<>();
-            ((Map<String, Map<String, Number>>) m.getOrDefault("scoreStatistics", Map.of())).forEach((k, v) -> stats.put(k,
-                    new ScoreStatistics(v.get("count").longValue(), v.get("min").doubleValue(), v.get("max").doubleValue(),
-                            v.get("mean").doubleValue(), v.get("std").doubleValue())));
+            Map<String, double[]> validation = new LinkedHashMap<>();
+            ((Map<String, List<Number>>) m.getOrDefault("validationScores", Map.of())).forEach((k, v) ->
+                    validation.put(k, v.stream().mapToDouble(Number::doubleValue).toArray()));
             MultiTaskNetwork network = MultiTaskNetwork.withParameters(settings, tasks, params);
             return new TrainedModel(network, cubeSettings((Map<String, Object>) require(m, "trainingCubes", file)),
                     cubeSettings((Map<String, Object>) require(m, "testCubes", file)), (String) m.get("detector"),
-                    (String) m.get("teacher"), stats, (Map<String, String>) m.getOrDefault("training", Map.of()));
+                    (String) m.get("teacher"), new ValidationScores(validation), (Map<String, String>) m.getOrDefault("training", Map.of()));
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             if (e instanceof InvalidInputException) {
                 throw e;

@@ -207,7 +207,7 @@ public final class MultiTaskNetwork {
      *
      * @param teacherTargets per object, the teacher's test-time targets, or {@code null} when no task needs them
      */
-    public ObjectScores score(CubeBatch batch, List<TeacherTargets> teacherTargets) {
+    public BatchScores score(CubeBatch batch, List<TeacherTargets> teacherTargets) {
         if (teacherTargets != null && teacherTargets.size() != batch.size()) {
             throw new IllegalArgumentException(batch.size() + " cubes but " + teacherTargets.size() + " teacher targets");
         }
@@ -219,7 +219,7 @@ public final class MultiTaskNetwork {
                 scores[t][i] = tasks.get(t).score(out[t][i], new ScoringObject(batch, i, tt));
             }
         }
-        return new ObjectScores(batch, taskNames(tasks), scores);
+        return new BatchScores(batch, taskNames(tasks), scores);
     }
 
     /** The radius k test cubes need: the largest offset of any task's test-time input. */

@@ -2,7 +2,9 @@ package io.github.aed.nn.scoring;
 
 import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.video.Frame;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Gives each object cube its raw per-task anomaly scores: the trained network behind the scoring pipeline, seen only
@@ -16,6 +18,12 @@ public interface CubeScorer {
     /** The tasks whose scores {@link #score} returns, in order. */
     List<String> taskNames();
 
-    /** One {@link ObjectScores} per cube, in batch order, each with a score for every task. */
-    List<ObjectScores> score(CubeBatch batch);
+    /**
+     * One {@link ObjectScores} per cube, in batch order, each with a score for every task.
+     *
+     * @param batch   the objects' cubes
+     * @param frameAt the full frame in which each object was detected, by frame index (for scorers that look at the
+     *                object at full resolution, such as a distillation teacher)
+     */
+    List<ObjectScores> score(CubeBatch batch, IntFunction<Frame> frameAt);
 }

@@ -35,24 +35,48 @@ public record ScoreStatistics(Map<String, double[]> taskRanges, double[] sumRang
         if (normal.isEmpty()) {
             throw new IllegalArgumentException("score statistics need at least one normal object");
         }
+        Map<String, double[]> byTask = new LinkedHashMap<>();
+        for (String task : normal.get(0).byTask().keySet()) {
+            byTask.put(task, normal.stream().mapToDouble(o -> o.score(task)).toArray());
+        }
+        return of(byTask, perTask);
+    }
+
+    /**
+     * The statistics of normal objects given as one array of raw scores per task, aligned by object.
+     *
+     * @throws IllegalArgumentException if there are no objects or the arrays differ in length
+     */
+    public static ScoreStatistics of(Map<String, double[]> byTask, boolean perTask) {
+        int n = byTask.isEmpty() ? 0 : byTask.values().iterator().next().length;
+        if (n == 0) {
+            throw new IllegalArgumentException("score statistics need at least one normal object");
+        }
         Map<String, double[]> ranges = new LinkedHashMap<>();
-        for (ObjectScores o : normal) {
-            for (Map.Entry<String, Double> e : o.byTask().entrySet()) {
-                double[] r = ranges.computeIfAbsent(e.getKey(), k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
-                r[0] = Math.min(r[0], e.getValue());
-                r[1] = Math.max(r[1], e.getValue());
+        for (Map.Entry<String, double[]> e : byTask.entrySet()) {
+            if (e.getValue().length != n) {
+                throw new IllegalArgumentException("task '" + e.getKey() + "' has " + e.getValue().length + " scores, expected " + n);
+            }
+            ranges.put(e.getKey(), minMax(e.getValue()));
+        }
+        double[] sums = new double[n];
+        for (Map.Entry<String, double[]> e : byTask.entrySet()) {
+            for (int i = 0; i < n; i++) {
+                double v = e.getValue()[i];
+                sums[i] += perTask ? scale(v, ranges.get(e.getKey())) : v;
             }
         }
-        double[] sum = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (ObjectScores o : normal) {
-            double s = 0;
-            for (Map.Entry<String, Double> e : o.byTask().entrySet()) {
-                s += perTask ? scale(e.getValue(), ranges.get(e.getKey())) : e.getValue();
-            }
-            sum[0] = Math.min(sum[0], s);
-            sum[1] = Math.max(sum[1], s);
+        return new ScoreStatistics(ranges, minMax(sums));
+    }
+
+    private static double[] minMax(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
         }
-        return new ScoreStatistics(ranges, sum);
+        return new double[] {lo, hi};
     }
 
     /** {min, max} of one task. */

@@ -75,20 +75,25 @@ public final class ScoringPipeline {
             detector.reset();
             ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
             List<CubeBatch> pending = new ArrayList<>();
+            RecentFrames recent = new RecentFrames();
             int pendingCubes = 0;
             Frame frame = null;
             while (source.hasNext()) {
                 frame = source.next();
+                recent.add(frame);
                 CubeBatch ready = cubes.push(frame, detect(frame));
                 if (!ready.isEmpty()) {
                     pending.add(ready);
                     pendingCubes += ready.size();
                 }
                 if (pendingCubes >= batchSize) {
-                    objects.addAll(scorer.score(CubeBatch.concat(pending)));
+                    objects.addAll(scorer.score(CubeBatch.concat(pending), recent::get));
                     pending.clear();
                     pendingCubes = 0;
                 }
+                int oldestNeeded = pending.isEmpty() ? frame.index() - scorer.cubeSettings().temporalRadius()
+                        : pending.get(0).detections().get(0).frameIndex();
+                recent.dropBefore(oldestNeeded);
                 meter.advance(1);
             }
             CubeBatch last = cubes.finish();
@@ -96,7 +101,7 @@ public final class ScoringPipeline {
                 pending.add(last);
             }
             if (!pending.isEmpty()) {
-                objects.addAll(scorer.score(CubeBatch.concat(pending)));
+                objects.addAll(scorer.score(CubeBatch.concat(pending), recent::get));
             }
             meter.finish();
             frames = frame.index() + 1;
@@ -117,21 +122,24 @@ public final class ScoringPipeline {
             ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
             StreamingVideoScorer frameScorer = null;
             PendingFrames pending = new PendingFrames();
+            RecentFrames recent = new RecentFrames();
             int k = scorer.cubeSettings().temporalRadius();
             while (source.hasNext()) {
                 Frame frame = source.next();
                 if (frameScorer == null) {
                     frameScorer = new StreamingVideoScorer(source.name(), frame.width(), frame.height(), settings, statistics);
                 }
+                recent.add(frame);
                 pending.add();
-                pending.record(scorer, cubes.push(frame, detect(frame)));
+                pending.record(scorer, cubes.push(frame, detect(frame)), recent);
                 pending.release(frameScorer, frame.index() - k, sink);
+                recent.dropBefore(frame.index() - k);
                 meter.advance(1);
             }
             if (frameScorer == null) {
                 throw new InvalidInputException(source.name() + " has no frames");
             }
-            pending.record(scorer, cubes.finish());
+            pending.record(scorer, cubes.finish(), recent);
             pending.release(frameScorer, Integer.MAX_VALUE, sink);
             frameScorer.finish().forEach(sink);
             meter.finish();
@@ -147,12 +155,12 @@ public final class ScoringPipeline {
             frames.addLast(new ArrayList<>());
         }
 
-        void record(CubeScorer scorer, CubeBatch ready) {
+        void record(CubeScorer scorer, CubeBatch ready, RecentFrames recent) {
             if (ready.isEmpty()) {
                 return;
             }
             List<List<ObjectScores>> view = new ArrayList<>(frames);
-            for (ObjectScores o : scorer.score(ready)) {
+            for (ObjectScores o : scorer.score(ready, recent::get)) {
                 view.get(o.detection().frameIndex() - first).add(o);
             }
         }
@@ -162,6 +170,30 @@ public final class ScoringPipeline {
             while (!frames.isEmpty() && first <= complete) {
                 frameScorer.push(first, frames.removeFirst()).forEach(sink);
                 first++;
+            }
+        }
+    }
+
+    /** The frames whose objects may still be scored: those not older than the oldest pending cube's middle frame. */
+    private static final class RecentFrames {
+        private final ArrayDeque<Frame> frames = new ArrayDeque<>();
+
+        void add(Frame frame) {
+            frames.addLast(frame);
+        }
+
+        Frame get(int index) {
+            for (Frame f : frames) {
+                if (f.index() == index) {
+                    return f;
+                }
+            }
+            throw new IllegalStateException("frame " + index + " is no longer held for scoring");
+        }
+
+        void dropBefore(int index) {
+            while (!frames.isEmpty() && frames.peekFirst().index() < index) {
+                frames.removeFirst();
             }
         }
     }

@@ -10,10 +10,10 @@ import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.nn.model.ModelFile;
-import io.github.aed.nn.model.ScoreStatistics;
 import io.github.aed.nn.model.TrainedModel;
+import io.github.aed.nn.model.ValidationScores;
 import io.github.aed.nn.network.MultiTaskNetwork;
-import io.github.aed.nn.network.ObjectScores;
+import io.github.aed.nn.network.BatchScores;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.task.KnowledgeDistillation;
 import io.github.aed.nn.task.ProxyTask;
@@ -53,7 +53,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <li><b>Validation</b> after each epoch: every task's loss on the validation samples (fixed draws), in inference
  * mode. The epoch with the lowest weighted validation loss is the best; it is checkpointed (if a file is set) and its
  * parameters end up in the result. With a validation fraction of 0 the epoch's mean training loss decides.</li>
- * <li><b>Score statistics:</b> with the best parameters, every task's raw test-time score on the validation objects
+ * <li><b>Validation scores:</b> with the best parameters, every task's raw test-time score on the validation objects
  * (test cubes, k = the tasks' test radius), stored in the model for score normalisation.</li>
  * </ol>
  *
@@ -168,18 +168,18 @@ public final class Trainer {
                 bestEpoch = epoch;
                 best = network.parameters();
                 int bestSoFar = epoch;
-                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, Map.of(), List.copyOf(summaries), bestSoFar), f));
+                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, ValidationScores.none(), List.copyOf(summaries), bestSoFar), f));
             }
             EpochSummary s = new EpochSummary(epoch, trainLoss, valLoss, weighted, isBest, (System.nanoTime() - epochStart) / 1e9);
             summaries.add(s);
             listeners.forEach(x -> x.onEpochEnd(s));
         }
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
-        Map<String, ScoreStatistics> stats = valObjects > 0 ? scoreStatistics(bestNetwork, index) : Map.of();
+        ValidationScores stats = valObjects > 0 ? validationScores(bestNetwork, index) : ValidationScores.none();
         return new TrainingResult(model(bestNetwork, stats, summaries, bestEpoch), summaries, bestEpoch);
     }
 
-    private TrainedModel model(MultiTaskNetwork network, Map<String, ScoreStatistics> stats, List<EpochSummary> epochs, int bestEpoch) {
+    private TrainedModel model(MultiTaskNetwork network, ValidationScores stats, List<EpochSummary> epochs, int bestEpoch) {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("settings", settings.toString());
         facts.put("bestEpoch", Integer.toString(bestEpoch));
@@ -237,14 +237,14 @@ public final class Trainer {
         return m;
     }
 
-    /** Every task's raw test-time scores on the validation objects, summarised. */
-    private Map<String, ScoreStatistics> scoreStatistics(MultiTaskNetwork network, List<VideoIndex> index) {
+    /** Every task's raw test-time score on every validation object. */
+    private ValidationScores validationScores(MultiTaskNetwork network, List<VideoIndex> index) {
         CubeSettings test = settings.cubes().toBuilder().temporalRadius(network.testRadius()).build();
         List<List<Double>> scores = new ArrayList<>();
         tasks.forEach(t -> scores.add(new ArrayList<>()));
         for (VideoIndex v : index) {
             forEachObject(v, 1, test, null, (batch, targets) -> {
-                ObjectScores s = network.score(batch, teacher == null ? null : targets);
+                BatchScores s = network.score(batch, teacher == null ? null : targets);
                 for (int t = 0; t < tasks.size(); t++) {
                     for (int i = 0; i < s.size(); i++) {
                         scores.get(t).add(s.score(t, i));
@@ -252,13 +252,11 @@ public final class Trainer {
                 }
             });
         }
-        Map<String, ScoreStatistics> out = new LinkedHashMap<>();
+        Map<String, double[]> out = new LinkedHashMap<>();
         for (int t = 0; t < tasks.size(); t++) {
-            if (!scores.get(t).isEmpty()) {
-                out.put(tasks.get(t).name(), ScoreStatistics.of(scores.get(t).stream().mapToDouble(Double::doubleValue).toArray()));
-            }
+            out.put(tasks.get(t).name(), scores.get(t).stream().mapToDouble(Double::doubleValue).toArray());
         }
-        return out;
+        return new ValidationScores(out);
     }
 
     /** Receives one object's training cube and its number within the video. */

@@ -14,7 +14,7 @@ import io.github.aed.nn.TinyScenes;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
-import io.github.aed.nn.network.ObjectScores;
+import io.github.aed.nn.network.BatchScores;
 import io.github.aed.nn.task.ArrowOfTime;
 import io.github.aed.nn.task.KnowledgeDistillation;
 import io.github.aed.nn.task.MiddleBox;
@@ -54,7 +54,7 @@ class ModelFileTest {
         }
         net.fit(new SampleBatcher(net).batch(samples));
         return new TrainedModel(net, CubeSettings.training().toBuilder().size(16).build(), TEST_CUBES, "fixed test boxes",
-                "detector confidence", Map.of(ArrowOfTime.NAME, new io.github.aed.nn.model.ScoreStatistics(3, 0.1, 0.9, 0.5, 0.2)),
+                "detector confidence", new ValidationScores(Map.of(ArrowOfTime.NAME, new double[] {0.1, 0.9, 0.5})),
                 Map.of("epochs", "1"));
     }
 
@@ -80,11 +80,11 @@ class ModelFileTest {
         assertEquals(m.trainingCubes(), back.trainingCubes());
         assertEquals(m.testCubes(), back.testCubes());
         assertEquals("fixed test boxes", back.detector());
-        assertEquals(m.scoreStatistics(), back.scoreStatistics());
+        assertEquals(m.validationScores(), back.validationScores());
         assertEquals(m.network().settings(), back.network().settings());
         List<TeacherTargets> tt = cubes.detections().stream().map(d -> new DetectorConfidenceTeacher(2).testTargets(null, d)).toList();
-        ObjectScores s1 = m.network().score(cubes, tt);
-        ObjectScores s2 = back.network().score(cubes, tt);
+        BatchScores s1 = m.network().score(cubes, tt);
+        BatchScores s2 = back.network().score(cubes, tt);
         for (int t = 0; t < 4; t++) {
             for (int i = 0; i < cubes.size(); i++) {
                 assertEquals(s1.score(t, i), s2.score(t, i));

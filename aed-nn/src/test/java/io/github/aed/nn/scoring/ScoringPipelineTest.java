@@ -54,7 +54,7 @@ class ScoringPipelineTest {
         }
 
         @Override
-        public List<ObjectScores> score(CubeBatch batch) {
+        public List<ObjectScores> score(CubeBatch batch, java.util.function.IntFunction<Frame> frameAt) {
             List<ObjectScores> out = new ArrayList<>();
             float[] a = batch.array();
             int len = cubes.cubeLength();

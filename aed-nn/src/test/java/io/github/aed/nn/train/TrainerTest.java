@@ -113,8 +113,8 @@ class TrainerTest {
         }
         assertTrue(epochs.stream().anyMatch(EpochSummary::best));
         TrainedModel m = r.model();
-        assertEquals(4, m.scoreStatistics().size(), "score statistics for every task");
-        assertEquals(8, m.scoreStatistics().get(ArrowOfTime.NAME).count(), "one raw score per validation object");
+        assertEquals(4, m.validationScores().byTask().size(), "validation scores for every task");
+        assertEquals(8, m.validationScores().count(), "one raw score per validation object");
         TrainedModel saved = ModelFile.load(checkpoint);
         assertEquals(NET, saved.network().settings());
         assertEquals("two fixed test boxes", saved.detector());

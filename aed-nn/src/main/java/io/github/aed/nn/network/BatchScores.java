@@ -9,13 +9,13 @@ import java.util.List;
  * normalisation: the input of the scoring pipeline, which normalises per video and task, sums, and maps the objects'
  * scores to frames.
  */
-public final class ObjectScores {
+public final class BatchScores {
 
     private final CubeBatch batch;
     private final List<String> tasks;
     private final double[][] scores;
 
-    ObjectScores(CubeBatch batch, List<String> tasks, double[][] scores) {
+    BatchScores(CubeBatch batch, List<String> tasks, double[][] scores) {
         this.batch = batch;
         this.tasks = List.copyOf(tasks);
         this.scores = scores;

@@ -1,0 +1,398 @@
+package io.github.aed.nn;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.progress.ProgressListener;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.nn.model.ModelFile;
+import io.github.aed.nn.model.TrainedModel;
+import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.scoring.Normalisation;
+import io.github.aed.nn.scoring.ScoreStatistics;
+import io.github.aed.nn.scoring.ScoredFrame;
+import io.github.aed.nn.scoring.ScoringPipeline;
+import io.github.aed.nn.scoring.ScoringSettings;
+import io.github.aed.nn.scoring.VideoScores;
+import io.github.aed.nn.task.ArrowOfTime;
+import io.github.aed.nn.task.KnowledgeDistillation;
+import io.github.aed.nn.task.MiddleBox;
+import io.github.aed.nn.task.MotionIrregularity;
+import io.github.aed.nn.task.ProxyTask;
+import io.github.aed.nn.task.TaskRegistry;
+import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
+import io.github.aed.nn.teacher.Teacher;
+import io.github.aed.nn.train.Trainer;
+import io.github.aed.nn.train.TrainingListener;
+import io.github.aed.nn.train.TrainingSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The library's front door: finds abnormal events in video with SSMTL (object detection, object cubes, a multi-task
+ * 3D CNN trained on normal video, frame and region scores).
+ *
+ * <pre>{@code
+ * AnomalyDetector detector = AnomalyDetector.builder().build().fit(Video.clipsIn(Path.of("Train")));
+ * VideoScores scores = detector.score(Video.at(Path.of("Test/Test001")));
+ * detector.save(Path.of("model.aed"));
+ * }</pre>
+ *
+ * <p>An instance is immutable: {@link #fit} returns a new, trained detector, and {@link #toBuilder()} makes variations.
+ * Scoring before training is an error. <b>Threads:</b> the object detector and the network keep per-video state, so
+ * {@link #score} and {@link #stream} serialise on the instance: several threads may share one detector, but its
+ * videos are scored one at a time. For parallel scoring, {@link #load} one instance per thread.
+ */
+public final class AnomalyDetector {
+
+    private final Settings settings;
+    private final TrainedModel model;
+
+    private AnomalyDetector(Settings settings, TrainedModel model) {
+        this.settings = settings;
+        this.model = model;
+    }
+
+    /** A builder with the library's defaults (see {@link Builder}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this detector's settings (not its trained network). */
+    public Builder toBuilder() {
+        return new Builder(settings);
+    }
+
+    /**
+     * Loads a trained detector from a model file written by {@link #save}; the object detector and scoring settings
+     * are the builder's defaults, change them with {@link #withDetector} and {@link #withScoring}.
+     *
+     * @throws InvalidInputException if the file is missing, damaged or of another format version
+     */
+    public static AnomalyDetector load(Path file) {
+        return load(file, TaskRegistry.defaults());
+    }
+
+    /** Loads a model whose tasks include custom ones, registered in {@code tasks}. */
+    public static AnomalyDetector load(Path file, TaskRegistry tasks) {
+        TrainedModel m = ModelFile.load(file, tasks);
+        Builder b = builder().network(m.network().settings()).tasks(m.network().tasks());
+        return new AnomalyDetector(b.settings(), m);
+    }
+
+    /**
+     * Trains on normal videos (no anomalies) and returns the trained detector. The object detector is first primed on
+     * the same videos when {@link Builder#primeDetector} is on. Progress goes to the training listeners.
+     *
+     * @throws InvalidInputException if the videos give too few objects to train on
+     */
+    public AnomalyDetector fit(List<Video> normalVideos) {
+        if (normalVideos.isEmpty()) {
+            throw new IllegalArgumentException("fit needs at least one normal video");
+        }
+        synchronized (this) {
+            if (settings.primeDetector) {
+                settings.detector.prime(normalVideos);
+            }
+            Trainer trainer = new Trainer(settings.network, settings.tasks, settings.detector, settings.training);
+            settings.trainingListeners.forEach(trainer::addListener);
+            TrainedModel trained = trainer.train(normalVideos).model();
+            Map<String, String> facts = new LinkedHashMap<>(trained.training());
+            facts.put(FRAME_SIZE, frameSize(normalVideos.get(0)));
+            return new AnomalyDetector(settings, new TrainedModel(trained.network(), trained.trainingCubes(), trained.testCubes(),
+                    trained.detector(), trained.teacher(), trained.validationScores(), facts));
+        }
+    }
+
+    /** Scores one whole video: a score per frame, and every object with its per-task scores. */
+    public VideoScores score(Video video) {
+        TrainedModel m = requireTrained();
+        synchronized (this) {
+            checkFrameSize(video);
+            return pipeline(m).score(video);
+        }
+    }
+
+    /** Scores frames held in memory (consecutive indices from 0, one size). */
+    public VideoScores score(List<Frame> frames) {
+        if (frames.isEmpty()) {
+            throw new InvalidInputException("cannot score an empty list of frames");
+        }
+        return score(Video.of(frames.get(0).source(), frames));
+    }
+
+    /**
+     * Scores a live stream, handing each frame's result to {@code sink} as soon as it is final: k frames (the cube's
+     * reach) plus the smoothing filters' look-ahead after the frame arrived. Needs non-transductive scoring settings.
+     */
+    public void stream(FrameSource source, Consumer<ScoredFrame> sink) {
+        TrainedModel m = requireTrained();
+        if (settings.scoring.isTransductive()) {
+            throw new IllegalStateException("scoring setting " + settings.scoring.normalisation()
+                    + " needs whole videos; use score(video), or TRAINING_MIN_MAX normalisation for streams");
+        }
+        synchronized (this) {
+            pipeline(m).stream(source, sink);
+        }
+    }
+
+    /** Writes the trained network, its settings and its validation scores to one file. */
+    public void save(Path file) {
+        ModelFile.save(requireTrained(), file);
+    }
+
+    /** This trained detector with another object detector (e.g. one primed on the test scene's normal video). */
+    public AnomalyDetector withDetector(ObjectDetector detector) {
+        return new AnomalyDetector(toBuilder().detector(detector).settings(), model);
+    }
+
+    /** This trained detector with other scoring settings. */
+    public AnomalyDetector withScoring(ScoringSettings scoring) {
+        return new AnomalyDetector(toBuilder().scoring(scoring).settings(), model);
+    }
+
+    public boolean isTrained() {
+        return model != null;
+    }
+
+    /** The trained model; empty before {@link #fit}. */
+    public java.util.Optional<TrainedModel> model() {
+        return java.util.Optional.ofNullable(model);
+    }
+
+    /** The object detector scoring uses (primed on the training videos after {@link #fit}, when priming is on). */
+    public ObjectDetector objectDetector() {
+        return settings.detector;
+    }
+
+    public ScoringSettings scoringSettings() {
+        return settings.scoring;
+    }
+
+    /** Every setting that shapes the scores, one per line: print it with any result. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("detector: ").append(settings.detector.describe()).append(settings.primeDetector ? " (primed on the training videos)" : "").append('\n');
+        sb.append("network: ").append(settings.network).append('\n');
+        sb.append("tasks: ").append(settings.tasks.stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
+        sb.append("training: ").append(settings.training).append('\n');
+        sb.append("scoring: ").append(settings.scoring.describe());
+        if (model != null) {
+            sb.append('\n').append("model: trained on ").append(model.detector()).append(", validation scores of ")
+                    .append(model.validationScores().count()).append(" objects, frame size ")
+                    .append(model.training().getOrDefault(FRAME_SIZE, "unknown"));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "AnomalyDetector[" + (model == null ? "untrained" : "trained") + "]\n" + describe();
+    }
+
+    private static final String FRAME_SIZE = "frameSize";
+
+    private TrainedModel requireTrained() {
+        if (model == null) {
+            throw new IllegalStateException("the detector is not trained: call fit(normalVideos) first, or AnomalyDetector.load(modelFile)");
+        }
+        return model;
+    }
+
+    private ScoringPipeline pipeline(TrainedModel m) {
+        ScoreStatistics stats = settings.scoring.normalisation() == Normalisation.TRAINING_MIN_MAX
+                ? m.validationScores().statistics(settings.scoring.perTaskScaling()) : null;
+        return new ScoringPipeline(settings.detector, new NetworkCubeScorer(m), settings.scoring, stats,
+                settings.progressListeners, settings.scoringBatchSize);
+    }
+
+    private void checkFrameSize(Video video) {
+        String trained = model.training().get(FRAME_SIZE);
+        if (trained == null) {
+            return;
+        }
+        String size = frameSize(video);
+        if (!size.equals(trained)) {
+            throw new InvalidInputException(video.name() + " has " + size + " frames, but the model was trained on " + trained
+                    + " frames; object sizes and the anomaly map depend on the frame size");
+        }
+    }
+
+    private static String frameSize(Video video) {
+        try (FrameSource s = video.open()) {
+            if (!s.hasNext()) {
+                throw new InvalidInputException(video.name() + " has no frames");
+            }
+            Frame f = s.next();
+            return f.width() + "x" + f.height();
+        }
+    }
+
+    /** The validated settings behind a detector. */
+    private record Settings(ObjectDetector detector, boolean primeDetector, NetworkSettings network, List<ProxyTask> tasks,
+                            TrainingSettings training, ScoringSettings scoring, List<TrainingListener> trainingListeners,
+                            List<ProgressListener> progressListeners, int scoringBatchSize) {
+    }
+
+    /**
+     * Settings of an {@link AnomalyDetector}. Every setting has a default, so {@code builder().build()} works:
+     * <ul>
+     * <li>detector: {@link MotionDetector} with its defaults, primed on the training videos;</li>
+     * <li>network: shallow+narrow backbone, 64×64 colour crops (0.73 GFLOP per object; the reference's deep+wide costs
+     *     8.6 and trains about ten times slower on a CPU);</li>
+     * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) from the
+     *     detector's confidence;</li>
+     * <li>training: {@link TrainingSettings} defaults with 10 epochs; scoring: {@link ScoringSettings#defaults()}
+     *     (non-transductive, usable on streams);</li>
+     * <li>progress: logged through SLF4J.</li>
+     * </ul>
+     */
+    public static final class Builder {
+        private ObjectDetector detector;
+        private boolean primeDetector = true;
+        private NetworkSettings network = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).build();
+        private List<ProxyTask> tasks;
+        private Teacher teacher;
+        private final List<ProxyTask> extraTasks = new ArrayList<>();
+        private TrainingSettings training = TrainingSettings.builder().epochs(10).build();
+        private ScoringSettings scoring = ScoringSettings.defaults();
+        private final List<TrainingListener> trainingListeners = new ArrayList<>();
+        private final List<ProgressListener> progressListeners = new ArrayList<>();
+        private boolean defaultListeners = true;
+        private int scoringBatchSize = 32;
+
+        private Builder() {
+        }
+
+        private Builder(Settings s) {
+            this.detector = s.detector;
+            this.primeDetector = s.primeDetector;
+            this.network = s.network;
+            this.tasks = s.tasks;
+            this.training = s.training;
+            this.scoring = s.scoring;
+            this.trainingListeners.addAll(s.trainingListeners);
+            this.progressListeners.addAll(s.progressListeners);
+            this.defaultListeners = false;
+            this.scoringBatchSize = s.scoringBatchSize;
+        }
+
+        /** The object detector (default: the motion detector). */
+        public Builder detector(ObjectDetector d) {
+            this.detector = Objects.requireNonNull(d, "detector");
+            return this;
+        }
+
+        /** Whether {@link AnomalyDetector#fit} primes the object detector on the training videos (default on). */
+        public Builder primeDetector(boolean on) {
+            this.primeDetector = on;
+            return this;
+        }
+
+        /** The network's backbone and crop geometry. The training cubes follow its crop size and channels. */
+        public Builder network(NetworkSettings n) {
+            this.network = Objects.requireNonNull(n, "network");
+            return this;
+        }
+
+        /** Replaces the proxy tasks (default: the four of the reference). */
+        public Builder tasks(List<ProxyTask> t) {
+            this.tasks = List.copyOf(t);
+            return this;
+        }
+
+        /** Adds a task to the defaults (or to {@link #tasks}), e.g. a custom fifth task. */
+        public Builder addTask(ProxyTask t) {
+            extraTasks.add(Objects.requireNonNull(t, "task"));
+            return this;
+        }
+
+        /** The distillation teacher of the default tasks (default: the detector's confidence, one class slot). */
+        public Builder teacher(Teacher t) {
+            this.teacher = Objects.requireNonNull(t, "teacher");
+            return this;
+        }
+
+        public Builder training(TrainingSettings t) {
+            this.training = Objects.requireNonNull(t, "training");
+            return this;
+        }
+
+        public Builder scoring(ScoringSettings s) {
+            this.scoring = Objects.requireNonNull(s, "scoring");
+            return this;
+        }
+
+        /** Adds a training progress listener (the default logging listener is used when none is added). */
+        public Builder addTrainingListener(TrainingListener l) {
+            trainingListeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** Adds a scoring progress listener (the default logging listener is used when none is added). */
+        public Builder addProgressListener(ProgressListener l) {
+            progressListeners.add(Objects.requireNonNull(l, "listener"));
+            return this;
+        }
+
+        /** Cubes scored together when scoring whole videos (default 32). */
+        public Builder scoringBatchSize(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("scoringBatchSize must be at least 1, got " + n);
+            }
+            this.scoringBatchSize = n;
+            return this;
+        }
+
+        /**
+         * Validates the settings and makes an untrained detector.
+         *
+         * @throws IllegalArgumentException naming the setting when tasks repeat a name, or the training cubes do not
+         *                                  fit the network
+         */
+        public AnomalyDetector build() {
+            return new AnomalyDetector(settings(), null);
+        }
+
+        private Settings settings() {
+            List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : defaultTasks());
+            all.addAll(extraTasks);
+            if (all.isEmpty()) {
+                throw new IllegalArgumentException("tasks: at least one proxy task is needed");
+            }
+            Set<String> names = new HashSet<>();
+            for (ProxyTask t : all) {
+                if (!names.add(t.name())) {
+                    throw new IllegalArgumentException("tasks: two tasks are named '" + t.name() + "'; task names must be unique");
+                }
+            }
+            CubeSettings cubes = training.cubes();
+            TrainingSettings fitted = training;
+            if (cubes.size() != network.cubeSize() || cubes.channels() != network.channels()) {
+                fitted = training.toBuilder().cubes(cubes.toBuilder().size(network.cubeSize())
+                        .colourMode(network.channels() == 1 ? io.github.aed.core.cube.ColourMode.GREY : io.github.aed.core.cube.ColourMode.COLOUR)
+                        .build()).build();
+            }
+            List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
+            List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
+            return new Settings(detector != null ? detector : MotionDetector.builder().build(), primeDetector, network,
+                    List.copyOf(all), fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
+        }
+
+        private List<ProxyTask> defaultTasks() {
+            Teacher t = teacher != null ? teacher : new DetectorConfidenceTeacher(1);
+            return List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new KnowledgeDistillation(t));
+        }
+    }
+}

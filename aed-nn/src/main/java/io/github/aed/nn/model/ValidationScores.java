@@ -1,0 +1,107 @@
+package io.github.aed.nn.model;
+
+import io.github.aed.nn.scoring.ScoreStatistics;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The raw test-time score of every task on every validation object of the training videos (normal data), one array
+ * per task, aligned by object. What the scoring pipeline needs to scale scores without seeing a whole test video
+ * ({@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX}), kept whole so that any statistic can be derived.
+ *
+ * @param byTask task name → the objects' raw scores; all arrays of one length
+ */
+public record ValidationScores(Map<String, double[]> byTask) {
+
+    /** Validates and copies the arrays. */
+    public ValidationScores {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        int n = -1;
+        for (Map.Entry<String, double[]> e : byTask.entrySet()) {
+            if (n >= 0 && e.getValue().length != n) {
+                throw new IllegalArgumentException("validation scores of task '" + e.getKey() + "' cover " + e.getValue().length
+                        + " objects, other tasks " + n);
+            }
+            n = e.getValue().length;
+            for (double v : e.getValue()) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("validation score of task '" + e.getKey() + "' is not finite");
+                }
+            }
+            copy.put(e.getKey(), e.getValue().clone());
+        }
+        byTask = Collections.unmodifiableMap(copy);
+    }
+
+    /** No validation objects (a model trained without a validation split). */
+    public static ValidationScores none() {
+        return new ValidationScores(Map.of());
+    }
+
+    /** Number of validation objects. */
+    public int count() {
+        return byTask.isEmpty() ? 0 : byTask.values().iterator().next().length;
+    }
+
+    /** A copy of one task's scores. */
+    public double[] scores(String task) {
+        double[] s = byTask.get(task);
+        if (s == null) {
+            throw new IllegalArgumentException("no validation scores for task '" + task + "'; known: " + byTask.keySet());
+        }
+        return s.clone();
+    }
+
+    /**
+     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX}.
+     *
+     * @param perTaskScaling whether tasks are scaled before their sum (as the scoring settings say)
+     * @throws IllegalStateException when there are no validation objects
+     */
+    public ScoreStatistics statistics(boolean perTaskScaling) {
+        if (count() == 0) {
+            throw new IllegalStateException("the model has no validation scores (trained without a validation split), "
+                    + "so scores cannot be normalised with training statistics; use PER_VIDEO_MIN_MAX or NONE");
+        }
+        return ScoreStatistics.of(byTask, perTaskScaling);
+    }
+
+    /** "task: n=…, min … max, mean ± std" for every task. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, double[]> e : byTask.entrySet()) {
+            double[] v = e.getValue();
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            double sum = 0;
+            for (double x : v) {
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+                sum += x;
+            }
+            double mean = sum / Math.max(1, v.length);
+            double sq = 0;
+            for (double x : v) {
+                sq += (x - mean) * (x - mean);
+            }
+            sb.append(sb.length() == 0 ? "" : "; ").append(String.format(Locale.ROOT, "%s: n=%d, %.4g..%.4g, mean %.4g ± %.4g",
+                    e.getKey(), v.length, min, max, mean, Math.sqrt(sq / Math.max(1, v.length))));
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ValidationScores other) || !other.byTask.keySet().equals(byTask.keySet())) {
+            return false;
+        }
+        return byTask.entrySet().stream().allMatch(e -> java.util.Arrays.equals(e.getValue(), other.byTask.get(e.getKey())));
+    }
+
+    @Override
+    public int hashCode() {
+        return byTask.keySet().hashCode() * 31 + count();
+    }
+}
