@@ -39,7 +39,7 @@ final class InfoCommand implements Command {
     public int run(String[] args) {
         Options o = Options.parse(name(), args, Set.of("input"), Set.of());
         Path input = o.requirePath("input");
-        List<Video> clips = isClipFolder(input) ? Video.clipsIn(input) : List.of(Video.at(input));
+        List<Video> clips = ScoreCommand.isClipFolder(input) ? Video.clipsIn(input) : List.of(Video.at(input));
         long totalFrames = 0;
         long start = System.nanoTime();
         for (Video clip : clips) {
@@ -67,16 +67,4 @@ final class InfoCommand implements Command {
         return 0;
     }
 
-    /** A folder whose sub-folders hold frames, or that holds several video files, rather than frames itself. */
-    private static boolean isClipFolder(Path input) {
-        if (!java.nio.file.Files.isDirectory(input)) {
-            return false;
-        }
-        try {
-            Video.imageFolder(input).open().close();
-            return false;
-        } catch (io.github.aed.core.InvalidInputException noFrames) {
-            return true;
-        }
-    }
 }

@@ -16,7 +16,10 @@ public final class Main {
         return List.of(
                 new InfoCommand(),
                 new BenchCommand(),
+                new DemoCommand(),
                 new DetectCommand(),
+                new TrainCommand(),
+                new ScoreCommand(),
                 new EvaluateCommand());
     }
 

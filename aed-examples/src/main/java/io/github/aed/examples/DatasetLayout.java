@@ -1,0 +1,61 @@
+package io.github.aed.examples;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.video.Video;
+import io.github.aed.examples.cli.UsageException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a dataset keeps its training and test videos, in its usual layout (the same roots {@code ./aed evaluate}
+ * takes for the ground truth):
+ * <ul>
+ * <li>{@code ucsd}: {@code ROOT/Train/TrainNNN/}, {@code ROOT/Test/TestNNN/} (frame folders; mask folders skipped);</li>
+ * <li>{@code avenue}: {@code ROOT/training_videos/NN.avi}, {@code ROOT/testing_videos/NN.avi};</li>
+ * <li>{@code shanghaitech}: {@code ROOT/training/videos/SS_VVVV.avi}, {@code ROOT/testing/frames/SS_VVVV/};</li>
+ * <li>{@code folder}: {@code ROOT/train/} and {@code ROOT/test/}, each a folder of clips (videos or frame folders).</li>
+ * </ul>
+ */
+enum DatasetLayout {
+    UCSD("Train", "Test"),
+    AVENUE("training_videos", "testing_videos"),
+    SHANGHAITECH("training/videos", "testing/frames"),
+    FOLDER("train", "test");
+
+    private final String train;
+    private final String test;
+
+    DatasetLayout(String train, String test) {
+        this.train = train;
+        this.test = test;
+    }
+
+    static DatasetLayout of(String name) {
+        return switch (name) {
+            case "ucsd" -> UCSD;
+            case "avenue" -> AVENUE;
+            case "shanghaitech" -> SHANGHAITECH;
+            case "folder" -> FOLDER;
+            default -> throw new UsageException("--dataset must be ucsd, avenue, shanghaitech or folder, got '" + name + "'");
+        };
+    }
+
+    /** The normal training clips below {@code root}. */
+    List<Video> trainingVideos(Path root) {
+        return clips(root.resolve(train), "training");
+    }
+
+    /** The test clips below {@code root}. */
+    List<Video> testVideos(Path root) {
+        return clips(root.resolve(test), "test");
+    }
+
+    private List<Video> clips(Path folder, String what) {
+        if (!Files.isDirectory(folder)) {
+            throw new InvalidInputException(folder + ": no " + what + " folder here; the " + name().toLowerCase(java.util.Locale.ROOT)
+                    + " layout keeps " + what + " clips in " + (what.equals("training") ? train : test) + "/");
+        }
+        return Video.clipsIn(folder);
+    }
+}

@@ -1,0 +1,137 @@
+package io.github.aed.examples;
+
+import io.github.aed.core.scene.AnomalyKind;
+import io.github.aed.core.scene.GeneratedDataset;
+import io.github.aed.core.scene.GeneratedVideo;
+import io.github.aed.core.scene.SceneGenerator;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.Video;
+import io.github.aed.core.video.VideoFileWriter;
+import io.github.aed.examples.cli.Command;
+import io.github.aed.examples.cli.Options;
+import io.github.aed.examples.render.AnnotatedFrames;
+import io.github.aed.examples.render.ScorePlot;
+import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.scoring.ScoredFrame;
+import io.github.aed.nn.scoring.VideoScores;
+import io.github.aed.nn.train.TrainingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code ./aed demo}: the whole method on generated scenes, offline, in a few minutes: generate normal training videos
+ * and test videos with labelled anomalies, train, score, evaluate with {@code ./aed evaluate}'s code, and write an
+ * annotated video and a score plot.
+ */
+final class DemoCommand implements Command {
+
+    private static final AnomalyKind[][] TEST_ANOMALIES = {
+            {AnomalyKind.FAST_MOVER}, {AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC}, {AnomalyKind.LOITERER},
+            {AnomalyKind.FAST_MOVER, AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC, AnomalyKind.LOITERER}};
+
+    @Override
+    public String name() {
+        return "demo";
+    }
+
+    @Override
+    public String summary() {
+        return "the whole method offline on generated scenes: generate, train, score, evaluate, draw (a few minutes)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./aed demo [--out demo-output] [--train-videos 6] [--test-videos 4] [--frames 150] [--epochs 4]
+                                  [--cube-size 32] [--seed 1]
+
+                Generates a fixed-camera walkway scene (240x160): --train-videos normal videos and --test-videos test videos,
+                each with anomalies of the kinds fast mover, vehicle, erratic walker, loiterer. Trains the default detector
+                (motion detector, shallow+narrow network) on the normal videos, scores the test videos with the default,
+                non-transductive scoring settings, evaluates them exactly as './aed evaluate' does (micro/macro AUC, RBDC,
+                TBDC with the generated tracks), and writes into --out:
+                  data/               the generated dataset in the UCSD Ped2 layout (frames, masks, UCSDped2.m, tracks/)
+                  model.aed           the trained detector
+                  scores.csv, regions.csv, result.json   the scores and the evaluation
+                  scores.png          frame scores of every test video against the ground truth
+                  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below""";
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        Options o = Options.parse(name(), args, Set.of("out", "train-videos", "test-videos", "frames", "epochs", "cube-size", "seed"),
+                Set.of());
+        Path out = o.path("out").orElse(Path.of("demo-output"));
+        int trainVideos = o.intValue("train-videos", 6);
+        int testVideos = o.intValue("test-videos", 4);
+        int frames = o.intValue("frames", 150);
+        long seed = o.intValue("seed", 1);
+        long start = System.nanoTime();
+
+        step("1/5 generating " + trainVideos + " normal and " + testVideos + " test videos of " + frames + " frames");
+        SceneGenerator scene = SceneGenerator.builder().frames(frames).walkers(4).seed(seed).build();
+        List<GeneratedVideo> train = new ArrayList<>();
+        for (int v = 0; v < trainVideos; v++) {
+            train.add(scene.generate(String.format(Locale.ROOT, "Train%03d", v + 1), v));
+        }
+        List<GeneratedVideo> test = new ArrayList<>();
+        for (int v = 0; v < testVideos; v++) {
+            SceneGenerator.Builder b = scene.toBuilder();
+            AnomalyKind[] kinds = TEST_ANOMALIES[v % TEST_ANOMALIES.length];
+            for (int a = 0; a < kinds.length; a++) {
+                b.anomaly(kinds[a], frames / 4 + a * frames / 8, frames / 2);
+            }
+            test.add(b.build().generate(String.format(Locale.ROOT, "Test%03d", v + 1), 1000 + v));
+        }
+        Path data = new GeneratedDataset(train, test).write(out.resolve("data"));
+        System.out.println("   dataset written to " + data);
+
+        step("2/5 training on the normal videos");
+        AnomalyDetector detector = AnomalyDetector.builder()
+                .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 32)).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(seed).build())
+                .build()
+                .fit(train.stream().map(GeneratedVideo::asVideo).toList());
+        detector.save(out.resolve("model.aed"));
+        System.out.println(detector.describe().indent(3));
+
+        step("3/5 scoring the test videos");
+        List<VideoScores> scores = new ArrayList<>();
+        for (GeneratedVideo v : test) {
+            scores.add(detector.score(v.asVideo()));
+        }
+        ScoreFiles.writeFrameScores(out.resolve("scores.csv"), scores);
+        ScoreFiles.writeRegions(out.resolve("regions.csv"), scores);
+
+        step("4/5 evaluating with ./aed evaluate");
+        int status = new EvaluateCommand().run(new String[] {"--gt-format", "ucsd", "--gt", data.toString(),
+                "--frame-scores", out.resolve("scores.csv").toString(), "--regions", out.resolve("regions.csv").toString(),
+                "--tracks", data.resolve("Test/tracks").toString(), "--json", out.resolve("result.json").toString()});
+        System.out.println("   scoring settings: " + detector.scoringSettings().describe());
+
+        step("5/5 drawing");
+        List<ScorePlot.Series> series = new ArrayList<>();
+        Path annotated = Files.createDirectories(out.resolve("annotated"));
+        for (int v = 0; v < test.size(); v++) {
+            series.add(new ScorePlot.Series(test.get(v).name(), scores.get(v).frameScores(), test.get(v).labels()));
+            ScoreCommand.writeAnnotated(annotated.resolve(test.get(v).name() + ".avi"), test.get(v).asVideo(), scores.get(v),
+                    test.get(v).labels());
+        }
+        ScorePlot.writePng(out.resolve("scores.png"), "aed demo: frame scores of the generated test videos", series, 900, 120);
+
+        System.out.printf(Locale.ROOT, "%ndone in %.0f s. Outputs in %s:%n  scores.png, annotated/*.avi, result.json, "
+                + "scores.csv, regions.csv, model.aed, data/%n", (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
+        return status;
+    }
+
+    private static void step(String what) {
+        System.out.println();
+        System.out.println("== " + what);
+    }
+}
