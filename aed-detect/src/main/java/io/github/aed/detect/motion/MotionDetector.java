@@ -31,13 +31,20 @@ import org.slf4j.LoggerFactory;
  * needs no network weights.
  *
  * <p>Per frame: the frame is turned grey (and optionally blurred), an OpenCV background model ({@link SubtractorKind
- * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; a median filter
- * removes specks and fills speckled objects, an optional opening removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
- * {@code minComponentArea} pixels are dropped as noise; the boxes of components closer than the merge gaps are merged
- * (the fragments of one person: head, torso and legs often come apart); merged objects with fewer than
- * {@code minArea} foreground pixels or a box larger than {@code maxAreaFraction} of the frame are dropped; and each
- * box is padded and clipped to the frame. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their
- * confidence is the fraction of foreground pixels in the unpadded box.
+ * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; optionally, pixels
+ * that changed by more than {@code frameDifference} grey levels since the previous frame are added (frame differencing
+ * fused with the background model); a median filter removes specks and fills speckled objects, an optional opening
+ * removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
+ * {@code minComponentArea} pixels are dropped as noise, and the boxes of components closer than the merge gaps are
+ * merged (the fragments of one person: head, torso and legs often come apart). The merged objects are the first
+ * proposals. Besides them come the fragments themselves ({@code parts}; a cyclist merged with a walker keeps a box of
+ * its own) and, with a {@code split} erosion, the components of the eroded mask grown back by its radius (objects
+ * joined by a thin bridge come apart). Proposals with fewer than {@code minArea} foreground pixels or a box larger than
+ * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then a greedy
+ * suppression keeps the merged objects first and the other proposals after them, each group in order of confidence,
+ * drops any box whose IoU with a kept one is above {@code nmsIou}, and stops at {@code maxDetections}. Detections have
+ * no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)} for {@code n} foreground
+ * pixels (0.5 at the minimum area, towards 1 for large objects).
  *
  * <p><b>Background state.</b> The model learns while it detects. {@link #prime} samples up to {@code primeFrames}
  * frames, evenly spread over the given normal videos (e.g. a dataset's training clips), and keeps them; every
@@ -58,6 +65,8 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat eroded = new Mat();
     private final Mat previous = new Mat();
     private final Mat difference = new Mat();
+    private final Mat beforePrevious = new Mat();
+    private final Mat difference2 = new Mat();
     private final Mat labels = new Mat();
     private final Mat stats = new Mat();
     private final Mat centroids = new Mat();
@@ -193,7 +202,13 @@ public final class MotionDetector implements ObjectDetector {
             if (!previous.empty()) {
                 opencv_core.absdiff(grey, previous, difference);
                 opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255, opencv_imgproc.THRESH_BINARY);
+                if (settings.doubleDifference && !beforePrevious.empty()) {
+                    opencv_core.absdiff(grey, beforePrevious, difference2);
+                    opencv_imgproc.threshold(difference2, difference2, settings.frameDifference, 255, opencv_imgproc.THRESH_BINARY);
+                    opencv_core.bitwise_and(difference, difference2, difference);
+                }
                 opencv_core.bitwise_or(foreground, difference, foreground);
+                previous.copyTo(beforePrevious);
             }
             grey.copyTo(previous);
         }
@@ -302,6 +317,7 @@ public final class MotionDetector implements ObjectDetector {
             subtractor = null;
         }
         previous.release();
+        beforePrevious.release();
         if (primeFrames.isEmpty()) {
             width = -1;
             height = -1;
@@ -421,7 +437,7 @@ public final class MotionDetector implements ObjectDetector {
         if (subtractor != null) {
             subtractor.close();
         }
-        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel, closeKernel, splitKernel}) {
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, beforePrevious, difference2, labels, stats, centroids, openKernel, closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -456,6 +472,7 @@ public final class MotionDetector implements ObjectDetector {
         private double nmsIou = 0.7;
         private int maxDetections = 12;
         private int frameDifference;
+        private boolean doubleDifference;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -481,6 +498,7 @@ public final class MotionDetector implements ObjectDetector {
             c.nmsIou = nmsIou;
             c.maxDetections = maxDetections;
             c.frameDifference = frameDifference;
+            c.doubleDifference = doubleDifference;
             return c;
         }
 
@@ -573,16 +591,21 @@ public final class MotionDetector implements ObjectDetector {
             return frameDifference;
         }
 
+        public boolean doubleDifference() {
+            return doubleDifference;
+        }
+
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d",
+                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d%s",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
-                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference);
+                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference,
+                    doubleDifference ? " against the previous two frames" : "");
         }
 
         private static String trim(double v) {
@@ -752,6 +775,15 @@ public final class MotionDetector implements ObjectDetector {
             if (greyLevels > 254) {
                 throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got " + greyLevels);
             }
+            return this;
+        }
+
+        /**
+         * Whether frame differencing keeps only the pixels that differ from both of the previous two frames, which drops
+         * the ghost an object leaves where it was one frame before. Default {@code false}.
+         */
+        public Builder doubleDifference(boolean value) {
+            s.doubleDifference = value;
             return this;
         }
 

@@ -267,12 +267,26 @@ class MotionDetectorTest {
     }
 
     @Test
+    void frameDifferencingAddsThePixelsThatChangedSinceThePreviousFrame() {
+        // a threshold no pixel reaches silences the background model: only frame differencing can see the square
+        Box square = Box.ofSize(20, 40, 20, 20);
+        MotionDetector.Builder deaf = MotionDetector.builder().threshold(1e9);
+        assertEquals(List.of(), detectMoving(deaf, List.of(square)));
+        List<Detection> ds = detectMoving(deaf.frameDifference(30), List.of(square));
+        // a textured square's inner texture barely changes as it moves: the differences are its leading and trailing edges
+        Box span = ds.stream().map(Detection::box).reduce(Box::union).orElseThrow();
+        assertTrue(span.iou(square.translate(36, 0)) >= 0.5, ds.toString());
+    }
+
+    @Test
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
-                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).build()) {
+                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(false).split(9)
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
-                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed")) {
+                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=false",
+                    "split=9", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
@@ -287,5 +301,9 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().history(0));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxAreaFraction(0));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().padding(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().nmsIou(1.5));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxDetections(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().frameDifference(255));
     }
 }
