@@ -40,14 +40,14 @@ final class DetectBench {
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff");
-    static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "double-diff");
+    static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
             detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses]
                         [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
-                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS --double-diff]
+                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -175,9 +175,6 @@ final class DetectBench {
         }
         if (o.has("frame-diff")) {
             b.frameDifference(o.intValue("frame-diff", 0));
-        }
-        if (o.has("double-diff")) {
-            b.doubleDifference(true);
         }
         if (o.has("prime-frames")) {
             b.primeFrames(o.intValue("prime-frames", 0));

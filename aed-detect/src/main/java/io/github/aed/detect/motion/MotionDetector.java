@@ -65,8 +65,6 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat eroded = new Mat();
     private final Mat previous = new Mat();
     private final Mat difference = new Mat();
-    private final Mat beforePrevious = new Mat();
-    private final Mat difference2 = new Mat();
     private final Mat labels = new Mat();
     private final Mat stats = new Mat();
     private final Mat centroids = new Mat();
@@ -202,13 +200,7 @@ public final class MotionDetector implements ObjectDetector {
             if (!previous.empty()) {
                 opencv_core.absdiff(grey, previous, difference);
                 opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255, opencv_imgproc.THRESH_BINARY);
-                if (settings.doubleDifference && !beforePrevious.empty()) {
-                    opencv_core.absdiff(grey, beforePrevious, difference2);
-                    opencv_imgproc.threshold(difference2, difference2, settings.frameDifference, 255, opencv_imgproc.THRESH_BINARY);
-                    opencv_core.bitwise_and(difference, difference2, difference);
-                }
                 opencv_core.bitwise_or(foreground, difference, foreground);
-                previous.copyTo(beforePrevious);
             }
             grey.copyTo(previous);
         }
@@ -317,7 +309,6 @@ public final class MotionDetector implements ObjectDetector {
             subtractor = null;
         }
         previous.release();
-        beforePrevious.release();
         if (primeFrames.isEmpty()) {
             width = -1;
             height = -1;
@@ -437,7 +428,7 @@ public final class MotionDetector implements ObjectDetector {
         if (subtractor != null) {
             subtractor.close();
         }
-        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, beforePrevious, difference2, labels, stats, centroids, openKernel, closeKernel, splitKernel}) {
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel, closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -467,12 +458,11 @@ public final class MotionDetector implements ObjectDetector {
         private double padFraction = 0.05;
         private int padPixels = 1;
         private int primeFrames = 400;
-        private boolean parts = true;
-        private int splitSize;
+        private boolean parts;
+        private int splitSize = 9;
         private double nmsIou = 0.7;
         private int maxDetections = 12;
-        private int frameDifference;
-        private boolean doubleDifference;
+        private int frameDifference = 15;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -498,7 +488,6 @@ public final class MotionDetector implements ObjectDetector {
             c.nmsIou = nmsIou;
             c.maxDetections = maxDetections;
             c.frameDifference = frameDifference;
-            c.doubleDifference = doubleDifference;
             return c;
         }
 
@@ -591,21 +580,16 @@ public final class MotionDetector implements ObjectDetector {
             return frameDifference;
         }
 
-        public boolean doubleDifference() {
-            return doubleDifference;
-        }
-
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d%s",
+                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
-                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference,
-                    doubleDifference ? " against the previous two frames" : "");
+                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference);
         }
 
         private static String trim(double v) {
@@ -737,7 +721,8 @@ public final class MotionDetector implements ObjectDetector {
 
         /**
          * Whether the fragments of a merged object are also proposed, each as its own box, besides the merged box: a
-         * cyclist merged with a walker then still has a tight box of its own. Default {@code true}.
+         * cyclist merged with a walker then still has a tight box of its own. Default {@code false}: with the split
+         * erosion on, the parts took places under the per-frame cap that the split's cores filled better (docs/detect.md).
          */
         public Builder parts(boolean value) {
             s.parts = value;
@@ -746,7 +731,7 @@ public final class MotionDetector implements ObjectDetector {
 
         /**
          * Side of the elliptic erosion whose components (grown back by its radius) are proposed as well, or 0 for
-         * none: objects joined by a bridge thinner than the kernel come apart. Default 0.
+         * none: objects joined by a bridge thinner than the kernel come apart. Default 9.
          */
         public Builder split(int size) {
             s.splitSize = nonNegative("split erosion size", size);
@@ -768,22 +753,13 @@ public final class MotionDetector implements ObjectDetector {
         /**
          * Frame differencing fused with the background model: pixels whose grey level changed by more than this
          * many levels since the previous frame are foreground too (fast movers the model partly absorbs), or 0 for
-         * none. Default 0.
+         * none. Default 15.
          */
         public Builder frameDifference(int greyLevels) {
             s.frameDifference = Check.atLeast("frame difference threshold", greyLevels, 0);
             if (greyLevels > 254) {
                 throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got " + greyLevels);
             }
-            return this;
-        }
-
-        /**
-         * Whether frame differencing keeps only the pixels that differ from both of the previous two frames, which drops
-         * the ghost an object leaves where it was one frame before. Default {@code false}.
-         */
-        public Builder doubleDifference(boolean value) {
-            s.doubleDifference = value;
             return this;
         }
 

@@ -76,6 +76,11 @@ class MotionDetectorTest {
         }
     }
 
+    /** The defaults without the extra proposals and without frame differencing: only the merged objects. */
+    private static MotionDetector.Builder plain() {
+        return MotionDetector.builder().parts(false).split(0).frameDifference(0);
+    }
+
     private static double bestIou(Box truth, List<Detection> ds) {
         return ds.stream().mapToDouble(x -> x.box().iou(truth)).max().orElse(0);
     }
@@ -190,11 +195,11 @@ class MotionDetectorTest {
         Box top = Box.ofSize(20, 30, 20, 20);
         Box bottom = Box.ofSize(20, 53, 20, 20);
         Box both = top.union(bottom).translate(36, 0);
-        List<Detection> withParts = detectMoving(MotionDetector.builder(), List.of(top, bottom));
+        List<Detection> withParts = detectMoving(plain().parts(true), List.of(top, bottom));
         for (Box b : List.of(top.translate(36, 0), bottom.translate(36, 0), both)) {
             assertTrue(bestIou(b, withParts) >= 0.5, b + " in " + withParts);
         }
-        List<Detection> mergedOnly = detectMoving(MotionDetector.builder().parts(false), List.of(top, bottom));
+        List<Detection> mergedOnly = detectMoving(plain(), List.of(top, bottom));
         assertEquals(1, mergedOnly.size(), mergedOnly.toString());
         assertTrue(bestIou(both, mergedOnly) >= 0.5 && bestIou(top.translate(36, 0), mergedOnly) < 0.5, mergedOnly.toString());
     }
@@ -206,9 +211,9 @@ class MotionDetectorTest {
         Box right = Box.ofSize(46, 40, 20, 20);
         Box bridge = new Box(40, 48, 46, 52);
         List<Box> scene = List.of(left, right, bridge);
-        List<Detection> unsplit = detectMoving(MotionDetector.builder(), scene);
+        List<Detection> unsplit = detectMoving(plain().parts(true), scene);
         assertEquals(1, unsplit.size(), unsplit.toString());
-        List<Detection> split = detectMoving(MotionDetector.builder().split(7), scene);
+        List<Detection> split = detectMoving(plain().split(7), scene);
         for (Box b : List.of(left.translate(36, 0), right.translate(36, 0), left.union(right).translate(36, 0))) {
             assertTrue(bestIou(b, split) >= 0.5, b + " in " + split);
         }
@@ -221,7 +226,7 @@ class MotionDetectorTest {
             int side = 10 + 2 * i;
             squares.add(Box.ofSize(5 + (i % 4) * 30, 10 + (i / 4) * 70, side, side));
         }
-        List<Detection> five = detectMoving(MotionDetector.builder().maxDetections(5), squares);
+        List<Detection> five = detectMoving(plain().maxDetections(5), squares);
         assertEquals(5, five.size(), five.toString());
         for (Box largest : squares.subList(3, 8)) {
             assertTrue(bestIou(largest.translate(36, 0), five) >= 0.5, largest + " in " + five);
@@ -229,7 +234,7 @@ class MotionDetectorTest {
         for (int i = 1; i < five.size(); i++) {
             assertTrue(five.get(i - 1).confidence() >= five.get(i).confidence(), five.toString());
         }
-        assertEquals(8, detectMoving(MotionDetector.builder().maxDetections(0), squares).size());
+        assertEquals(8, detectMoving(plain().maxDetections(0), squares).size());
     }
 
     @Test
@@ -270,7 +275,7 @@ class MotionDetectorTest {
     void frameDifferencingAddsThePixelsThatChangedSinceThePreviousFrame() {
         // a threshold no pixel reaches silences the background model: only frame differencing can see the square
         Box square = Box.ofSize(20, 40, 20, 20);
-        MotionDetector.Builder deaf = MotionDetector.builder().threshold(1e9);
+        MotionDetector.Builder deaf = plain().threshold(1e9);
         assertEquals(List.of(), detectMoving(deaf, List.of(square)));
         List<Detection> ds = detectMoving(deaf.frameDifference(30), List.of(square));
         // a textured square's inner texture barely changes as it moves: the differences are its leading and trailing edges
@@ -281,12 +286,12 @@ class MotionDetectorTest {
     @Test
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
-                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(false).split(9)
+                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(true).split(5)
                 .nmsIou(0.6).maxDetections(0).frameDifference(25).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
-                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=false",
-                    "split=9", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25")) {
+                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=true",
+                    "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
