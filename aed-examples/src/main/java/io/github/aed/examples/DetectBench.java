@@ -43,7 +43,7 @@ final class DetectBench {
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
-            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "warmup-frames", "warmup-rate");
+            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
@@ -51,8 +51,7 @@ final class DetectBench {
                         [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
-                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
-                         --warmup-frames N --warmup-rate R]
+                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -159,7 +158,6 @@ final class DetectBench {
             MotionDetector.Settings d = defaults.settings();
             b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
             b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
-            b.warmup(o.intValue("warmup-frames", d.warmupFrames()), o.doubleValue("warmup-rate", d.warmupRate()));
         }
         return b;
     }

@@ -74,7 +74,6 @@ public final class MotionDetector implements ObjectDetector {
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
-    private int framesSinceReset;
     private int width = -1;
     private int height = -1;
     private boolean closed;
@@ -194,8 +193,7 @@ public final class MotionDetector implements ObjectDetector {
         if (settings.blurSize > 1) {
             opencv_imgproc.GaussianBlur(grey, grey, new Size(settings.blurSize, settings.blurSize), 0);
         }
-        subtractor.apply(grey, foreground, framesSinceReset < settings.warmupFrames ? settings.warmupRate : settings.learningRate);
-        framesSinceReset++;
+        subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
         opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
         if (settings.frameDifference > 0) {
@@ -311,7 +309,6 @@ public final class MotionDetector implements ObjectDetector {
             subtractor = null;
         }
         previous.release();
-        framesSinceReset = 0;
         if (primeFrames.isEmpty()) {
             width = -1;
             height = -1;
@@ -466,8 +463,6 @@ public final class MotionDetector implements ObjectDetector {
         private double nmsIou = 0.7;
         private int maxDetections = 12;
         private int frameDifference = 15;
-        private int warmupFrames;
-        private double warmupRate = -1;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -493,8 +488,6 @@ public final class MotionDetector implements ObjectDetector {
             c.nmsIou = nmsIou;
             c.maxDetections = maxDetections;
             c.frameDifference = frameDifference;
-            c.warmupFrames = warmupFrames;
-            c.warmupRate = warmupRate;
             return c;
         }
 
@@ -587,25 +580,16 @@ public final class MotionDetector implements ObjectDetector {
             return frameDifference;
         }
 
-        public int warmupFrames() {
-            return warmupFrames;
-        }
-
-        public double warmupRate() {
-            return warmupRate;
-        }
-
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, warmup=%d frames at %s",
+                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
-                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, warmupFrames,
-                    warmupRate < 0 ? "auto" : trim(warmupRate));
+                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference);
         }
 
         private static String trim(double v) {
@@ -657,15 +641,11 @@ public final class MotionDetector implements ObjectDetector {
 
         /** The model's learning rate in [0, 1], or a negative value for OpenCV's automatic rate. Default automatic. */
         public Builder learningRate(double value) {
-            s.learningRate = rate(value);
-            return this;
-        }
-
-        private static double rate(double value) {
             if (!(value <= 1) || Double.isNaN(value)) {
                 throw new IllegalArgumentException("learning rate must be <= 1 (negative = automatic), got " + value);
             }
-            return value < 0 ? -1 : value;
+            s.learningRate = value < 0 ? -1 : value;
+            return this;
         }
 
         /** Side of the Gaussian blur applied before subtraction, odd, or 0 for none. Default 0. */
@@ -780,17 +760,6 @@ public final class MotionDetector implements ObjectDetector {
             if (greyLevels > 254) {
                 throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got " + greyLevels);
             }
-            return this;
-        }
-
-        /**
-         * A learning rate schedule: the first {@code frames} frames of each video (after {@link MotionDetector#reset})
-         * are learnt at {@code rate} (in [0, 1], or negative for automatic), the rest at {@link #learningRate}, so that a
-         * model primed on other videos adapts quickly to this video's light. Default 0 frames.
-         */
-        public Builder warmup(int frames, double rate) {
-            s.warmupFrames = nonNegative("warm-up frames", frames);
-            s.warmupRate = rate(rate);
             return this;
         }
 
