@@ -199,7 +199,8 @@ public final class MotionDetector implements ObjectDetector {
         if (settings.frameDifference > 0) {
             if (!previous.empty()) {
                 opencv_core.absdiff(grey, previous, difference);
-                opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255, opencv_imgproc.THRESH_BINARY);
+                opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255,
+                        opencv_imgproc.THRESH_BINARY);
                 opencv_core.bitwise_or(foreground, difference, foreground);
             }
             grey.copyTo(previous);
@@ -428,7 +429,8 @@ public final class MotionDetector implements ObjectDetector {
         if (subtractor != null) {
             subtractor.close();
         }
-        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel, closeKernel, splitKernel}) {
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel,
+                closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -730,11 +732,11 @@ public final class MotionDetector implements ObjectDetector {
         }
 
         /**
-         * Side of the elliptic erosion whose components (grown back by its radius) are proposed as well, or 0 for
+         * Side of the elliptic erosion whose components (grown back by its radius) are proposed as well, odd, or 0 for
          * none: objects joined by a bridge thinner than the kernel come apart. Default 9.
          */
         public Builder split(int size) {
-            s.splitSize = nonNegative("split erosion size", size);
+            s.splitSize = oddOrZero("split erosion size", size);
             return this;
         }
 
@@ -744,7 +746,10 @@ public final class MotionDetector implements ObjectDetector {
             return this;
         }
 
-        /** At most this many detections per frame, the most confident (the largest objects), or 0 for no limit. Default 12. */
+        /**
+         * At most this many detections per frame, or 0 for no limit: the merged objects first, then the parts and cores,
+         * each group most confident (largest) first. Default 12.
+         */
         public Builder maxDetections(int n) {
             s.maxDetections = nonNegative("maximum detections per frame", n);
             return this;
@@ -758,7 +763,8 @@ public final class MotionDetector implements ObjectDetector {
         public Builder frameDifference(int greyLevels) {
             s.frameDifference = Check.atLeast("frame difference threshold", greyLevels, 0);
             if (greyLevels > 254) {
-                throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got " + greyLevels);
+                throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got "
+                        + greyLevels);
             }
             return this;
         }

@@ -201,7 +201,8 @@ class MotionDetectorTest {
         }
         List<Detection> mergedOnly = detectMoving(plain(), List.of(top, bottom));
         assertEquals(1, mergedOnly.size(), mergedOnly.toString());
-        assertTrue(bestIou(both, mergedOnly) >= 0.5 && bestIou(top.translate(36, 0), mergedOnly) < 0.5, mergedOnly.toString());
+        assertTrue(bestIou(both, mergedOnly) >= 0.5 && bestIou(top.translate(36, 0), mergedOnly) < 0.5,
+                mergedOnly.toString());
     }
 
     @Test
@@ -309,6 +310,7 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().nmsIou(1.5));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxDetections(-1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(8));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().frameDifference(255));
     }
 }
