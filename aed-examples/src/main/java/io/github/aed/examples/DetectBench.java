@@ -12,12 +12,19 @@ import io.github.aed.examples.cli.Options;
 import io.github.aed.examples.cli.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -34,23 +41,33 @@ import org.bytedeco.opencv.opencv_core.Mat;
 final class DetectBench {
 
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
-    static final Set<String> VALUED = Set.of("root", "prime", "clips", "subtractor", "history", "threshold", "open", "close",
+    static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
-            "learning-rate");
+            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
             detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses]
-                        [--clips N] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
+                        [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
-                         --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N]
+                         --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
+                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
                     and frames/s of detection alone on one OpenCV thread (decoding excluded). --train also reports
-                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1.""";
+                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1.
+                    Recall is reported on the tuning split (the test clips numbered by --tune-clips, default 1-6,
+                    i.e. Test001-Test006), on the held-out split (the other clips) and overall. Tune settings on
+                    the tuning split only: --report tune loads and reports the tuning clips alone, so that the
+                    held-out masks are not looked at while tuning.""";
 
     private static final int MIN_REGION_PIXELS = 20;
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+    /** The tuning split: Test001-Test006; Test007-Test012 are held out. */
+    static final String DEFAULT_TUNING_CLIPS = "1-6";
 
     private DetectBench() {
     }
@@ -66,14 +83,22 @@ final class DetectBench {
         if (!Set.of("train", "none", "both").contains(prime)) {
             throw new UsageException("--prime must be train, none or both, got '" + prime + "'");
         }
+        String report = o.get("report").orElse("all");
+        if (!Set.of("tune", "all").contains(report)) {
+            throw new UsageException("--report must be tune or all, got '" + report + "'");
+        }
+        Set<Integer> tuning = clipNumbers(o.get("tune-clips").orElse(DEFAULT_TUNING_CLIPS));
         opencv_core.setNumThreads(1);
         MotionDetector.Builder builder = motionBuilder(o);
         List<Video> trainClips = Video.clipsIn(train);
-        List<Path> testClips = testClips(test, o.intValue("clips", Integer.MAX_VALUE));
-        System.out.println("bench detect: UCSD Ped2 at " + root + ", " + testClips.size() + " test clips, one OpenCV thread");
+        List<Path> testClips = testClips(test, o.intValue("clips", Integer.MAX_VALUE)).stream()
+                .filter(p -> report.equals("all") || tuning.contains(clipNumber(p))).toList();
+        System.out.println("bench detect: UCSD Ped2 at " + root + ", " + testClips.size() + " test clips, one OpenCV thread"
+                + (report.equals("tune") ? ", tuning split only (held-out clips not loaded)" : ""));
+        System.out.println("splits: tuning = test clips " + tuning.stream().sorted().toList() + ", held-out = the others");
         List<TestClip> loaded = new ArrayList<>();
         for (Path clip : testClips) {
-            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt")));
+            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt"), tuning.contains(clipNumber(clip))));
         }
         long regions = loaded.stream().mapToLong(TestClip::regionCount).sum();
         System.out.printf(Locale.ROOT, "ground truth: %d anomaly regions in %d frames (8-connected mask regions >= %d px)%n",
@@ -106,99 +131,173 @@ final class DetectBench {
             case "knn" -> SubtractorKind.KNN;
             default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
         }));
-        if (o.has("history")) {
-            b.history(o.intValue("history", 0));
-        }
-        if (o.has("threshold")) {
-            b.threshold(o.doubleValue("threshold", 0));
-        }
+        o.get("parts").ifPresent(v -> b.parts(switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--parts must be true or false, got '" + v + "'");
+        }));
         if (o.has("shadows")) {
             b.detectShadows(true);
         }
-        if (o.has("learning-rate")) {
-            b.learningRate(o.doubleValue("learning-rate", -1));
-        }
-        if (o.has("blur")) {
-            b.blur(o.intValue("blur", 0));
-        }
-        if (o.has("median")) {
-            b.median(o.intValue("median", 0));
-        }
-        if (o.has("open")) {
-            b.open(o.intValue("open", 0));
-        }
-        if (o.has("close")) {
-            b.close(o.intValue("close", 0));
-        }
-        if (o.has("min-component")) {
-            b.minComponentArea(o.intValue("min-component", 0));
-        }
-        if (o.has("min-area")) {
-            b.minArea(o.intValue("min-area", 0));
-        }
-        if (o.has("max-area")) {
-            b.maxAreaFraction(o.doubleValue("max-area", 1));
-        }
-        MotionDetector.Settings d = b.build().settings();
-        b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
-        b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
-        if (o.has("prime-frames")) {
-            b.primeFrames(o.intValue("prime-frames", 0));
+        ifInt(o, "history", b::history);
+        ifDouble(o, "threshold", b::threshold);
+        ifDouble(o, "learning-rate", b::learningRate);
+        ifInt(o, "blur", b::blur);
+        ifInt(o, "frame-diff", b::frameDifference);
+        ifInt(o, "median", b::median);
+        ifInt(o, "open", b::open);
+        ifInt(o, "close", b::close);
+        ifInt(o, "min-component", b::minComponentArea);
+        ifInt(o, "split", b::split);
+        ifInt(o, "min-area", b::minArea);
+        ifDouble(o, "max-area", b::maxAreaFraction);
+        ifDouble(o, "nms", b::nmsIou);
+        ifInt(o, "max-per-frame", b::maxDetections);
+        ifInt(o, "prime-frames", b::primeFrames);
+        try (MotionDetector defaults = b.build()) {
+            MotionDetector.Settings d = defaults.settings();
+            b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
+            b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
         }
         return b;
     }
 
+    private static void ifInt(Options o, String name, IntConsumer setter) {
+        if (o.has(name)) {
+            setter.accept(o.intValue(name, 0));
+        }
+    }
+
+    private static void ifDouble(Options o, String name, DoubleConsumer setter) {
+        if (o.has(name)) {
+            setter.accept(o.doubleValue(name, 0));
+        }
+    }
+
     private static void evaluate(MotionDetector detector, List<TestClip> clips, boolean listMisses) {
-        long found01 = 0;
-        long found03 = 0;
-        long regions = 0;
+        Recall tune = new Recall();
+        Recall heldOut = new Recall();
         long boxes = 0;
         long frames = 0;
         int maxBoxes = 0;
         long nanos = 0;
-        long missesAtEdge = 0;
+        long cpuNanos = 0;
         long resetNanos = 0;
         for (TestClip clip : clips) {
+            Recall split = clip.tuning ? tune : heldOut;
             long r = System.nanoTime();
             detector.reset();
             resetNanos += System.nanoTime() - r;
             for (int i = 0; i < clip.frames.size(); i++) {
                 Frame f = clip.frames.get(i);
                 long s = System.nanoTime();
+                long c = CPU.getCurrentThreadCpuTime();
                 List<Detection> ds = detector.detect(f);
                 nanos += System.nanoTime() - s;
+                cpuNanos += CPU.getCurrentThreadCpuTime() - c;
                 boxes += ds.size();
                 maxBoxes = Math.max(maxBoxes, ds.size());
                 frames++;
                 for (Box gt : clip.regions.get(i)) {
                     double best = 0;
+                    Box bestBox = null;
                     for (Detection d : ds) {
-                        best = Math.max(best, d.box().iou(gt));
-                    }
-                    regions++;
-                    found01 += best >= 0.1 ? 1 : 0;
-                    found03 += best >= 0.3 ? 1 : 0;
-                    if (best < 0.1) {
-                        boolean edge = gt.xMin() == 0 || gt.yMin() == 0 || gt.xMax() == f.width() || gt.yMax() == f.height();
-                        missesAtEdge += edge ? 1 : 0;
-                        if (listMisses) {
-                            System.out.printf(Locale.ROOT, "  miss %s frame %d %s best IoU %.2f%s%n", clip.name, i, gt, best,
-                                    edge ? " (at the image edge)" : "");
+                        double iou = d.box().iou(gt);
+                        if (iou > best) {
+                            best = iou;
+                            bestBox = d.box();
                         }
+                    }
+                    boolean edge = gt.xMin() == 0 || gt.yMin() == 0 || gt.xMax() == f.width() || gt.yMax() == f.height();
+                    split.add(best, edge, bestBox != null && bestBox.area() > gt.area());
+                    if (best < 0.1 && listMisses) {
+                        System.out.printf(Locale.ROOT, "  miss %s frame %d %s best IoU %.2f%s%n", clip.name, i, gt, best,
+                                edge ? " (at the image edge)" : "");
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "recall: %.4f at IoU>=0.1 (%d of %d regions), %.4f at IoU>=0.3 (%d); "
-                        + "%d of the %d misses at IoU 0.1 touch the image edge%n",
-                (double) found01 / regions, found01, regions, (double) found03 / regions, found03, missesAtEdge,
-                regions - found01);
+        tune.print("tuning");
+        heldOut.print("held-out");
+        Recall all = new Recall();
+        all.add(tune);
+        all.add(heldOut);
+        all.print("all");
         System.out.printf(Locale.ROOT, "boxes per frame: %.2f mean, %d max, over %d test frames%n",
                 (double) boxes / frames, maxBoxes, frames);
-        System.out.printf(Locale.ROOT, "speed: %.0f frames/s (%.2f ms/frame, detection only, one thread, 360x240)%n",
-                frames / (nanos / 1e9), nanos / 1e6 / frames);
+        System.out.printf(Locale.ROOT, "speed: %.0f frames/s (%.2f ms/frame, detection only, one thread, 360x240); "
+                        + "%.0f frames/s of thread CPU time (%.2f ms/frame, unaffected by other processes' load)%n",
+                frames / (nanos / 1e9), nanos / 1e6 / frames, frames / (cpuNanos / 1e9), cpuNanos / 1e6 / frames);
         System.out.printf(Locale.ROOT, "model start per video (reset, replaying the primed frames): %.0f ms%n",
                 resetNanos / 1e6 / clips.size());
+    }
+
+    /** Recall counts of one split. */
+    private static final class Recall {
+        private long regions;
+        private long found01;
+        private long found03;
+        private long edgeMisses;
+        private long looseMisses03;
+
+        /** One region: the IoU of its best detection, whether it touches the image edge, whether that box is larger. */
+        void add(double bestIou, boolean atEdge, boolean bestLarger) {
+            regions++;
+            found01 += bestIou >= 0.1 ? 1 : 0;
+            found03 += bestIou >= 0.3 ? 1 : 0;
+            edgeMisses += bestIou < 0.1 && atEdge ? 1 : 0;
+            looseMisses03 += bestIou < 0.3 && bestLarger ? 1 : 0;
+        }
+
+        void add(Recall other) {
+            regions += other.regions;
+            found01 += other.found01;
+            found03 += other.found03;
+            edgeMisses += other.edgeMisses;
+            looseMisses03 += other.looseMisses03;
+        }
+
+        void print(String split) {
+            if (regions == 0) {
+                System.out.printf(Locale.ROOT, "recall %-8s: no regions evaluated%n", split);
+                return;
+            }
+            System.out.printf(Locale.ROOT, "recall %-8s: %.4f at IoU>=0.1 (%d of %d regions), %.4f at IoU>=0.3 (%d); "
+                            + "%d of the %d misses at IoU 0.1 touch the image edge; %d of the %d at IoU 0.3 have a "
+                            + "best box larger than the region%n", split,
+                    (double) found01 / regions, found01, regions, (double) found03 / regions, found03, edgeMisses,
+                    regions - found01, looseMisses03, regions - found03);
+        }
+    }
+
+    /**
+     * The clip numbers of a list such as {@code 1-6} or {@code 1,3,5-7}: comma-separated numbers and inclusive ranges.
+     *
+     * @throws UsageException if an item is not a positive number or a range from low to high
+     */
+    static Set<Integer> clipNumbers(String list) {
+        Set<Integer> out = new TreeSet<>();
+        for (String item : list.split(",", -1)) {
+            Matcher m = Pattern.compile("(\\d+)(?:-(\\d+))?").matcher(item.trim());
+            if (!m.matches()) {
+                throw new UsageException("--tune-clips: expected clip numbers or ranges such as 1-6 or 1,3,5-7, got '"
+                        + item + "' in '" + list + "'");
+            }
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (from < 1 || to < from) {
+                throw new UsageException("--tune-clips: a range must go from a clip number >= 1 up, got '" + item + "'");
+            }
+            for (int n = from; n <= to; n++) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The number of a test clip folder such as {@code Test007}. */
+    private static int clipNumber(Path clip) {
+        return Integer.parseInt(clip.getFileName().toString().substring("Test".length()));
     }
 
     private static void trainBehaviour(MotionDetector detector, List<Video> trainClips) {
@@ -237,9 +336,9 @@ final class DetectBench {
     }
 
     /** One test clip's frames in memory and the ground-truth regions of each frame. */
-    private record TestClip(String name, List<Frame> frames, List<List<Box>> regions) {
+    private record TestClip(String name, List<Frame> frames, List<List<Box>> regions, boolean tuning) {
 
-        static TestClip load(Path clip, Path masks) {
+        static TestClip load(Path clip, Path masks, boolean tuning) {
             List<Frame> frames = new ArrayList<>();
             Video.imageFolder(clip).open().forEachRemainingAndClose(frames::add);
             List<Path> maskFiles;
@@ -255,7 +354,7 @@ final class DetectBench {
             for (Path m : maskFiles) {
                 regions.add(regionsOf(m));
             }
-            return new TestClip(clip.getFileName().toString(), frames, regions);
+            return new TestClip(clip.getFileName().toString(), frames, regions, tuning);
         }
 
         long regionCount() {

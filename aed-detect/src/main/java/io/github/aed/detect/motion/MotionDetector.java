@@ -8,6 +8,7 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.FrameMats;
+import io.github.aed.detect.Nms;
 import io.github.aed.detect.ObjectDetector;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,13 +31,20 @@ import org.slf4j.LoggerFactory;
  * needs no network weights.
  *
  * <p>Per frame: the frame is turned grey (and optionally blurred), an OpenCV background model ({@link SubtractorKind
- * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; a median filter
- * removes specks and fills speckled objects, an optional opening removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
- * {@code minComponentArea} pixels are dropped as noise; the boxes of components closer than the merge gaps are merged
- * (the fragments of one person: head, torso and legs often come apart); merged objects with fewer than
- * {@code minArea} foreground pixels or a box larger than {@code maxAreaFraction} of the frame are dropped; and each
- * box is padded and clipped to the frame. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their
- * confidence is the fraction of foreground pixels in the unpadded box.
+ * MOG2 or KNN}) marks foreground pixels; shadow pixels are dropped when shadow detection is on; optionally, pixels
+ * that changed by more than {@code frameDifference} grey levels since the previous frame are added (frame differencing
+ * fused with the background model); a median filter removes specks and fills speckled objects, an optional opening
+ * removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
+ * {@code minComponentArea} pixels are dropped as noise, and the boxes of components closer than the merge gaps are
+ * merged (the fragments of one person: head, torso and legs often come apart). The merged objects are the first
+ * proposals. Besides them come the fragments themselves ({@code parts}; a cyclist merged with a walker keeps a box of
+ * its own) and, with a {@code split} erosion, the components of the eroded mask grown back by its radius (objects
+ * joined by a thin bridge come apart). Proposals with fewer than {@code minArea} foreground pixels or a box larger than
+ * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then a greedy
+ * suppression keeps the merged objects first and the other proposals after them, each group in order of confidence,
+ * drops any box whose IoU with a kept one is above {@code nmsIou}, and stops at {@code maxDetections}. Detections have
+ * no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)} for {@code n} foreground
+ * pixels (0.5 at the minimum area, towards 1 for large objects).
  *
  * <p><b>Background state.</b> The model learns while it detects. {@link #prime} samples up to {@code primeFrames}
  * frames, evenly spread over the given normal videos (e.g. a dataset's training clips), and keeps them; every
@@ -54,11 +62,15 @@ public final class MotionDetector implements ObjectDetector {
     private final Settings settings;
     private final Mat grey = new Mat();
     private final Mat foreground = new Mat();
+    private final Mat eroded = new Mat();
+    private final Mat previous = new Mat();
+    private final Mat difference = new Mat();
     private final Mat labels = new Mat();
     private final Mat stats = new Mat();
     private final Mat centroids = new Mat();
     private final Mat openKernel;
     private final Mat closeKernel;
+    private final Mat splitKernel;
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
@@ -70,6 +82,7 @@ public final class MotionDetector implements ObjectDetector {
         this.settings = settings;
         this.openKernel = kernel(settings.openSize);
         this.closeKernel = kernel(settings.closeSize);
+        this.splitKernel = kernel(settings.splitSize);
     }
 
     /** A builder with the defaults tuned for fixed cameras such as UCSD Ped2 (see each setting). */
@@ -97,7 +110,20 @@ public final class MotionDetector implements ObjectDetector {
         }
         FrameMats.toGrey(frame, grey);
         foregroundMask();
-        List<Blob> blobs = merge(components(), settings.mergeGapX, settings.mergeGapY);
+        List<Blob> parts = components(foreground, settings.minComponentArea);
+        List<Detection> objects = detections(frame, merge(parts, settings.mergeGapX, settings.mergeGapY));
+        List<Blob> extra = new ArrayList<>();
+        if (settings.parts) {
+            extra.addAll(parts);
+        }
+        if (splitKernel != null) {
+            extra.addAll(cores());
+        }
+        return suppress(objects, detections(frame, extra));
+    }
+
+    /** The proposals that pass the area limits, padded, clipped, with their confidence, most confident first. */
+    private List<Detection> detections(Frame frame, List<Blob> blobs) {
         long maxArea = (long) Math.floor(settings.maxAreaFraction * width * height);
         List<Detection> out = new ArrayList<>(blobs.size());
         for (Blob b : blobs) {
@@ -105,8 +131,49 @@ public final class MotionDetector implements ObjectDetector {
                 continue;
             }
             Box padded = b.box.padRelative(settings.padFraction).pad(settings.padPixels).clipTo(width, height);
-            double confidence = Math.min(1.0, (double) b.pixels / b.box.area());
-            out.add(Detection.unclassified(frame.index(), padded, confidence));
+            out.add(Detection.unclassified(frame.index(), padded, confidence(b.pixels)));
+        }
+        out.sort(Nms.BY_CONFIDENCE);
+        return out;
+    }
+
+    /**
+     * Greedy suppression in two tiers: the merged objects first, then the parts and cores, each tier most confident
+     * first; a box is dropped when its IoU with a kept one is above {@code nmsIou}, and at most {@code maxDetections}
+     * are kept. Every object is thus covered before any object's parts take a place.
+     */
+    private List<Detection> suppress(List<Detection> objects, List<Detection> extra) {
+        int max = settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections;
+        List<Detection> kept = new ArrayList<>();
+        for (List<Detection> tier : List.of(objects, extra)) {
+            for (Detection d : tier) {
+                if (kept.size() == max) {
+                    return kept;
+                }
+                if (kept.stream().noneMatch(k -> k.box().iou(d.box()) > settings.nmsIou)) {
+                    kept.add(d);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /** The confidence of an object of this many foreground pixels: 0.5 at {@code minArea} pixels, rising towards 1. */
+    private double confidence(long pixels) {
+        return (double) pixels / (pixels + Math.max(1, settings.minArea));
+    }
+
+    /**
+     * The cores of the foreground: the components of the mask eroded by the split kernel, each box grown back by the
+     * kernel's radius. Objects joined by a thin bridge (a cyclist touching a walker) come apart here; the pixel count
+     * is the core's, so a core ranks below the object it came from.
+     */
+    private List<Blob> cores() {
+        opencv_imgproc.erode(foreground, eroded, splitKernel);
+        int radius = settings.splitSize / 2;
+        List<Blob> out = new ArrayList<>();
+        for (Blob c : components(eroded, settings.minComponentArea)) {
+            out.add(new Blob(c.box.pad(radius).clipTo(width, height), c.pixels));
         }
         return out;
     }
@@ -129,6 +196,15 @@ public final class MotionDetector implements ObjectDetector {
         subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
         opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        if (settings.frameDifference > 0) {
+            if (!previous.empty()) {
+                opencv_core.absdiff(grey, previous, difference);
+                opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255,
+                        opencv_imgproc.THRESH_BINARY);
+                opencv_core.bitwise_or(foreground, difference, foreground);
+            }
+            grey.copyTo(previous);
+        }
         if (settings.medianSize > 1) {
             opencv_imgproc.medianBlur(foreground, foreground, settings.medianSize);
         }
@@ -140,14 +216,14 @@ public final class MotionDetector implements ObjectDetector {
         }
     }
 
-    private List<Blob> components() {
-        int n = opencv_imgproc.connectedComponentsWithStats(foreground, labels, stats, centroids, 8, opencv_core.CV_32S);
+    private List<Blob> components(Mat mask, int minPixels) {
+        int n = opencv_imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, opencv_core.CV_32S);
         List<Blob> blobs = new ArrayList<>();
         IntPointer s = new IntPointer(stats.data());
         int cols = stats.cols();
         for (int i = 1; i < n; i++) {
             int area = s.get((long) i * cols + opencv_imgproc.CC_STAT_AREA);
-            if (area < settings.minComponentArea) {
+            if (area < minPixels) {
                 continue;
             }
             int x = s.get((long) i * cols + opencv_imgproc.CC_STAT_LEFT);
@@ -233,6 +309,7 @@ public final class MotionDetector implements ObjectDetector {
             subtractor.close();
             subtractor = null;
         }
+        previous.release();
         if (primeFrames.isEmpty()) {
             width = -1;
             height = -1;
@@ -352,7 +429,8 @@ public final class MotionDetector implements ObjectDetector {
         if (subtractor != null) {
             subtractor.close();
         }
-        for (Mat m : new Mat[] {grey, foreground, labels, stats, centroids, openKernel, closeKernel}) {
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel,
+                closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -382,6 +460,11 @@ public final class MotionDetector implements ObjectDetector {
         private double padFraction = 0.05;
         private int padPixels = 1;
         private int primeFrames = 400;
+        private boolean parts;
+        private int splitSize = 9;
+        private double nmsIou = 0.7;
+        private int maxDetections = 12;
+        private int frameDifference = 15;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -402,6 +485,11 @@ public final class MotionDetector implements ObjectDetector {
             c.padFraction = padFraction;
             c.padPixels = padPixels;
             c.primeFrames = primeFrames;
+            c.parts = parts;
+            c.splitSize = splitSize;
+            c.nmsIou = nmsIou;
+            c.maxDetections = maxDetections;
+            c.frameDifference = frameDifference;
             return c;
         }
 
@@ -474,15 +562,36 @@ public final class MotionDetector implements ObjectDetector {
             return primeFrames;
         }
 
+        public boolean parts() {
+            return parts;
+        }
+
+        public int splitSize() {
+            return splitSize;
+        }
+
+        public double nmsIou() {
+            return nmsIou;
+        }
+
+        public int maxDetections() {
+            return maxDetections;
+        }
+
+        public int frameDifference() {
+            return frameDifference;
+        }
+
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                            + "primeFrames=%d",
+                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
-                    minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames);
+                    minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
+                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference);
         }
 
         private static String trim(double v) {
@@ -609,6 +718,54 @@ public final class MotionDetector implements ObjectDetector {
         /** The most frames {@link MotionDetector#prime} keeps from the normal videos (0 turns priming off). Default 400. */
         public Builder primeFrames(int frames) {
             s.primeFrames = nonNegative("prime frames", frames);
+            return this;
+        }
+
+        /**
+         * Whether the fragments of a merged object are also proposed, each as its own box, besides the merged box: a
+         * cyclist merged with a walker then still has a tight box of its own. Default {@code false}: with the split
+         * erosion on, the parts took places under the per-frame cap that the split's cores filled better (docs/detect.md).
+         */
+        public Builder parts(boolean value) {
+            s.parts = value;
+            return this;
+        }
+
+        /**
+         * Side of the elliptic erosion whose components (grown back by its radius) are proposed as well, odd, or 0 for
+         * none: objects joined by a bridge thinner than the kernel come apart. Default 9.
+         */
+        public Builder split(int size) {
+            s.splitSize = oddOrZero("split erosion size", size);
+            return this;
+        }
+
+        /** A proposal whose IoU with a more confident one is above this is dropped. Default 0.7. */
+        public Builder nmsIou(double iou) {
+            s.nmsIou = Check.unitInterval("NMS IoU threshold", iou);
+            return this;
+        }
+
+        /**
+         * At most this many detections per frame, or 0 for no limit: the merged objects first, then the parts and cores,
+         * each group most confident (largest) first. Default 12.
+         */
+        public Builder maxDetections(int n) {
+            s.maxDetections = nonNegative("maximum detections per frame", n);
+            return this;
+        }
+
+        /**
+         * Frame differencing fused with the background model: pixels whose grey level changed by more than this
+         * many levels since the previous frame are foreground too (fast movers the model partly absorbs), or 0 for
+         * none. Default 15.
+         */
+        public Builder frameDifference(int greyLevels) {
+            s.frameDifference = Check.atLeast("frame difference threshold", greyLevels, 0);
+            if (greyLevels > 254) {
+                throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got "
+                        + greyLevels);
+            }
             return this;
         }
 

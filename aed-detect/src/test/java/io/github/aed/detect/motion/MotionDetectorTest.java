@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
+import io.github.aed.core.scene.AnomalyKind;
+import io.github.aed.core.scene.AnomalyTrack;
+import io.github.aed.core.scene.GeneratedVideo;
+import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.Video;
 import java.util.ArrayList;
@@ -29,18 +33,56 @@ class MotionDetectorTest {
     }
 
     private static Frame scene(String name, int t, boolean withShapes, long seed) {
-        Random texture = new Random(7);
-        Random noise = new Random(seed * 1000 + t);
-        byte[] px = new byte[W * H];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (byte) (130 + texture.nextInt(40) + noise.nextInt(5) - 2);
-        }
+        byte[] px = background(t, seed);
         if (withShapes) {
             List<Box> s = shapes(t);
             fill(px, s.get(0), 20);
             fill(px, s.get(1), 215);
         }
         return new Frame(name, t, W, H, 1, px);
+    }
+
+    /** The textured background with fresh sensor noise for frame t. */
+    private static byte[] background(int t, long seed) {
+        Random texture = new Random(7);
+        Random noise = new Random(seed * 1000 + t);
+        byte[] px = new byte[W * H];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (byte) (130 + texture.nextInt(40) + noise.nextInt(5) - 2);
+        }
+        return px;
+    }
+
+    /** Frame t with the given dark textured boxes drawn on the background. */
+    private static Frame darkBoxes(int t, List<Box> boxes) {
+        byte[] px = background(t, 3);
+        for (Box b : boxes) {
+            fill(px, b, 20);
+        }
+        return new Frame("test", t, W, H, 1, px);
+    }
+
+    /** Detections of a detector primed on two empty videos, on frame 12 of a scene whose boxes move 3 px per frame. */
+    private static List<Detection> detectMoving(MotionDetector.Builder builder, List<Box> atStart) {
+        try (MotionDetector d = builder.build()) {
+            d.prime(List.of(empty("bg1", 40, 1), empty("bg2", 40, 2)));
+            d.reset();
+            List<Detection> last = List.of();
+            for (int t = 0; t <= 12; t++) {
+                int dx = 3 * t;
+                last = d.detect(darkBoxes(t, atStart.stream().map(b -> b.translate(dx, 0)).toList()));
+            }
+            return last;
+        }
+    }
+
+    /** The defaults without the extra proposals and without frame differencing: only the merged objects. */
+    private static MotionDetector.Builder plain() {
+        return MotionDetector.builder().parts(false).split(0).frameDifference(0);
+    }
+
+    private static double bestIou(Box truth, List<Detection> ds) {
+        return ds.stream().mapToDouble(x -> x.box().iou(truth)).max().orElse(0);
     }
 
     private static void fill(byte[] px, Box b, int base) {
@@ -95,7 +137,7 @@ class MotionDetectorTest {
     }
 
     private static void assertFound(Box truth, List<Detection> ds, int t) {
-        double best = ds.stream().mapToDouble(x -> x.box().iou(truth)).max().orElse(0);
+        double best = bestIou(truth, ds);
         assertTrue(best >= 0.5, "frame " + t + ": best IoU " + best + " for " + truth + " in " + ds);
     }
 
@@ -148,12 +190,109 @@ class MotionDetectorTest {
     }
 
     @Test
+    void thePartsOfAMergedObjectAreProposedBesideIt() {
+        // two squares 3 px apart vertically: within the default merge gap, so one merged object
+        Box top = Box.ofSize(20, 30, 20, 20);
+        Box bottom = Box.ofSize(20, 53, 20, 20);
+        Box both = top.union(bottom).translate(36, 0);
+        List<Detection> withParts = detectMoving(plain().parts(true), List.of(top, bottom));
+        for (Box b : List.of(top.translate(36, 0), bottom.translate(36, 0), both)) {
+            assertTrue(bestIou(b, withParts) >= 0.5, b + " in " + withParts);
+        }
+        List<Detection> mergedOnly = detectMoving(plain(), List.of(top, bottom));
+        assertEquals(1, mergedOnly.size(), mergedOnly.toString());
+        assertTrue(bestIou(both, mergedOnly) >= 0.5 && bestIou(top.translate(36, 0), mergedOnly) < 0.5,
+                mergedOnly.toString());
+    }
+
+    @Test
+    void theSplitErosionSeparatesObjectsJoinedByAThinBridge() {
+        // two squares 6 px apart, joined by a 4 px high bridge: one connected component
+        Box left = Box.ofSize(20, 40, 20, 20);
+        Box right = Box.ofSize(46, 40, 20, 20);
+        Box bridge = new Box(40, 48, 46, 52);
+        List<Box> scene = List.of(left, right, bridge);
+        List<Detection> unsplit = detectMoving(plain().parts(true), scene);
+        assertEquals(1, unsplit.size(), unsplit.toString());
+        List<Detection> split = detectMoving(plain().split(7), scene);
+        for (Box b : List.of(left.translate(36, 0), right.translate(36, 0), left.union(right).translate(36, 0))) {
+            assertTrue(bestIou(b, split) >= 0.5, b + " in " + split);
+        }
+    }
+
+    @Test
+    void atMostMaxDetectionsAreKeptTheLargestFirst() {
+        List<Box> squares = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int side = 10 + 2 * i;
+            squares.add(Box.ofSize(5 + (i % 4) * 30, 10 + (i / 4) * 70, side, side));
+        }
+        List<Detection> five = detectMoving(plain().maxDetections(5), squares);
+        assertEquals(5, five.size(), five.toString());
+        for (Box largest : squares.subList(3, 8)) {
+            assertTrue(bestIou(largest.translate(36, 0), five) >= 0.5, largest + " in " + five);
+        }
+        for (int i = 1; i < five.size(); i++) {
+            assertTrue(five.get(i - 1).confidence() >= five.get(i).confidence(), five.toString());
+        }
+        assertEquals(8, detectMoving(plain().maxDetections(0), squares).size());
+    }
+
+    @Test
+    void onAGeneratedWalkwayTheCyclistAndTheWalkersAreFoundWithinTheCap() {
+        SceneGenerator scene = SceneGenerator.builder().frames(80).walkers(6).seed(3)
+                .anomaly(AnomalyKind.FAST_MOVER, 10, 60).build();
+        SceneGenerator normal = scene.toBuilder().clearAnomalies().build();
+        GeneratedVideo test = scene.generate("test", 9);
+        int anomalyFrames = 0;
+        int anomalyFound = 0;
+        int objects = 0;
+        int objectsFound = 0;
+        try (MotionDetector d = MotionDetector.builder().maxDetections(8).build()) {
+            d.prime(List.of(normal.generate("n1", 1).asVideo(), normal.generate("n2", 2).asVideo()));
+            d.reset();
+            for (Frame f : test.frames()) {
+                List<Detection> ds = d.detect(f);
+                assertTrue(ds.size() <= 8, f.describe() + ": " + ds.size() + " detections");
+                for (AnomalyTrack track : test.tracks()) {
+                    Box truth = track.boxes().get(f.index());
+                    if (truth != null) {
+                        anomalyFrames++;
+                        anomalyFound += bestIou(truth, ds) >= 0.3 ? 1 : 0;
+                    }
+                }
+                for (Box truth : test.objects().get(f.index())) {
+                    objects++;
+                    objectsFound += bestIou(truth, ds) >= 0.3 ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(anomalyFrames > 20, "the cyclist is on screen in " + anomalyFrames + " frames");
+        assertTrue(anomalyFound >= 0.9 * anomalyFrames, "cyclist found in " + anomalyFound + " of " + anomalyFrames);
+        assertTrue(objectsFound >= 0.8 * objects, "objects found in " + objectsFound + " of " + objects);
+    }
+
+    @Test
+    void frameDifferencingAddsThePixelsThatChangedSinceThePreviousFrame() {
+        // a threshold no pixel reaches silences the background model: only frame differencing can see the square
+        Box square = Box.ofSize(20, 40, 20, 20);
+        MotionDetector.Builder deaf = plain().threshold(1e9);
+        assertEquals(List.of(), detectMoving(deaf, List.of(square)));
+        List<Detection> ds = detectMoving(deaf.frameDifference(30), List.of(square));
+        // a textured square's inner texture barely changes as it moves: the differences are its leading and trailing edges
+        Box span = ds.stream().map(Detection::box).reduce(Box::union).orElseThrow();
+        assertTrue(span.iou(square.translate(36, 0)) >= 0.5, ds.toString());
+    }
+
+    @Test
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
-                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).build()) {
+                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(true).split(5)
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
-                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed")) {
+                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=true",
+                    "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
@@ -168,5 +307,10 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().history(0));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxAreaFraction(0));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().padding(-1, 0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().nmsIou(1.5));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().maxDetections(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(8));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().frameDifference(255));
     }
 }
