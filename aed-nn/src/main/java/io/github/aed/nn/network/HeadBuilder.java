@@ -6,9 +6,10 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.Upsampling3D;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -95,11 +96,30 @@ public final class HeadBuilder {
         return name;
     }
 
-    /** Conv2D 3×3 'same' (with bias) → batch normalisation + ReLU, as in every head of the reference. */
+    /**
+     * Conv 3×3 'same' (with bias) → batch normalisation + ReLU on a 4D map, as in every head of the reference; returns
+     * the 4D result. The convolution runs as a depth-1 {@code Convolution3D} with a (1, 3, 3) kernel, which is the same
+     * arithmetic: in DL4J M2.1 that goes through the native conv3d op (oneDNN), 10–60× faster here than its 2D
+     * {@code ConvolutionLayer} (whose oneDNN helper M2.1 never enables).
+     */
     public String conv2dBnRelu(String suffix, String input, int filters) {
-        String c = add(suffix, new ConvolutionLayer.Builder(3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
-                .activation(Activation.IDENTITY).build(), input);
-        return add(suffix + "-bn", settings.batchNorm(true), c);
+        return convBnRelu(suffix, input, filters, new UnfoldDepthPreProcessor(1));
+    }
+
+    /**
+     * Nearest-neighbour upsampling ×2 → conv 3×3 → batch normalisation + ReLU on a 4D map (one stage of the
+     * middle-box decoder); returns the 4D result, twice the input's size.
+     */
+    public String upsampleConvBnRelu(String suffix, String input, int filters) {
+        String up = add(suffix + "-up", new Upsampling3D.Builder().size(new int[] {1, 2, 2})
+                .dataFormat(Convolution3D.DataFormat.NCDHW).build(), new UnfoldDepthPreProcessor(1), input);
+        return convBnRelu(suffix, up, filters, null);
+    }
+
+    private String convBnRelu(String suffix, String input, int filters, InputPreProcessor toFiveD) {
+        String c = add(suffix, new Convolution3D.Builder(1, 3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
+                .dataFormat(Convolution3D.DataFormat.NCDHW).activation(Activation.IDENTITY).build(), toFiveD, input);
+        return add(suffix + "-bn", settings.batchNorm(true), new FoldDepthPreProcessor(1), c);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.github.aed.nn.network;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.layers.Upsampling2D;
 import org.nd4j.linalg.activations.Activation;
 
 /**
@@ -42,8 +41,7 @@ public final class Heads {
         String x = h.latent();
         int stages = h.decoderStages();
         for (int s = 0; s < stages; s++) {
-            String up = h.add("up" + s, new Upsampling2D.Builder(2).build(), x);
-            x = h.conv2dBnRelu("conv" + s, up, s == stages - 1 ? h.cubeChannels() : HEAD_FILTERS);
+            x = h.upsampleConvBnRelu("conv" + s, x, s == stages - 1 ? h.cubeChannels() : HEAD_FILTERS);
         }
         h.imageOutput(x, Activation.IDENTITY);
     }
