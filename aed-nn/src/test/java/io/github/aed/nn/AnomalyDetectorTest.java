@@ -26,32 +26,33 @@ import org.junit.jupiter.api.io.TempDir;
 /** End to end on a small generated scene: train on normal videos, score a video with anomalies. */
 class AnomalyDetectorTest {
 
-    private static final SceneGenerator NORMAL = SceneGenerator.builder().size(160, 112).frames(80).walkers(3).seed(3).build();
+    private static final SceneGenerator NORMAL = SceneGenerator.builder().size(160, 112).frames(120).walkers(3).seed(3).build();
     private static GeneratedVideo test;
     private static AnomalyDetector trained;
 
     @BeforeAll
     static void train() {
         List<Video> normal = new ArrayList<>();
-        for (int v = 0; v < 3; v++) {
+        for (int v = 0; v < 5; v++) {
             normal.add(NORMAL.generate("Train00" + v, v).asVideo());
         }
         test = NORMAL.toBuilder().anomaly(AnomalyKind.FAST_MOVER, 20, 30).anomaly(AnomalyKind.VEHICLE, 40, 35).build()
                 .generate("Test001", 10);
         trained = AnomalyDetector.builder()
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
-                .training(TrainingSettings.builder().epochs(3).batchSize(16).seed(7).build())
+                .training(TrainingSettings.builder().epochs(6).batchSize(16).seed(7).build())
                 .build().fit(normal);
     }
 
     @Test
     void anomalousFramesScoreAboveNormalOnes() {
         VideoScores scores = trained.score(test.asVideo());
-        assertEquals(80, scores.frameCount());
+        assertEquals(120, scores.frameCount());
         double auc = auc(test.labels(), scores.frameScores());
-        // fast movers and vehicles are far from anything in the normal videos; a tiny network trained for three epochs
-        // on 16x16 crops must still rank their frames well above chance (0.989 when this test was written)
-        assertTrue(auc > 0.9, "frame AUC " + auc);
+        // fast movers and vehicles are far from anything in the normal videos; a tiny network trained for six epochs
+        // on 16x16 crops must rank their frames well above chance (0.93 / 0.996 / 0.97 with seeds 7 / 8 / 9 when this
+        // test was written; with 3 training videos of 80 frames the spread was 0.63..0.97, too few objects)
+        assertTrue(auc > 0.85, "frame AUC " + auc);
     }
 
     @Test

@@ -15,6 +15,6 @@ public record ScoredObject(Detection detection, double score, double regionScore
 
     /** Copies the task scores. */
     public ScoredObject {
-        rawByTask = Map.copyOf(rawByTask);
+        rawByTask = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rawByTask));
     }
 }
