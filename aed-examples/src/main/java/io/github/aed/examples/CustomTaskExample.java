@@ -1,40 +1,37 @@
 package io.github.aed.examples;
 
-import io.github.aed.core.detection.Detection;
-import io.github.aed.core.geometry.Box;
-import io.github.aed.nn.model.ModelFile;
-import io.github.aed.nn.model.TrainedModel;
-import io.github.aed.nn.model.ValidationScores;
+import io.github.aed.core.scene.AnomalyKind;
+import io.github.aed.core.scene.GeneratedVideo;
+import io.github.aed.core.scene.SceneGenerator;
+import io.github.aed.core.video.Video;
+import io.github.aed.examples.cli.Command;
+import io.github.aed.examples.cli.Options;
+import io.github.aed.metrics.Auc;
+import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.scoring.ScoredObject;
+import io.github.aed.nn.scoring.VideoScores;
+import io.github.aed.nn.train.TrainingSettings;
+import java.util.Set;
 import io.github.aed.nn.network.BackboneVariant;
-import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
-import io.github.aed.nn.task.ArrowOfTime;
 import io.github.aed.nn.task.FrameSelection;
-import io.github.aed.nn.task.MiddleBox;
-import io.github.aed.nn.task.MotionIrregularity;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.TaskRegistry;
 import io.github.aed.nn.task.TaskSample;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.task.TwoWayTask;
-import io.github.aed.nn.train.PreparedSample;
-import io.github.aed.nn.train.SampleBatcher;
-import io.github.aed.nn.train.SampleMaker;
-import io.github.aed.core.cube.CubeSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * How to add a fifth proxy task without touching the library: implement {@link ProxyTask}, put it in the task list,
- * and register its factory so that model files naming it can be loaded. Run with
- * {@code java -cp aed-examples/target/aed-examples.jar:aed-examples/target/lib/* io.github.aed.examples.CustomTaskExample}.
+ * and register its factory so that model files naming it can be loaded. Run it with {@code ./aed custom-task}.
  */
-public final class CustomTaskExample {
+final class CustomTaskExample implements Command {
 
     /**
      * Is the 7-frame sequence played at normal or at double speed? Anomalous objects often move unusually fast.
@@ -63,37 +60,72 @@ public final class CustomTaskExample {
         }
     }
 
-    private CustomTaskExample() {
+    @Override
+    public String name() {
+        return "custom-task";
     }
 
-    public static void main(String[] args) throws Exception {
-        List<ProxyTask> tasks = List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new PlaybackSpeed());
-        NetworkSettings settings = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(32).build();
-        MultiTaskNetwork network = MultiTaskNetwork.create(settings, tasks);
-        System.out.println("network with tasks " + tasks.stream().map(ProxyTask::name).toList() + ": "
-                + network.parameterCount() + " parameters, " + network.inferenceLayout().paths().size()
-                + " encoder passes per object at test time");
+    @Override
+    public String summary() {
+        return "example: a fifth proxy task (playback speed) trained and scored beside the four, on generated scenes";
+    }
 
-        // one training step on random cubes, just to show the plumbing (Trainer does this from videos)
-        SampleMaker maker = new SampleMaker(network);
-        List<PreparedSample> samples = new ArrayList<>();
-        SplittableRandom random = new SplittableRandom(1);
-        for (int i = 0; i < 8; i++) {
-            float[] cube = new float[3 * 31 * 32 * 32];
-            for (int j = 0; j < cube.length; j++) {
-                cube[j] = random.nextInt(256) / 255f;
-            }
-            Detection d = Detection.of(15, new Box(0, 0, 32, 32), 0, "person", 0.9);
-            samples.add(maker.prepare(new TrainingObject(cube, 3, 15, 32, d, null), i));
+    @Override
+    public String usage() {
+        return """
+                usage: ./aed custom-task [--epochs 4] [--seed 1]
+
+                Defines a fifth proxy task in the example's own code (is the sequence played at normal or double speed?),
+                trains it beside the four built-in tasks on generated normal videos, scores a test video with a cyclist and
+                a cart, prints every task's frame AUC, and saves and reloads the model with the task's factory registered.
+                Source: aed-examples/src/main/java/io/github/aed/examples/CustomTaskExample.java""";
+    }
+
+    @Override
+    public int run(String[] args) throws Exception {
+        Options o = Options.parse(name(), args, Set.of("epochs", "seed"), Set.of());
+        SceneGenerator scene = SceneGenerator.builder().frames(120).seed(o.intValue("seed", 1)).build();
+        List<Video> normal = new ArrayList<>();
+        for (int v = 0; v < 5; v++) {
+            normal.add(scene.generate("Train" + v, v).asVideo());
         }
-        double[] losses = network.fit(new SampleBatcher(network).batch(samples));
-        System.out.println("losses per task after one step: " + java.util.Arrays.toString(losses));
+        GeneratedVideo test = scene.toBuilder().anomaly(AnomalyKind.FAST_MOVER, 20, 40).anomaly(AnomalyKind.VEHICLE, 60, 40)
+                .build().generate("Test", 100);
+
+        AnomalyDetector detector = AnomalyDetector.builder()
+                .addTask(new PlaybackSpeed())
+                .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(o.intValue("seed", 1)).build())
+                .build()
+                .fit(normal);
+        VideoScores scores = detector.score(test.asVideo());
+        System.out.println("frame AUC on the test video, per task (each task's raw score, max per frame):");
+        for (String task : scores.objects().get(0).rawByTask().keySet()) {
+            double[] perFrame = new double[test.labels().length];
+            java.util.Arrays.fill(perFrame, Double.NEGATIVE_INFINITY);
+            for (ScoredObject obj : scores.objects()) {
+                int f = obj.detection().frameIndex();
+                perFrame[f] = Math.max(perFrame[f], obj.rawByTask().get(task));
+            }
+            System.out.printf(java.util.Locale.ROOT, "  %-20s %.3f%n", task, Auc.auc(abnormal(test.labels()), perFrame));
+        }
+        System.out.printf(java.util.Locale.ROOT, "  %-20s %.3f%n", "all five combined", Auc.auc(abnormal(test.labels()), scores.frameScores()));
 
         Path file = Files.createTempFile("custom-task", ".aed");
-        ModelFile.save(new TrainedModel(network, CubeSettings.training().toBuilder().size(32).build(),
-                CubeSettings.testing().toBuilder().size(32).build(), "random cubes", "none", ValidationScores.none(), Map.of()), file);
-        TrainedModel back = ModelFile.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()));
-        System.out.println("saved and loaded " + file + " with tasks " + back.network().tasks().stream().map(ProxyTask::name).toList());
+        detector.save(file);
+        AnomalyDetector back = AnomalyDetector.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()))
+                .withDetector(detector.objectDetector());
+        System.out.println("saved and reloaded " + file + " with tasks "
+                + back.model().orElseThrow().network().tasks().stream().map(ProxyTask::name).toList());
         Files.delete(file);
+        return 0;
+    }
+
+    private static boolean[] abnormal(int[] labels) {
+        boolean[] out = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == 1;
+        }
+        return out;
     }
 }

@@ -20,7 +20,9 @@ public final class Main {
                 new DetectCommand(),
                 new TrainCommand(),
                 new ScoreCommand(),
-                new EvaluateCommand());
+                new EvaluateCommand(),
+                new LiveCommand(),
+                new CustomTaskExample());
     }
 
     private Main() {
