@@ -48,7 +48,7 @@ final class DemoCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ./aed demo [--out demo-output] [--train-videos 4] [--test-videos 4] [--frames 150] [--epochs 4]
+                usage: ./aed demo [--out demo-output] [--train-videos 6] [--test-videos 4] [--frames 150] [--epochs 8]
                                   [--cube-size 16] [--seed 1]
 
                 Generates a fixed-camera walkway scene (240x160): --train-videos normal videos and --test-videos test videos,
@@ -68,7 +68,7 @@ final class DemoCommand implements Command {
         Options o = Options.parse(name(), args, Set.of("out", "train-videos", "test-videos", "frames", "epochs", "cube-size", "seed"),
                 Set.of());
         Path out = o.path("out").orElse(Path.of("demo-output"));
-        int trainVideos = o.intValue("train-videos", 4);
+        int trainVideos = o.intValue("train-videos", 6);
         int testVideos = o.intValue("test-videos", 4);
         int frames = o.intValue("frames", 150);
         long seed = o.intValue("seed", 1);
@@ -95,7 +95,7 @@ final class DemoCommand implements Command {
         step("2/5 training on the normal videos");
         AnomalyDetector detector = AnomalyDetector.builder()
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 16)).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(seed).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).seed(seed).build())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(out.resolve("model.aed"));
