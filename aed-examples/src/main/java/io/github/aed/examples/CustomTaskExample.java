@@ -99,10 +99,11 @@ final class CustomTaskExample implements Command {
                 .build()
                 .fit(normal);
         VideoScores scores = detector.score(test.asVideo());
-        System.out.println("frame AUC on the test video, per task (each task's raw score, max per frame):");
+        System.out.println("frame AUC on the test video, per task (each task's raw score, max per frame; frames without "
+                + "objects get the task's lowest score):");
         for (String task : scores.objects().get(0).rawByTask().keySet()) {
             double[] perFrame = new double[test.labels().length];
-            java.util.Arrays.fill(perFrame, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(perFrame, scores.objects().stream().mapToDouble(obj -> obj.rawByTask().get(task)).min().orElse(0));
             for (ScoredObject obj : scores.objects()) {
                 int f = obj.detection().frameIndex();
                 perFrame[f] = Math.max(perFrame[f], obj.rawByTask().get(task));
