@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** End to end on a small generated scene: train on normal videos, score a video with anomalies. */
-class AnomalyDetectorTest {
+public class AnomalyDetectorTest {
 
     private static final SceneGenerator NORMAL = SceneGenerator.builder().size(160, 112).frames(120).walkers(3).seed(3).build();
     private static GeneratedVideo test;
@@ -95,7 +95,8 @@ class AnomalyDetectorTest {
         assertThrows(InvalidInputException.class, () -> trained.score(List.of()));
     }
 
-    static double auc(int[] labels, double[] scores) {
+    /** Mann-Whitney AUC with ties counted one half (tests cannot use aed-metrics from aed-nn). */
+    public static double auc(int[] labels, double[] scores) {
         double wins = 0;
         long pairs = 0;
         for (int i = 0; i < labels.length; i++) {

@@ -96,7 +96,7 @@ class ScoringPipelineTest {
             assertEquals(f, streamed.get(f).frame());
             assertEquals(whole.frameScore(f), streamed.get(f).score(), 1e-9, "frame " + f);
         }
-        double auc = auc(video.labels(), whole.frameScores());
+        double auc = io.github.aed.nn.AnomalyDetectorTest.auc(video.labels(), whole.frameScores());
         assertTrue(auc > 0.8, "a motion-energy scorer must separate fast movers and vehicles from walkers; AUC " + auc);
     }
 
@@ -106,20 +106,5 @@ class ScoringPipelineTest {
         ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(tiny), new MotionScorer(),
                 ScoringSettings.builder().normalisation(Normalisation.NONE).build(), null, List.of(), 8);
         assertThrows(InvalidInputException.class, () -> pipeline.score(tiny.asVideo()));
-    }
-
-    /** Mann-Whitney AUC with ties counted one half. */
-    static double auc(int[] labels, double[] scores) {
-        double wins = 0;
-        long pairs = 0;
-        for (int i = 0; i < labels.length; i++) {
-            for (int j = 0; j < labels.length; j++) {
-                if (labels[i] == 1 && labels[j] == 0) {
-                    pairs++;
-                    wins += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
-                }
-            }
-        }
-        return wins / pairs;
     }
 }
