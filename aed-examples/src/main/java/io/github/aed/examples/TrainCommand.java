@@ -30,7 +30,7 @@ final class TrainCommand implements Command {
     public String usage() {
         return """
                 usage: ./aed train --dataset ucsd|avenue|shanghaitech|folder --root PATH --model OUT.aed
-                                   [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 64]
+                                   [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 32]
                                    [--epochs 10] [--max-samples-per-video 0] [--batch 64] [--seed 42]
 
                   --dataset/--root   where the training clips are: ucsd ROOT/Train/*, avenue ROOT/training_videos/*.avi,
@@ -66,6 +66,6 @@ final class TrainCommand implements Command {
     static NetworkSettings network(Options o) {
         return NetworkSettings.builder()
                 .variant(BackboneVariant.parse(o.get("variant").orElse("shallow-narrow")))
-                .cubeSize(o.intValue("cube-size", 64)).build();
+                .cubeSize(o.intValue("cube-size", 32)).build();
     }
 }

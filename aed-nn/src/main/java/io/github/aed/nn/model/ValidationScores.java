@@ -62,8 +62,9 @@ public record ValidationScores(Map<String, double[]> byTask) {
      */
     public ScoreStatistics statistics(boolean perTaskScaling) {
         if (count() == 0) {
-            throw new IllegalStateException("the model has no validation scores (trained without a validation split), "
-                    + "so scores cannot be normalised with training statistics; use PER_VIDEO_MIN_MAX or NONE");
+            throw new IllegalStateException("the model has no validation scores (a checkpoint written before training finished, or a model "
+                    + "trained without a validation split), so scores cannot be normalised with training statistics; "
+                    + "finish training, or score with PER_VIDEO_MIN_MAX or NONE normalisation");
         }
         return ScoreStatistics.of(byTask, perTaskScaling);
     }
