@@ -14,8 +14,6 @@ import java.util.Set;
 /** {@code ./aed train}: trains the default detector on a dataset's normal training videos and writes a model file. */
 final class TrainCommand implements Command {
 
-    static final Set<String> NETWORK_OPTIONS = Set.of("variant", "cube-size");
-
     @Override
     public String name() {
         return "train";
