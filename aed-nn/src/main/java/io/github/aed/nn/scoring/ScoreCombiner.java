@@ -2,9 +2,7 @@ package io.github.aed.nn.scoring;
 
 import io.github.aed.core.InvalidInputException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,50 +39,25 @@ final class ScoreCombiner {
             }
         }
         Normalisation mode = settings.normalisation();
-        boolean scaleTasks = settings.perTaskScaling() && mode != Normalisation.NONE;
-        Map<String, double[]> ranges = new LinkedHashMap<>();
-        if (scaleTasks) {
+        ScoreStatistics ranges = switch (mode) {
+            case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects, settings.perTaskScaling());
+            case TRAINING_MIN_MAX -> statistics;
+            case NONE -> null;
+        };
+        boolean scaleTasks = settings.perTaskScaling() && ranges != null;
+        for (ObjectScores o : objects) {
+            double sum = 0;
             for (String task : tasks) {
-                ranges.put(task, mode == Normalisation.TRAINING_MIN_MAX ? statistics.range(task) : rangeOf(objects, task));
+                sum += scaleTasks ? ScoreStatistics.scale(o.score(task), ranges.range(task)) : o.score(task);
             }
-        }
-        double[] sum = new double[objects.size()];
-        for (int i = 0; i < sum.length; i++) {
-            for (String task : tasks) {
-                double v = objects.get(i).score(task);
-                sum[i] += scaleTasks ? ScoreStatistics.scale(v, ranges.get(task)) : v;
+            if (ranges != null) {
+                sum = ScoreStatistics.scale(sum, ranges.sumRange());
             }
-        }
-        if (mode != Normalisation.NONE) {
-            double[] sumRange = mode == Normalisation.TRAINING_MIN_MAX ? statistics.sumRange() : minMax(sum);
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] = ScoreStatistics.scale(sum[i], sumRange);
-                if (mode == Normalisation.TRAINING_MIN_MAX) {
-                    sum[i] = Math.max(0, sum[i]);
-                }
+            if (mode == Normalisation.TRAINING_MIN_MAX) {
+                sum = Math.max(0, sum);
             }
-        }
-        for (int i = 0; i < sum.length; i++) {
-            out.add(new FramePipeline.Combined(objects.get(i).detection(), sum[i], objects.get(i).byTask()));
+            out.add(new FramePipeline.Combined(o.detection(), sum, o.byTask()));
         }
         return out;
-    }
-
-    private static double[] rangeOf(List<ObjectScores> objects, String task) {
-        double[] v = new double[objects.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = objects.get(i).score(task);
-        }
-        return minMax(v);
-    }
-
-    private static double[] minMax(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            lo = Math.min(lo, x);
-            hi = Math.max(hi, x);
-        }
-        return new double[] {lo, hi};
     }
 }
