@@ -2,6 +2,7 @@ package io.github.aed.nn;
 
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.core.geometry.Box;
 import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
@@ -119,7 +120,6 @@ public final class AnomalyDetector {
     public VideoScores score(Video video) {
         TrainedModel m = requireTrained();
         synchronized (this) {
-            checkFrameSize(video);
             return pipeline(m).score(video);
         }
     }
@@ -214,19 +214,17 @@ public final class AnomalyDetector {
         ScoreStatistics stats = settings.scoring.normalisation() == Normalisation.TRAINING_MIN_MAX
                 ? m.validationScores().statistics(settings.scoring.perTaskScaling()) : null;
         return new ScoringPipeline(settings.detector, new NetworkCubeScorer(m), settings.scoring, stats,
-                settings.progressListeners, settings.scoringBatchSize);
+                settings.progressListeners, settings.scoringBatchSize, trainedFrameSize(m));
     }
 
-    private void checkFrameSize(Video video) {
-        String trained = model.training().get(FRAME_SIZE);
-        if (trained == null) {
-            return;
+    /** The frame size the model was trained on, as a box at the origin; null for models that do not record it. */
+    private static Box trainedFrameSize(TrainedModel m) {
+        String size = m.training().get(FRAME_SIZE);
+        if (size == null) {
+            return null;
         }
-        String size = frameSize(video);
-        if (!size.equals(trained)) {
-            throw new InvalidInputException(video.name() + " has " + size + " frames, but the model was trained on " + trained
-                    + " frames; object sizes and the anomaly map depend on the frame size");
-        }
+        String[] wh = size.split("x");
+        return new Box(0, 0, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
     }
 
     private static String frameSize(Video video) {

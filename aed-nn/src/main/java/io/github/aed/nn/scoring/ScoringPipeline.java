@@ -4,6 +4,7 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.StreamingCubeExtractor;
 import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
 import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
@@ -33,6 +34,7 @@ public final class ScoringPipeline {
     private final ScoreStatistics statistics;
     private final List<ProgressListener> listeners;
     private final int batchSize;
+    private final Box frameSize;
 
     /**
      * @param detector   finds the objects; reset before each video
@@ -41,9 +43,11 @@ public final class ScoringPipeline {
      * @param statistics training score ranges (needed for {@link Normalisation#TRAINING_MIN_MAX})
      * @param listeners  progress listeners
      * @param batchSize  cubes scored together in whole-video scoring (at least 1)
+     * @param frameSize  the size every frame must have (e.g. the one the model was trained on, as a box at the
+     *                   origin), or null to accept any size
      */
     public ScoringPipeline(ObjectDetector detector, CubeScorer scorer, ScoringSettings settings, ScoreStatistics statistics,
-                           List<ProgressListener> listeners, int batchSize) {
+                           List<ProgressListener> listeners, int batchSize, Box frameSize) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -53,6 +57,7 @@ public final class ScoringPipeline {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
         this.batchSize = batchSize;
+        this.frameSize = frameSize;
         if (settings.normalisation() == Normalisation.TRAINING_MIN_MAX && statistics == null) {
             throw new IllegalArgumentException("TRAINING_MIN_MAX normalisation needs the training score statistics");
         }
@@ -199,6 +204,11 @@ public final class ScoringPipeline {
     }
 
     private List<Detection> detect(Frame frame) {
+        if (frameSize != null && !frame.bounds().equals(frameSize)) {
+            throw new InvalidInputException(frame.source() + " has " + frame.width() + "x" + frame.height() + " frames, but "
+                    + frameSize.width() + "x" + frameSize.height() + " frames are expected (the size the model was trained on; "
+                    + "object sizes and the anomaly map depend on it)");
+        }
         List<Detection> found = detector.detect(frame);
         for (Detection d : found) {
             if (d.frameIndex() != frame.index() || d.box().isEmpty() || !d.box().isInside(frame.width(), frame.height())) {

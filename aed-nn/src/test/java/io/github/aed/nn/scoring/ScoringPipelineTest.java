@@ -85,7 +85,7 @@ class ScoringPipelineTest {
         ScoringSettings settings = ScoringSettings.builder().normalisation(Normalisation.NONE).perTaskScaling(false)
                 .meanFilterSize(3).temporalFilter(TemporalFilter.gaussian(2)).build();
         MotionScorer scorer = new MotionScorer();
-        ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8);
+        ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null);
         VideoScores whole = pipeline.score(video.asVideo());
         List<ScoredFrame> streamed = new ArrayList<>();
         pipeline.stream(video.asVideo().open(), streamed::add);
@@ -104,7 +104,7 @@ class ScoringPipelineTest {
     void videosShorterThanACubeAreRejected() {
         GeneratedVideo tiny = SCENE.toBuilder().frames(5).clearAnomalies().build().generate("tiny", 0);
         ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(tiny), new MotionScorer(),
-                ScoringSettings.builder().normalisation(Normalisation.NONE).build(), null, List.of(), 8);
+                ScoringSettings.builder().normalisation(Normalisation.NONE).build(), null, List.of(), 8, null);
         assertThrows(InvalidInputException.class, () -> pipeline.score(tiny.asVideo()));
     }
 }
