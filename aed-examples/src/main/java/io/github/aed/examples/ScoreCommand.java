@@ -16,6 +16,8 @@ import io.github.aed.nn.scoring.VideoScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,6 +40,7 @@ final class ScoreCommand implements Command {
                 usage: ./aed score --model M.aed (--input VIDEO_OR_DIR | --dataset ucsd|avenue|shanghaitech|folder --root PATH)
                                    --frame-scores OUT.csv [--regions OUT.csv] [--annotated OUT.avi_OR_DIR]
                                    [--prime TRAIN_DIR] [--paper-protocol ped2|avenue|shanghaitech]
+                                   [--tasks TASK,...] [--objects OUT.csv]
 
                   --input            a video, a frame folder, or a folder of clips
                   --dataset/--root   the dataset's test clips (ucsd ROOT/Test/*, avenue ROOT/testing_videos/*,
@@ -47,6 +50,10 @@ final class ScoreCommand implements Command {
                   --paper-protocol   the SSMTL reference's scoring settings for that dataset: per-video min-max
                                      normalisation (transductive), block map, 3D mean filter, its temporal Gaussian.
                                      Default: the library's non-transductive settings.
+                  --tasks            only these tasks make the object score (an ablation; default all), e.g.
+                                     middle-box or arrow-of-time,distillation
+                  --objects          every object with its box, detector class and confidence, combined score and
+                                     the raw score of each task (for analysis)
                   --annotated        a file for one input video, a folder (one .avi per clip) otherwise
 
                 The scoring settings are printed; evaluate the CSVs with ./aed evaluate.""";
@@ -55,7 +62,7 @@ final class ScoreCommand implements Command {
     @Override
     public int run(String[] args) throws Exception {
         Options o = Options.parse(name(), args, Set.of("model", "input", "dataset", "root", "frame-scores", "regions",
-                "annotated", "prime", "paper-protocol"), Set.of());
+                "annotated", "prime", "paper-protocol", "tasks", "objects"), Set.of());
         AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model"));
         List<Video> videos;
         List<Video> prime;
@@ -80,6 +87,10 @@ final class ScoreCommand implements Command {
                 default -> throw new UsageException("--paper-protocol must be ped2, avenue or shanghaitech");
             }));
         }
+        if (o.has("tasks")) {
+            detector = detector.withScoring(detector.scoringSettings().toBuilder()
+                    .scoredTasks(new LinkedHashSet<>(Arrays.asList(o.require("tasks").split(",")))).build());
+        }
         if (!prime.isEmpty()) {
             detector.objectDetector().prime(prime);
         }
@@ -91,6 +102,9 @@ final class ScoreCommand implements Command {
         ScoreFiles.writeFrameScores(o.requirePath("frame-scores"), scores);
         if (o.has("regions")) {
             ScoreFiles.writeRegions(o.requirePath("regions"), scores);
+        }
+        if (o.has("objects")) {
+            ScoreFiles.writeObjects(o.requirePath("objects"), scores);
         }
         if (o.has("annotated")) {
             Path target = o.requirePath("annotated");

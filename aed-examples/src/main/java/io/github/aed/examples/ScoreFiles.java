@@ -14,7 +14,9 @@ import java.util.Locale;
 /**
  * Writes scores in the files {@code ./aed evaluate} reads: {@code SCORES.csv} ({@code video,frame,score}, 0-based
  * frames) and {@code REGIONS.csv} ({@code video,frame,x_min,y_min,x_max,y_max,score}, inclusive pixel corners, one row
- * per scored object with its region score).
+ * per scored object with its region score), and {@code OBJECTS.csv} for analysis: every object with its detection, its
+ * combined score and the raw score of each task ({@code video,frame,x_min,y_min,x_max,y_max,class,confidence,score,}
+ * then one column per task, inclusive corners).
  */
 final class ScoreFiles {
 
@@ -41,6 +43,28 @@ final class ScoreFiles {
                     Box b = o.detection().box();
                     w.write(v.video() + "," + o.detection().frameIndex() + "," + b.xMin() + "," + b.yMin() + ","
                             + b.inclusiveXMax() + "," + b.inclusiveYMax() + "," + number(o.regionScore()) + "\n");
+                }
+            }
+        }
+    }
+
+    static void writeObjects(Path file, List<VideoScores> videos) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            List<String> tasks = videos.stream().flatMap(v -> v.objects().stream()).findFirst()
+                    .map(o -> List.copyOf(o.rawByTask().keySet())).orElse(List.of());
+            w.write("video,frame,x_min,y_min,x_max,y_max,class,confidence,score" + tasks.stream().map(t -> "," + t)
+                    .collect(java.util.stream.Collectors.joining()) + "\n");
+            for (VideoScores v : videos) {
+                for (ScoredObject o : v.objects()) {
+                    Box b = o.detection().box();
+                    StringBuilder line = new StringBuilder().append(v.video()).append(',').append(o.detection().frameIndex())
+                            .append(',').append(b.xMin()).append(',').append(b.yMin()).append(',').append(b.inclusiveXMax())
+                            .append(',').append(b.inclusiveYMax()).append(',').append(o.detection().classId()).append(',')
+                            .append(number(o.detection().confidence())).append(',').append(number(o.score()));
+                    for (String t : tasks) {
+                        line.append(',').append(number(o.rawByTask().get(t)));
+                    }
+                    w.write(line.append('\n').toString());
                 }
             }
         }

@@ -212,7 +212,7 @@ public final class AnomalyDetector {
 
     private ScoringPipeline pipeline(TrainedModel m) {
         ScoreStatistics stats = settings.scoring.normalisation() == Normalisation.TRAINING_MIN_MAX
-                ? m.validationScores().statistics(settings.scoring.perTaskScaling()) : null;
+                ? m.validationScores().statistics(settings.scoring.perTaskScaling(), settings.scoring.scoredTasks()) : null;
         return new ScoringPipeline(settings.detector, new NetworkCubeScorer(m), settings.scoring, stats,
                 settings.progressListeners, settings.scoringBatchSize, trainedFrameSize(m));
     }
@@ -356,8 +356,8 @@ public final class AnomalyDetector {
         /**
          * Validates the settings and makes an untrained detector.
          *
-         * @throws IllegalArgumentException naming the setting when tasks repeat a name, or the training cubes do not
-         *                                  fit the network
+         * @throws IllegalArgumentException naming the setting when tasks repeat a name, the scoring settings name a task
+         *                                  the detector does not have, or the training cubes do not fit the network
          */
         public AnomalyDetector build() {
             return new AnomalyDetector(settings(), null);
@@ -374,6 +374,10 @@ public final class AnomalyDetector {
                 if (!names.add(t.name())) {
                     throw new IllegalArgumentException("tasks: two tasks are named '" + t.name() + "'; task names must be unique");
                 }
+            }
+            if (!names.containsAll(scoring.scoredTasks())) {
+                throw new IllegalArgumentException("scoring: scoredTasks " + scoring.scoredTasks() + " names tasks the detector "
+                        + "does not have; its tasks: " + all.stream().map(ProxyTask::name).toList());
             }
             CubeSettings cubes = training.cubes();
             TrainingSettings fitted = training;

@@ -13,6 +13,8 @@ import io.github.aed.core.video.Video;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.ScoredFrame;
+import io.github.aed.nn.scoring.ScoreStatistics;
+import io.github.aed.nn.scoring.ScoringSettings;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.task.ArrowOfTime;
 import io.github.aed.nn.train.TrainingSettings;
@@ -93,6 +95,23 @@ public class AnomalyDetectorTest {
                 () -> AnomalyDetector.builder().addTask(new ArrowOfTime()).build());
         assertTrue(twice.getMessage().contains("arrow-of-time"), twice.getMessage());
         assertThrows(InvalidInputException.class, () -> trained.score(List.of()));
+
+        IllegalArgumentException unknownTask = assertThrows(IllegalArgumentException.class, () -> trained.withScoring(
+                ScoringSettings.builder().scoredTasks(java.util.Set.of("optical-flow")).build()));
+        assertTrue(unknownTask.getMessage().contains("optical-flow") && unknownTask.getMessage().contains("middle-box"),
+                unknownTask.getMessage());
+    }
+
+    @Test
+    void oneTaskAloneScoresWithItsOwnTrainingRanges() {
+        AnomalyDetector middleBoxOnly = trained.withScoring(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
+        VideoScores scores = middleBoxOnly.score(test.asVideo());
+        ScoreStatistics ranges = trained.model().orElseThrow().validationScores().statistics(true, java.util.Set.of("middle-box"));
+        for (var o : scores.objects()) {
+            double scaled = (o.rawByTask().get("middle-box") - ranges.range("middle-box")[0])
+                    / (ranges.range("middle-box")[1] - ranges.range("middle-box")[0]);
+            assertEquals(Math.max(0, scaled), o.score(), 1e-9, "with one task the object score is that task's scaled score");
+        }
     }
 
     /** Mann-Whitney AUC with ties counted one half (tests cannot use aed-metrics from aed-nn). */

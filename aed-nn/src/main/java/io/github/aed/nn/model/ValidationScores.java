@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The raw test-time score of every task on every validation object of the training videos (normal data), one array
@@ -61,12 +62,36 @@ public record ValidationScores(Map<String, double[]> byTask) {
      * @throws IllegalStateException when there are no validation objects
      */
     public ScoreStatistics statistics(boolean perTaskScaling) {
+        return statistics(perTaskScaling, Set.of());
+    }
+
+    /**
+     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX} when only some tasks make the
+     * object score ({@link io.github.aed.nn.scoring.ScoringSettings#scoredTasks()}).
+     *
+     * @param tasks the scored tasks; empty = all
+     * @throws IllegalStateException    when there are no validation objects
+     * @throws IllegalArgumentException when a task has no validation scores
+     */
+    public ScoreStatistics statistics(boolean perTaskScaling, Set<String> tasks) {
         if (count() == 0) {
             throw new IllegalStateException("the model has no validation scores (a checkpoint written before training finished, or a model "
                     + "trained without a validation split), so scores cannot be normalised with training statistics; "
                     + "finish training, or score with PER_VIDEO_MIN_MAX or NONE normalisation");
         }
-        return ScoreStatistics.of(byTask, perTaskScaling);
+        if (tasks.isEmpty()) {
+            return ScoreStatistics.of(byTask, perTaskScaling);
+        }
+        Map<String, double[]> chosen = new LinkedHashMap<>();
+        for (String task : byTask.keySet()) {
+            if (tasks.contains(task)) {
+                chosen.put(task, byTask.get(task));
+            }
+        }
+        if (chosen.size() != tasks.size()) {
+            throw new IllegalArgumentException("no validation scores for some of the tasks " + tasks + "; known: " + byTask.keySet());
+        }
+        return ScoreStatistics.of(chosen, perTaskScaling);
     }
 
     /** "task: n=…, min … max, mean ± std" for every task. */

@@ -38,4 +38,19 @@ public record ObjectScores(Detection detection, Map<String, Double> byTask) {
         }
         return v;
     }
+
+    /** The same object with only the scores of these tasks (all of which it must have), in its own task order. */
+    public ObjectScores restrictedTo(java.util.Set<String> tasks) {
+        Map<String, Double> kept = new LinkedHashMap<>();
+        byTask.forEach((task, v) -> {
+            if (tasks.contains(task)) {
+                kept.put(task, v);
+            }
+        });
+        if (kept.size() != tasks.size()) {
+            throw new IllegalArgumentException("frame " + detection.frameIndex() + ": no score for some of " + tasks
+                    + "; the object has " + byTask.keySet());
+        }
+        return kept.equals(byTask) ? this : new ObjectScores(detection, kept);
+    }
 }

@@ -2,6 +2,7 @@ package io.github.aed.nn.scoring;
 
 import io.github.aed.core.InvalidInputException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,19 +32,25 @@ final class ScoreCombiner {
         if (objects.isEmpty()) {
             return out;
         }
-        Set<String> tasks = objects.get(0).byTask().keySet();
+        Set<String> available = objects.get(0).byTask().keySet();
         for (ObjectScores o : objects) {
-            if (!o.byTask().keySet().equals(tasks)) {
+            if (!o.byTask().keySet().equals(available)) {
                 throw new InvalidInputException(video + " frame " + o.detection().frameIndex() + ": object has scores for "
-                        + o.byTask().keySet() + ", other objects for " + tasks);
+                        + o.byTask().keySet() + ", other objects for " + available);
             }
         }
+        Set<String> tasks = scoredTasks(available);
         Normalisation mode = settings.normalisation();
         ScoreStatistics ranges = switch (mode) {
-            case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects, settings.perTaskScaling());
+            case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(tasks)).toList(),
+                    settings.perTaskScaling());
             case TRAINING_MIN_MAX -> statistics;
             case NONE -> null;
         };
+        if (mode == Normalisation.TRAINING_MIN_MAX && !statistics.taskRanges().keySet().equals(tasks)) {
+            throw new IllegalArgumentException("the training statistics cover the tasks " + statistics.taskRanges().keySet()
+                    + " but the object score sums " + tasks + "; compute them for the scored tasks");
+        }
         boolean scaleTasks = settings.perTaskScaling() && ranges != null;
         for (ObjectScores o : objects) {
             double sum = 0;
@@ -59,5 +66,20 @@ final class ScoreCombiner {
             out.add(new FramePipeline.Combined(o.detection(), sum, o.byTask()));
         }
         return out;
+    }
+
+    /** The scored tasks, in the objects' order, checked against the tasks the objects have scores for. */
+    private Set<String> scoredTasks(Set<String> available) {
+        Set<String> wanted = settings.scoredTasks();
+        if (wanted.isEmpty()) {
+            return available;
+        }
+        if (!available.containsAll(wanted)) {
+            throw new IllegalArgumentException("scoredTasks " + wanted + " names tasks the model does not have; its tasks: "
+                    + available);
+        }
+        Set<String> tasks = new LinkedHashSet<>(available);
+        tasks.retainAll(wanted);
+        return tasks;
     }
 }

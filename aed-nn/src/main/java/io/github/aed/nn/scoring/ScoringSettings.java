@@ -1,7 +1,10 @@
 package io.github.aed.nn.scoring;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Every lever that turns object scores into frame scores and regions. Each one changes the metrics, so
@@ -24,6 +27,7 @@ public final class ScoringSettings {
     private final TemporalFilter temporalFilter;
     private final RegionScoreMode regionScoreMode;
     private final boolean keepMaps;
+    private final Set<String> scoredTasks;
 
     private ScoringSettings(Builder b) {
         this.normalisation = b.normalisation;
@@ -33,6 +37,7 @@ public final class ScoringSettings {
         this.temporalFilter = b.temporalFilter;
         this.regionScoreMode = b.regionScoreMode;
         this.keepMaps = b.keepMaps;
+        this.scoredTasks = Collections.unmodifiableSet(new LinkedHashSet<>(b.scoredTasks));
     }
 
     public static Builder builder() {
@@ -61,7 +66,7 @@ public final class ScoringSettings {
 
     public Builder toBuilder() {
         return new Builder().normalisation(normalisation).perTaskScaling(perTaskScaling).blockSize(blockSize)
-                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps);
+                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps).scoredTasks(scoredTasks);
     }
 
     public Normalisation normalisation() {
@@ -96,6 +101,14 @@ public final class ScoringSettings {
         return keepMaps;
     }
 
+    /**
+     * The tasks whose scores make the object score, in the model's order; empty means all of the model's tasks. A
+     * subset is an ablation: the other heads still run but do not count.
+     */
+    public Set<String> scoredTasks() {
+        return scoredTasks;
+    }
+
     /** Whether the scores of one object depend on other objects of the same test video. */
     public boolean isTransductive() {
         return normalisation == Normalisation.PER_VIDEO_MIN_MAX;
@@ -104,8 +117,8 @@ public final class ScoringSettings {
     /** Every setting, one line. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
-                normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
+                "tasks=%s, normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
+                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
                 meanFilterSize == 0 ? "off" : meanFilterSize + "^3 blocks (reflect)", temporalFilter.describe(), regionScoreMode);
     }
 
@@ -123,6 +136,7 @@ public final class ScoringSettings {
         private TemporalFilter temporalFilter = TemporalFilter.none();
         private RegionScoreMode regionScoreMode = RegionScoreMode.OBJECT_SCORE;
         private boolean keepMaps;
+        private Set<String> scoredTasks = Set.of();
 
         private Builder() {
         }
@@ -167,6 +181,17 @@ public final class ScoringSettings {
 
         public Builder keepMaps(boolean keep) {
             this.keepMaps = keep;
+            return this;
+        }
+
+        /** Only these tasks count towards the object score (by registry name); empty (the default) = all tasks. */
+        public Builder scoredTasks(Set<String> tasks) {
+            for (String t : Objects.requireNonNull(tasks, "scoredTasks")) {
+                if (t == null || t.isBlank()) {
+                    throw new IllegalArgumentException("scoredTasks must name tasks, got " + tasks);
+                }
+            }
+            this.scoredTasks = new LinkedHashSet<>(tasks);
             return this;
         }
 

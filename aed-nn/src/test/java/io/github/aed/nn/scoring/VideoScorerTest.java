@@ -11,6 +11,7 @@ import io.github.aed.core.geometry.Box;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class VideoScorerTest {
@@ -105,5 +106,29 @@ class VideoScorerTest {
         ObjectScores onlyA = new ObjectScores(Detection.unclassified(1, new Box(0, 0, 4, 4), 1), Map.of("a", 1.0));
         assertThrows(InvalidInputException.class, () -> scorer.score("clip", 3, 40, 40, List.of(obj(1, new Box(0, 0, 4, 4), 1, 1), onlyA)));
         assertThrows(IllegalArgumentException.class, () -> new ObjectScores(Detection.unclassified(1, new Box(0, 0, 4, 4), 1), Map.of("a", Double.NaN)));
+    }
+
+    @Test
+    void scoredTasksLeaveTheOtherTasksOut() {
+        List<ObjectScores> objects = List.of(
+                obj(1, new Box(0, 0, 8, 8), 1, 300),
+                obj(2, new Box(0, 0, 8, 8), 3, 100));
+        ScoringSettings onlyA = PLAIN.toBuilder().scoredTasks(Set.of("a")).build();
+        VideoScores v = new VideoScorer(onlyA, null).score("v", 3, 40, 40, objects);
+        assertEquals(0.0, v.objects().get(0).score(), 1e-12, "task b would have made this object the most abnormal");
+        assertEquals(1.0, v.objects().get(1).score(), 1e-12);
+        assertEquals(Map.of("a", 1.0, "b", 300.0), v.objects().get(0).rawByTask(), "raw scores of every task are kept");
+        assertTrue(onlyA.describe().contains("tasks=a"), onlyA.describe());
+
+        ScoreStatistics bothTasks = ScoreStatistics.of(objects, true);
+        ScoringSettings trainingA = ScoringSettings.builder().scoredTasks(Set.of("a")).build();
+        assertThrows(IllegalArgumentException.class, () -> new VideoScorer(trainingA, bothTasks).score("v", 3, 40, 40, objects));
+        ScoreStatistics statsA = ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(Set.of("a"))).toList(), true);
+        assertEquals(1.0, new VideoScorer(trainingA, statsA).score("v", 3, 40, 40, objects).objects().get(1).score(), 1e-12);
+
+        ScoringSettings unknown = PLAIN.toBuilder().scoredTasks(Set.of("c")).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new VideoScorer(unknown, null).score("v", 3, 40, 40, objects));
+        assertTrue(e.getMessage().contains("[c]") && e.getMessage().contains("[a, b]"), e.getMessage());
     }
 }
