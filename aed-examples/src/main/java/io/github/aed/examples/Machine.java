@@ -43,6 +43,16 @@ final class Machine {
         return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
     }
 
+    /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}: other work competing for the cores. */
+    static String loadAverage() {
+        List<String> lines = lines(Path.of("/proc/loadavg"));
+        if (lines.isEmpty()) {
+            return "unknown";
+        }
+        String[] f = lines.get(0).split("\\s+");
+        return f.length < 3 ? "unknown" : f[0] + " / " + f[1] + " / " + f[2];
+    }
+
     /** The heap limit (-Xmx). */
     static long maxHeapMb() {
         return Runtime.getRuntime().maxMemory() >> 20;

@@ -83,7 +83,9 @@ final class Ped2Summary {
         md.append("| OS | ").append(Machine.os()).append(" |\n");
         md.append("| heap max | ").append(Machine.maxHeapMb()).append(" MiB |\n");
         md.append("| ND4J backend | ").append(Nd4j.getBackend().getClass().getSimpleName()).append(", OMP_NUM_THREADS=")
-                .append(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")).append(" |\n\n");
+                .append(System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")).append(" |\n");
+        md.append("| load average when the run ended (1 / 5 / 15 min; above the core count, other work shared the CPU) | ")
+                .append(Machine.loadAverage()).append(" |\n\n");
 
         md.append("## Settings\n\n```text\n").append(settings(detector)).append('\n');
         md.append("paper protocol scoring: ").append(Ped2Bench.variant(variants, "paper", Ped2Bench.ALL_TASKS).settings().describe())
@@ -135,6 +137,7 @@ final class Ped2Summary {
             md.append("| ").append(v.video()).append(" | ").append(v.frames()).append(" | ").append(v.abnormalFrames())
                     .append(cells(v.auc(), pap.get(i).auc())).append('\n');
         }
+        md.append("\nn/a: all of the video's frames are of one class, so it has no AUC; the macro AUC skips it.\n");
         RbdcTbdcResult regions = Ped2Bench.variant(variants, "default", Ped2Bench.ALL_TASKS).report().regionMetrics().orElseThrow();
         md.append("\nDefault protocol regions: ").append(regions.detectedRegions()).append(" scored, ")
                 .append(regions.truePositives()).append(" of ").append(regions.groundTruthRegions())
