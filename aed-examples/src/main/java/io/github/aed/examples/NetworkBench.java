@@ -23,9 +23,6 @@ import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
 import io.github.aed.nn.train.PreparedSample;
 import io.github.aed.nn.train.SampleBatcher;
 import io.github.aed.nn.train.SampleMaker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -145,7 +142,7 @@ final class NetworkBench {
                 options.trainBatch(), sps, step, sps * trainGflop, 100 * sps * trainGflop / options.peakGflops(),
                 options.trainBatch() / prep);
         System.out.printf(Locale.ROOT, "  resident memory now %d MB, peak so far %d MB (run one variant per process for its own peak)%n",
-                memoryMb("VmRSS"), memoryMb("VmHWM"));
+                Machine.processMb("VmRSS"), Machine.processMb("VmHWM"));
     }
 
     /** Forward time of a network holding one task only (its own encoder pass and head). */
@@ -201,18 +198,5 @@ final class NetworkBench {
         float[] teacher = new float[1080];
         teacher[r.nextInt(80) + 1000] = 0.9f;
         return new TrainingObject(cube, 3, 15, size, Detection.of(15, new Box(0, 0, size, size), 0, "person", 0.9), teacher);
-    }
-
-    private static long memoryMb(String field) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(field + ":")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -14,12 +14,35 @@ import io.github.aed.nn.teacher.TeacherRegistry;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code ./aed train}: trains the default detector on a dataset's normal training videos and writes a model file. */
+/**
+ * {@code ./aed train}: trains the default detector on a dataset's normal training videos and writes a model file. The
+ * options that shape the untrained detector ({@link #DETECTOR_OPTIONS}) and the training itself ({@link #train}) are
+ * shared with every command that trains ({@code ./aed bench ped2}), so an option added here appears there too.
+ */
 final class TrainCommand implements Command {
+
+    /** The options {@link #untrained} reads: network and training settings. */
+    static final Set<String> DETECTOR_OPTIONS = Set.of("variant", "cube-size", "epochs", "max-samples-per-video", "batch", "seed", "teacher");
+
+    /** Synopsis of {@link #DETECTOR_OPTIONS}, three lines. */
+    static final String DETECTOR_SYNOPSIS = """
+            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 32]
+            [--epochs 10] [--max-samples-per-video 0] [--batch 64] [--seed 42]
+            [--teacher detector-confidence|hog-person-svm|hog-person-svm+detector-confidence]""";
+
+    /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
+    static final String DETECTOR_HELP = """
+              --variant          backbone (default shallow-narrow; deep-wide is the reference's, ~12x the compute)
+              --cube-size        crop side in pixels (multiple of 8, or 16 for deep variants)
+              --max-samples-per-video   cap on training objects per video, spread evenly (0 = all)
+              --teacher          what the distillation task learns to predict: the detector's confidence
+                                 (default), OpenCV's HOG person SVM response, or both side by side
+            """;
 
     @Override
     public String name() {
@@ -35,41 +58,56 @@ final class TrainCommand implements Command {
     public String usage() {
         return """
                 usage: ./aed train --dataset ucsd|avenue|shanghaitech|folder --root PATH --model OUT.aed
-                                   [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 32]
-                                   [--epochs 10] [--max-samples-per-video 0] [--batch 64] [--seed 42]
-                                   [--teacher detector-confidence|hog-person-svm|hog-person-svm+detector-confidence]
-
+                """ + DETECTOR_SYNOPSIS.indent(19) + "\n" + DETECTOR_HELP + """
                   --dataset/--root   where the training clips are: ucsd ROOT/Train/*, avenue ROOT/training_videos/*.avi,
                                      shanghaitech ROOT/training/videos/*.avi, folder ROOT/train/* (videos or frame folders)
-                  --variant          backbone (default shallow-narrow; deep-wide is the reference's, ~12x the compute)
-                  --cube-size        crop side in pixels (multiple of 8, or 16 for deep variants)
-                  --max-samples-per-video   cap on training objects per video, spread evenly (0 = all)
-                  --teacher          what the distillation task learns to predict: the detector's confidence
-                                     (default), OpenCV's HOG person SVM response, or both side by side
 
                 The motion detector is primed on the training clips; progress (samples/s, losses, ETA) is logged.""";
     }
 
     @Override
     public int run(String[] args) {
-        Options o = Options.parse(name(), args, Set.of("dataset", "root", "model", "variant", "cube-size", "epochs",
-                "max-samples-per-video", "batch", "seed", "teacher"), Set.of());
+        Options o = Options.parse(name(), args, optionsWith("dataset", "root", "model"), Set.of());
         DatasetLayout layout = DatasetLayout.of(o.require("dataset"));
         Path root = o.requirePath("root");
-        Path model = o.requirePath("model");
-        List<Video> videos = layout.trainingVideos(root);
-        AnomalyDetector detector = AnomalyDetector.builder()
-                .network(network(o))
-                .teacher(teacher(o.get("teacher").orElse(DetectorConfidenceTeacher.NAME)))
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 10)).batchSize(o.intValue("batch", 64))
-                        .maxSamplesPerVideo(o.intValue("max-samples-per-video", 0)).seed(o.intValue("seed", 42))
-                        .checkpoint(model).build())
-                .build();
-        System.out.println("training on " + videos.size() + " clips from " + root + "\n" + detector.describe());
+        train(o, layout.trainingVideos(root), root, o.requirePath("model"));
+        return 0;
+    }
+
+    /** {@link #DETECTOR_OPTIONS} and a command's own options. */
+    static Set<String> optionsWith(String... own) {
+        Set<String> all = new LinkedHashSet<>(DETECTOR_OPTIONS);
+        all.addAll(List.of(own));
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Builds the untrained detector from {@link #DETECTOR_OPTIONS}, trains it on {@code videos} (checkpointing the best
+     * epoch to {@code model}), writes it to {@code model} and prints its settings before and after.
+     *
+     * @param from where the videos come from, for the printout
+     * @return the trained detector
+     */
+    static AnomalyDetector train(Options o, List<Video> videos, Path from, Path model) {
+        AnomalyDetector detector = untrained(o, model);
+        System.out.println("training on " + videos.size() + " clips from " + from + "\n" + detector.describe());
         AnomalyDetector trained = detector.fit(videos);
         trained.save(model);
         System.out.println("wrote " + model + "\n" + trained.describe());
-        return 0;
+        return trained;
+    }
+
+    /** The untrained detector that {@link #DETECTOR_OPTIONS} describe, checkpointing to {@code checkpoint}. */
+    static AnomalyDetector untrained(Options o, Path checkpoint) {
+        return AnomalyDetector.builder()
+                .network(NetworkSettings.builder()
+                        .variant(BackboneVariant.parse(o.get("variant").orElse("shallow-narrow")))
+                        .cubeSize(o.intValue("cube-size", 32)).build())
+                .teacher(teacher(o.get("teacher").orElse(DetectorConfidenceTeacher.NAME)))
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 10)).batchSize(o.intValue("batch", 64))
+                        .maxSamplesPerVideo(o.intValue("max-samples-per-video", 0)).seed(o.intValue("seed", 42))
+                        .checkpoint(checkpoint).build())
+                .build();
     }
 
     /** A teacher named as in the registry, or several joined by '+' (side by side); the detector has one class. */
@@ -84,11 +122,5 @@ final class TrainCommand implements Command {
             }
         }
         return parts.size() == 1 ? parts.get(0) : new ConcatenatedTeacher(parts);
-    }
-
-    static NetworkSettings network(Options o) {
-        return NetworkSettings.builder()
-                .variant(BackboneVariant.parse(o.get("variant").orElse("shallow-narrow")))
-                .cubeSize(o.intValue("cube-size", 32)).build();
     }
 }

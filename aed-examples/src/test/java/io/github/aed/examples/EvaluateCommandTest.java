@@ -3,10 +3,7 @@ package io.github.aed.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,29 +33,12 @@ class EvaluateCommandTest {
         return p;
     }
 
-    /** Runs the command, returning its exit code and what it printed to stdout and stderr. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     @Test
     void writesJsonAndATable() throws IOException {
         Path scores = file("scores.csv", "video,frame,score\n01_0001,0,.5\n01_0001,1,.6\n01_0001,2,.4\n01_0001,3,.7\n01_0002,0,.9\n01_0002,1,.8\n");
         Path regions = file("regions.csv", "video,frame,x_min,y_min,x_max,y_max,score\n01_0001,2,0,0,9,9,0.9\n01_0002,0,100,100,120,120,0.5\n");
         Path json = dir.resolve("out/result.json");
-        String[] r = run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
+        String[] r = InProcessAed.run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
                 "--regions", regions.toString(), "--json", json.toString(), "--single-class-videos", "ssmtl-pad");
         assertEquals("0", r[0], r[2]);
         String j = Files.readString(json);
@@ -78,7 +58,7 @@ class EvaluateCommandTest {
     void withoutRegionsRbdcIsNull() throws IOException {
         Path scores = file("scores.csv", "video,frame,score\n01_0001,0,.5\n01_0001,1,.6\n01_0001,2,.4\n01_0001,3,.7\n01_0002,0,.9\n01_0002,1,.8\n");
         Path json = dir.resolve("r.json");
-        String[] r = run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
+        String[] r = InProcessAed.run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
                 "--json", json.toString());
         assertEquals("0", r[0], r[2]);
         assertTrue(Files.readString(json).contains("\"rbdc\": null,"));
@@ -87,12 +67,12 @@ class EvaluateCommandTest {
     @Test
     void mismatchesFailWithTheirLine() throws IOException {
         Path scores = file("scores.csv", "video,frame,score\n01_0001,0,.5\n01_0001,1,.6\n01_0001,2,.4\n01_0001,3,.7\n01_0002,0,.9\n01_0002,1,.8\n1_0002,0,.8\n");
-        String[] r = run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
+        String[] r = InProcessAed.run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
                 "--json", dir.resolve("x.json").toString());
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("1 scored videos are not test videos of ShanghaiTech Campus: 1_0002"), r[2]);
         Path bad = file("bad.csv", "video,frame,score\n01_0001,0,.5\n01_0001,1,inf\n");
-        r = run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", bad.toString(),
+        r = InProcessAed.run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", bad.toString(),
                 "--json", dir.resolve("x.json").toString());
         assertEquals("1", r[0]);
         assertTrue(r[2].contains("bad.csv line 3: score 'inf' is not a number"), r[2]);
@@ -101,13 +81,13 @@ class EvaluateCommandTest {
 
     @Test
     void usageErrors() throws IOException {
-        String[] r = run("evaluate", "--gt-format", "kitti", "--gt", gt().toString(), "--frame-scores", "s.csv", "--json", "o.json");
+        String[] r = InProcessAed.run("evaluate", "--gt-format", "kitti", "--gt", gt().toString(), "--frame-scores", "s.csv", "--json", "o.json");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("unknown ground-truth format 'kitti'"), r[2]);
-        r = run("evaluate", "--gt-format", "ucsd", "--gt", gt().toString(), "--frame-scores", "s.csv", "--json", "o.json", "--labels", "mnad");
+        r = InProcessAed.run("evaluate", "--gt-format", "ucsd", "--gt", gt().toString(), "--frame-scores", "s.csv", "--json", "o.json", "--labels", "mnad");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--labels mnad exists only for --gt-format avenue"), r[2]);
-        r = run("evaluate", "--gt-format", "ucsd", "--gt", gt().toString(), "--frame-scores", "s.csv");
+        r = InProcessAed.run("evaluate", "--gt-format", "ucsd", "--gt", gt().toString(), "--frame-scores", "s.csv");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("missing required option --json"), r[2]);
     }
