@@ -16,11 +16,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_video;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractor;
 import org.slf4j.Logger;
@@ -59,6 +61,9 @@ public final class MotionDetector implements ObjectDetector {
 
     private static final Logger LOG = LoggerFactory.getLogger(MotionDetector.class);
 
+    /** The narrowest piece, in pixels, that the valley split cuts off. */
+    static final int MIN_VALLEY_PIECE = 5;
+
     private final Settings settings;
     private final Mat grey = new Mat();
     private final Mat foreground = new Mat();
@@ -68,6 +73,9 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat labels = new Mat();
     private final Mat stats = new Mat();
     private final Mat centroids = new Mat();
+    private final Mat background = new Mat();
+    private final Mat weak = new Mat();
+    private final Mat profile = new Mat();
     private final Mat openKernel;
     private final Mat closeKernel;
     private final Mat splitKernel;
@@ -111,13 +119,17 @@ public final class MotionDetector implements ObjectDetector {
         FrameMats.toGrey(frame, grey);
         foregroundMask();
         List<Blob> parts = components(foreground, settings.minComponentArea);
-        List<Detection> objects = detections(frame, merge(parts, settings.mergeGapX, settings.mergeGapY));
+        List<Blob> merged = merge(parts, settings.mergeGapX, settings.mergeGapY);
+        List<Detection> objects = detections(frame, merged);
         List<Blob> extra = new ArrayList<>();
         if (settings.parts) {
             extra.addAll(parts);
         }
         if (splitKernel != null) {
             extra.addAll(cores());
+        }
+        if (settings.valleySplit > 0) {
+            extra.addAll(valleyParts(merged));
         }
         return suppress(objects, detections(frame, extra));
     }
@@ -145,7 +157,7 @@ public final class MotionDetector implements ObjectDetector {
     private List<Detection> suppress(List<Detection> objects, List<Detection> extra) {
         int max = settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections;
         List<Detection> kept = new ArrayList<>();
-        for (List<Detection> tier : List.of(objects, extra)) {
+        for (List<Detection> tier : List.of(objects, settings.interleave ? interleave(objects, extra) : extra)) {
             for (Detection d : tier) {
                 if (kept.size() == max) {
                     return kept;
@@ -156,6 +168,39 @@ public final class MotionDetector implements ObjectDetector {
             }
         }
         return kept;
+    }
+
+    /**
+     * The extra proposals in turns over the objects they lie in: the most confident proposal of every object (in the
+     * objects' order), then the second of every object, and so on; proposals whose centre lies in no object come last.
+     */
+    private static List<Detection> interleave(List<Detection> objects, List<Detection> extra) {
+        List<List<Detection>> byObject = new ArrayList<>();
+        for (int i = 0; i <= objects.size(); i++) {
+            byObject.add(new ArrayList<>());
+        }
+        for (Detection e : extra) {
+            int cx = (e.box().xMin() + e.box().xMax()) / 2;
+            int cy = (e.box().yMin() + e.box().yMax()) / 2;
+            int owner = objects.size();
+            for (int i = 0; i < objects.size(); i++) {
+                Box o = objects.get(i).box();
+                if (cx >= o.xMin() && cx < o.xMax() && cy >= o.yMin() && cy < o.yMax()) {
+                    owner = i;
+                    break;
+                }
+            }
+            byObject.get(owner).add(e);
+        }
+        List<Detection> out = new ArrayList<>(extra.size());
+        for (int turn = 0; out.size() < extra.size(); turn++) {
+            for (List<Detection> group : byObject) {
+                if (turn < group.size()) {
+                    out.add(group.get(turn));
+                }
+            }
+        }
+        return out;
     }
 
     /** The confidence of an object of this many foreground pixels: 0.5 at {@code minArea} pixels, rising towards 1. */
@@ -178,6 +223,112 @@ public final class MotionDetector implements ObjectDetector {
         return out;
     }
 
+    /**
+     * The pieces of the merged objects that split at a valley of their foreground density: each object is cut at the
+     * valleys of its column counts (side by side), each piece at those of its row counts (one above the other), and
+     * every piece's box is shrunk to its foreground pixels. Objects without a valley give no pieces.
+     */
+    private List<Blob> valleyParts(List<Blob> objects) {
+        List<Blob> out = new ArrayList<>();
+        for (Blob o : objects) {
+            List<Blob> pieces = new ArrayList<>();
+            for (Blob column : pieces(o, true)) {
+                pieces.addAll(pieces(column, false));
+            }
+            if (pieces.size() > 1) {
+                out.addAll(pieces);
+            }
+        }
+        return out;
+    }
+
+    /** The blob itself when it has no valley along that axis, else its tightened pieces (empty ones left out). */
+    private List<Blob> pieces(Blob blob, boolean columns) {
+        List<Box> cut = valleys(blob.box, columns);
+        if (cut.size() == 1) {
+            return List.of(blob);
+        }
+        List<Blob> out = new ArrayList<>(cut.size());
+        for (Box b : cut) {
+            Blob t = tighten(b);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The box cut at the valleys of its foreground count per column (or per row), smoothed over 3 pixels: a line is a
+     * valley when its count is at most {@code valleySplit} times the smaller of the highest counts on either side, and
+     * the deepest valley is cut first, recursively. Pieces are at least {@link #MIN_VALLEY_PIECE} pixels wide.
+     */
+    private List<Box> valleys(Box box, boolean columns) {
+        if ((columns ? box.width() : box.height()) <= 2 * MIN_VALLEY_PIECE) {
+            return List.of(box);
+        }
+        try (Mat roi = new Mat(foreground, new Rect(box.xMin(), box.yMin(), box.width(), box.height()))) {
+            opencv_core.reduce(roi, profile, columns ? 0 : 1, opencv_core.REDUCE_SUM, opencv_core.CV_32F);
+        }
+        opencv_imgproc.blur(profile, profile, columns ? new Size(3, 1) : new Size(1, 3));
+        float[] counts = new float[(int) profile.total()];
+        new FloatPointer(profile.data()).get(counts);
+        List<int[]> ranges = new ArrayList<>();
+        cut(counts, 0, counts.length, ranges);
+        List<Box> out = new ArrayList<>(ranges.size());
+        for (int[] r : ranges) {
+            out.add(columns ? new Box(box.xMin() + r[0], box.yMin(), box.xMin() + r[1], box.yMax())
+                    : new Box(box.xMin(), box.yMin() + r[0], box.xMax(), box.yMin() + r[1]));
+        }
+        return out;
+    }
+
+    /** Adds the pieces of [from, to) of the profile, cut at its deepest valley if that is deep enough, to out. */
+    private void cut(float[] counts, int from, int to, List<int[]> out) {
+        int lo = from + MIN_VALLEY_PIECE;
+        int hi = to - MIN_VALLEY_PIECE;
+        if (lo >= hi) {
+            out.add(new int[] {from, to});
+            return;
+        }
+        float[] rightMax = new float[to - from + 1];
+        for (int i = to - 1; i >= from; i--) {
+            rightMax[i - from] = Math.max(counts[i], rightMax[i - from + 1]);
+        }
+        float leftMax = 0;
+        for (int i = from; i < lo; i++) {
+            leftMax = Math.max(leftMax, counts[i]);
+        }
+        int best = -1;
+        double bestDepth = Double.MAX_VALUE;
+        for (int c = lo; c < hi; c++) {
+            float shoulder = Math.min(leftMax, rightMax[c + 1 - from]);
+            if (shoulder > 0 && counts[c] / shoulder < bestDepth) {
+                bestDepth = counts[c] / shoulder;
+                best = c;
+            }
+            leftMax = Math.max(leftMax, counts[c]);
+        }
+        if (best < 0 || bestDepth > settings.valleySplit) {
+            out.add(new int[] {from, to});
+            return;
+        }
+        cut(counts, from, best, out);
+        cut(counts, best, to, out);
+    }
+
+    /** The box shrunk to the foreground pixels inside it, with their count; null when it holds none. */
+    private Blob tighten(Box box) {
+        try (Mat roi = new Mat(foreground, new Rect(box.xMin(), box.yMin(), box.width(), box.height()))) {
+            Rect r = opencv_imgproc.boundingRect(roi);
+            if (r.width() == 0 || r.height() == 0) {
+                return null;
+            }
+            return new Blob(Box.ofSize(box.xMin() + r.x(), box.yMin() + r.y(), r.width(), r.height()),
+                    opencv_core.countNonZero(roi));
+        }
+    }
+
     private void checkSize(Frame frame) {
         if (width < 0) {
             width = frame.width();
@@ -196,11 +347,18 @@ public final class MotionDetector implements ObjectDetector {
         subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
         opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        if (settings.hysteresis > 0) {
+            addConnectedWeakPixels();
+        }
         if (settings.frameDifference > 0) {
             if (!previous.empty()) {
                 opencv_core.absdiff(grey, previous, difference);
                 opencv_imgproc.threshold(difference, difference, settings.frameDifference, 255,
                         opencv_imgproc.THRESH_BINARY);
+                if (settings.frameDifferenceGate > 0) {
+                    backgroundDifference(settings.frameDifferenceGate);
+                    opencv_core.bitwise_and(difference, weak, difference);
+                }
                 opencv_core.bitwise_or(foreground, difference, foreground);
             }
             grey.copyTo(previous);
@@ -214,6 +372,40 @@ public final class MotionDetector implements ObjectDetector {
         if (closeKernel != null) {
             opencv_imgproc.morphologyEx(foreground, foreground, opencv_imgproc.MORPH_CLOSE, closeKernel);
         }
+    }
+
+    /**
+     * Hysteresis: the pixels whose grey level differs from the model's background image by more than
+     * {@code hysteresis} levels become foreground where they are 8-connected to the model's foreground pixels.
+     */
+    private void addConnectedWeakPixels() {
+        backgroundDifference(settings.hysteresis);
+        opencv_core.bitwise_or(weak, foreground, weak);
+        int n = opencv_imgproc.connectedComponents(weak, labels, 8, opencv_core.CV_32S);
+        int size = width * height;
+        int[] label = new int[size];
+        new IntPointer(labels.data()).get(label);
+        byte[] strong = new byte[size];
+        foreground.data().get(strong);
+        boolean[] anchored = new boolean[n];
+        for (int i = 0; i < size; i++) {
+            if (strong[i] != 0) {
+                anchored[label[i]] = true;
+            }
+        }
+        for (int i = 0; i < size; i++) {
+            if (label[i] != 0 && anchored[label[i]]) {
+                strong[i] = (byte) 255;
+            }
+        }
+        foreground.data().put(strong);
+    }
+
+    /** Sets {@code weak} to the pixels whose grey level differs from the model's background image by more than this. */
+    private void backgroundDifference(int greyLevels) {
+        subtractor.getBackgroundImage(background);
+        opencv_core.absdiff(grey, background, weak);
+        opencv_imgproc.threshold(weak, weak, greyLevels, 255, opencv_imgproc.THRESH_BINARY);
     }
 
     private List<Blob> components(Mat mask, int minPixels) {
@@ -429,7 +621,8 @@ public final class MotionDetector implements ObjectDetector {
         if (subtractor != null) {
             subtractor.close();
         }
-        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel,
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, background,
+                weak, profile, openKernel,
                 closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
@@ -465,6 +658,10 @@ public final class MotionDetector implements ObjectDetector {
         private double nmsIou = 0.7;
         private int maxDetections = 12;
         private int frameDifference = 15;
+        private int hysteresis;
+        private int frameDifferenceGate;
+        private double valleySplit;
+        private boolean interleave;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -490,6 +687,10 @@ public final class MotionDetector implements ObjectDetector {
             c.nmsIou = nmsIou;
             c.maxDetections = maxDetections;
             c.frameDifference = frameDifference;
+            c.hysteresis = hysteresis;
+            c.frameDifferenceGate = frameDifferenceGate;
+            c.valleySplit = valleySplit;
+            c.interleave = interleave;
             return c;
         }
 
@@ -582,16 +783,34 @@ public final class MotionDetector implements ObjectDetector {
             return frameDifference;
         }
 
+        public int hysteresis() {
+            return hysteresis;
+        }
+
+        public int frameDifferenceGate() {
+            return frameDifferenceGate;
+        }
+
+        public double valleySplit() {
+            return valleySplit;
+        }
+
+        public boolean interleave() {
+            return interleave;
+        }
+
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d",
+                            + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, frameDifferenceGate=%d, hysteresis=%d, "
+                            + "valleySplit=%s, interleave=%s",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
-                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference);
+                    maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, frameDifferenceGate,
+                    hysteresis, trim(valleySplit), interleave);
         }
 
         private static String trim(double v) {
@@ -761,11 +980,49 @@ public final class MotionDetector implements ObjectDetector {
          * none. Default 15.
          */
         public Builder frameDifference(int greyLevels) {
-            s.frameDifference = Check.atLeast("frame difference threshold", greyLevels, 0);
-            if (greyLevels > 254) {
-                throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got "
-                        + greyLevels);
+            s.frameDifference = greyLevelThreshold("frame difference threshold", greyLevels);
+            return this;
+        }
+
+        /**
+         * Hysteresis foreground: pixels whose grey level differs from the model's background image by more than this
+         * many levels are foreground too, where they are 8-connected to the model's own foreground (low-contrast
+         * parts of an object the model found), or 0 for none. Default 0.
+         */
+        public Builder hysteresis(int greyLevels) {
+            s.hysteresis = greyLevelThreshold("hysteresis threshold", greyLevels);
+            return this;
+        }
+
+        /**
+         * Gate of the frame differencing: a pixel that changed since the previous frame is added only where it also
+         * differs from the model's background image by more than this many grey levels, which drops the trail a moving
+         * object leaves where it was (there the frame shows the background again), or 0 for no gate. Default 0.
+         */
+        public Builder frameDifferenceGate(int greyLevels) {
+            s.frameDifferenceGate = greyLevelThreshold("frame difference gate", greyLevels);
+            return this;
+        }
+
+        /**
+         * Valley split: each merged object is also cut where its foreground count per column (then per row) falls to at
+         * most this fraction of the highest counts on either side, and the pieces are proposed with their boxes
+         * shrunk to their foreground pixels (a cyclist beside a walker), or 0 for none. In [0, 1). Default 0.
+         */
+        public Builder valleySplit(double ratio) {
+            if (!(ratio >= 0 && ratio < 1)) {
+                throw new IllegalArgumentException("valley split ratio must be in [0, 1), got " + ratio);
             }
+            s.valleySplit = ratio;
+            return this;
+        }
+
+        /**
+         * How the parts, cores and valley pieces are ranked under the cap: {@code true} takes them in turns over the
+         * objects they lie in (every object's largest first), {@code false} by size alone. Default {@code false}.
+         */
+        public Builder interleave(boolean value) {
+            s.interleave = value;
             return this;
         }
 
@@ -775,6 +1032,14 @@ public final class MotionDetector implements ObjectDetector {
 
         private static int nonNegative(String what, int v) {
             return Check.atLeast(what, v, 0);
+        }
+
+        private static int greyLevelThreshold(String what, int greyLevels) {
+            Check.atLeast(what, greyLevels, 0);
+            if (greyLevels > 254) {
+                throw new IllegalArgumentException(what + " must be at most 254 grey levels, got " + greyLevels);
+            }
+            return greyLevels;
         }
 
         private static int oddOrZero(String what, int v) {
