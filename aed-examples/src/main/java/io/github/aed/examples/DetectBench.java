@@ -43,7 +43,8 @@ final class DetectBench {
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
-            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "hysteresis", "valley", "diff-gate", "interleave");
+            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
+            "valley-first");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
@@ -52,7 +53,7 @@ final class DetectBench {
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
                          --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
-                         --diff-gate LEVELS --hysteresis LEVELS --valley RATIO --interleave true|false]
+                         --valley RATIO --valley-first true|false]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -133,7 +134,7 @@ final class DetectBench {
             default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
         }));
         o.get("parts").ifPresent(v -> b.parts(bool("parts", v)));
-        o.get("interleave").ifPresent(v -> b.interleave(bool("interleave", v)));
+        o.get("valley-first").ifPresent(v -> b.valleyPiecesFirst(bool("valley-first", v)));
         if (o.has("shadows")) {
             b.detectShadows(true);
         }
@@ -142,8 +143,6 @@ final class DetectBench {
         ifDouble(o, "learning-rate", b::learningRate);
         ifInt(o, "blur", b::blur);
         ifInt(o, "frame-diff", b::frameDifference);
-        ifInt(o, "hysteresis", b::hysteresis);
-        ifInt(o, "diff-gate", b::frameDifferenceGate);
         ifDouble(o, "valley", b::valleySplit);
         ifInt(o, "median", b::median);
         ifInt(o, "open", b::open);
