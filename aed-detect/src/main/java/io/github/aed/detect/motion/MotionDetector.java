@@ -905,7 +905,11 @@ public final class MotionDetector implements ObjectDetector {
          * none. Default 15.
          */
         public Builder frameDifference(int greyLevels) {
-            s.frameDifference = greyLevelThreshold("frame difference threshold", greyLevels);
+            s.frameDifference = Check.atLeast("frame difference threshold", greyLevels, 0);
+            if (greyLevels > 254) {
+                throw new IllegalArgumentException("frame difference threshold must be at most 254 grey levels, got "
+                        + greyLevels);
+            }
             return this;
         }
 
@@ -939,14 +943,6 @@ public final class MotionDetector implements ObjectDetector {
 
         private static int nonNegative(String what, int v) {
             return Check.atLeast(what, v, 0);
-        }
-
-        private static int greyLevelThreshold(String what, int greyLevels) {
-            Check.atLeast(what, greyLevels, 0);
-            if (greyLevels > 254) {
-                throw new IllegalArgumentException(what + " must be at most 254 grey levels, got " + greyLevels);
-            }
-            return greyLevels;
         }
 
         private static int oddOrZero(String what, int v) {
