@@ -43,7 +43,8 @@ final class DetectBench {
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
-            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff");
+            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
+            "valley-first");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
@@ -51,7 +52,8 @@ final class DetectBench {
                         [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
-                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS]
+                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
+                         --valley RATIO --valley-first true|false]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -131,11 +133,8 @@ final class DetectBench {
             case "knn" -> SubtractorKind.KNN;
             default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
         }));
-        o.get("parts").ifPresent(v -> b.parts(switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new UsageException("--parts must be true or false, got '" + v + "'");
-        }));
+        o.get("parts").ifPresent(v -> b.parts(bool("parts", v)));
+        o.get("valley-first").ifPresent(v -> b.valleyPiecesFirst(bool("valley-first", v)));
         if (o.has("shadows")) {
             b.detectShadows(true);
         }
@@ -144,6 +143,7 @@ final class DetectBench {
         ifDouble(o, "learning-rate", b::learningRate);
         ifInt(o, "blur", b::blur);
         ifInt(o, "frame-diff", b::frameDifference);
+        ifDouble(o, "valley", b::valleySplit);
         ifInt(o, "median", b::median);
         ifInt(o, "open", b::open);
         ifInt(o, "close", b::close);
@@ -160,6 +160,14 @@ final class DetectBench {
             b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
         }
         return b;
+    }
+
+    private static boolean bool(String option, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new UsageException("--" + option + " must be true or false, got '" + value + "'");
+        };
     }
 
     private static void ifInt(Options o, String name, IntConsumer setter) {

@@ -78,7 +78,7 @@ class MotionDetectorTest {
 
     /** The defaults without the extra proposals and without frame differencing: only the merged objects. */
     private static MotionDetector.Builder plain() {
-        return MotionDetector.builder().parts(false).split(0).frameDifference(0);
+        return MotionDetector.builder().parts(false).split(0).valleySplit(0).frameDifference(0);
     }
 
     private static double bestIou(Box truth, List<Detection> ds) {
@@ -220,6 +220,81 @@ class MotionDetectorTest {
         }
     }
 
+    /**
+     * Two 16x40 objects side by side (or, transposed, 40x16 one above the other), joined by a 6 px long, 12 px thick
+     * bridge: one connected component, and the bridge is too thick for the 9 px split erosion to cut.
+     */
+    private static List<Box> joinedPair(boolean sideBySide) {
+        List<Box> pair = List.of(Box.ofSize(20, 40, 16, 40), Box.ofSize(42, 40, 16, 40), new Box(36, 54, 42, 66));
+        return sideBySide ? pair : pair.stream().map(b -> new Box(b.yMin(), b.xMin(), b.yMax(), b.xMax())).toList();
+    }
+
+    @Test
+    void theValleySplitSeparatesObjectsJoinedTooThicklyForTheErosion() {
+        for (boolean sideBySide : List.of(true, false)) {
+            List<Box> scene = joinedPair(sideBySide);
+            List<Box> truths = scene.subList(0, 2).stream().map(b -> b.translate(36, 0)).toList();
+            List<Detection> eroded = detectMoving(plain().split(9), scene);
+            assertTrue(truths.stream().allMatch(t -> bestIou(t, eroded) < 0.5), "split alone: " + eroded);
+            List<Detection> valleys = detectMoving(plain().split(9).valleySplit(0.6), scene);
+            for (Box t : truths) {
+                assertTrue(bestIou(t, valleys) >= 0.5, (sideBySide ? "side by side: " : "one above the other: ") + t
+                        + " in " + valleys);
+            }
+            Box whole = truths.get(0).union(truths.get(1));
+            assertTrue(bestIou(whole, valleys) >= 0.7, "the whole object stays proposed: " + valleys);
+            // a valley must fall to the ratio: the bridge's 12 of 40 pixels (0.3) is no valley at 0.2
+            List<Detection> shallow = detectMoving(plain().split(9).valleySplit(0.2), scene);
+            assertTrue(truths.stream().allMatch(t -> bestIou(t, shallow) < 0.5), "ratio 0.2: " + shallow);
+        }
+    }
+
+    @Test
+    void onACrowdedGeneratedWalkwayTheValleySplitFindsMoreObjects() {
+        // walkers crossing side by side merge into one blob; the valley split proposes each of them
+        SceneGenerator scene = SceneGenerator.builder().frames(60).walkers(16).seed(5).build();
+        GeneratedVideo test = scene.generate("crowd", 7);
+        List<Video> normal = List.of(scene.generate("n1", 1).asVideo(), scene.generate("n2", 2).asVideo());
+        int objects = test.objects().stream().mapToInt(List::size).sum();
+        int without = objectsFound(MotionDetector.builder().valleySplit(0).maxDetections(0), normal, test);
+        int with = objectsFound(MotionDetector.builder().valleySplit(0.6).maxDetections(0), normal, test);
+        assertTrue(with >= without + 0.05 * objects, "objects found at IoU 0.5: " + with + " with the valley split, "
+                + without + " without, of " + objects);
+    }
+
+    /** The number of the video's objects (over all frames) that a detection overlaps at IoU >= 0.5. */
+    private static int objectsFound(MotionDetector.Builder builder, List<Video> normal, GeneratedVideo test) {
+        int found = 0;
+        try (MotionDetector d = builder.build()) {
+            d.prime(normal);
+            d.reset();
+            for (Frame f : test.frames()) {
+                List<Detection> ds = d.detect(f);
+                for (Box truth : test.objects().get(f.index())) {
+                    found += bestIou(truth, ds) >= 0.5 ? 1 : 0;
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void valleyPiecesFirstPutsThePiecesInThePlaceOfTheObjectTheySplit() {
+        List<Box> scene = joinedPair(true);
+        List<Box> truths = scene.subList(0, 2).stream().map(b -> b.translate(36, 0)).toList();
+        Box whole = truths.get(0).union(truths.get(1));
+        MotionDetector.Builder two = plain().valleySplit(0.6).maxDetections(2);
+        List<Detection> after = detectMoving(two, scene);
+        assertEquals(2, after.size(), after.toString());
+        assertTrue(bestIou(whole, after) >= 0.7, "object first: " + after);
+        List<Detection> first = detectMoving(two.valleyPiecesFirst(true), scene);
+        assertEquals(2, first.size(), first.toString());
+        for (Box t : truths) {
+            assertTrue(bestIou(t, first) >= 0.5, t + " in " + first);
+        }
+        assertTrue(bestIou(whole, first) < 0.7, "the whole box is behind its pieces: " + first);
+    }
+
     @Test
     void atMostMaxDetectionsAreKeptTheLargestFirst() {
         List<Box> squares = new ArrayList<>();
@@ -288,11 +363,12 @@ class MotionDetectorTest {
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
                 .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(true).split(5)
-                .nmsIou(0.6).maxDetections(0).frameDifference(25).build()) {
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).valleyPiecesFirst(true).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
                     "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=true",
-                    "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25")) {
+                    "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4",
+                    "valleyPiecesFirst=true")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
@@ -312,5 +388,7 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(-1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().split(8));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().frameDifference(255));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(-0.1));
     }
 }
