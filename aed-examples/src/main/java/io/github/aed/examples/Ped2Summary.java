@@ -56,17 +56,11 @@ final class Ped2Summary {
         return fraction.isPresent() ? String.format(Locale.ROOT, "%.1f", 100 * fraction.getAsDouble()) : "n/a";
     }
 
-    /**
-     * The detector's {@link AnomalyDetector#describe()} with the training settings that the model file recorded in
-     * place of the builder's: a loaded detector's builder holds the default training settings, not the run's.
-     */
+    /** The detector's {@link AnomalyDetector#describe()} and the best epoch the model file recorded. */
     static String settings(AnomalyDetector detector) {
         Map<String, String> run = detector.model().orElseThrow().training();
         String best = run.getOrDefault("bestEpoch", "not recorded");
-        String recorded = "training (as recorded in the model file): " + run.getOrDefault("settings", "not recorded")
-                + "; best epoch " + best + ": " + run.getOrDefault("epoch" + best, "no summary");
-        return detector.describe().lines().map(l -> l.startsWith("training: ") ? recorded : l)
-                .collect(java.util.stream.Collectors.joining("\n"));
+        return detector.describe() + "\nbest epoch " + best + ": " + run.getOrDefault("epoch" + best, "no summary");
     }
 
     static String markdown(String commandLine, AnomalyDetector detector, List<Ped2Bench.Variant> variants, List<String> tasks,

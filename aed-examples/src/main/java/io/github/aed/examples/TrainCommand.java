@@ -8,7 +8,6 @@ import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.teacher.ConcatenatedTeacher;
-import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherRegistry;
 import io.github.aed.nn.train.TrainingSettings;
@@ -31,8 +30,8 @@ final class TrainCommand implements Command {
 
     /** Synopsis of {@link #DETECTOR_OPTIONS}, three lines. */
     static final String DETECTOR_SYNOPSIS = """
-            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 32]
-            [--epochs 10] [--max-samples-per-video 0] [--batch 64] [--seed 42]
+            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 16]
+            [--epochs 4] [--max-samples-per-video 1000] [--batch 64] [--seed 42]
             [--teacher detector-confidence|hog-person-svm|hog-person-svm+detector-confidence]""";
 
     /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
@@ -97,17 +96,22 @@ final class TrainCommand implements Command {
         return trained;
     }
 
-    /** The untrained detector that {@link #DETECTOR_OPTIONS} describe, checkpointing to {@code checkpoint}. */
+    /**
+     * The untrained detector that {@link #DETECTOR_OPTIONS} describe, checkpointing to {@code checkpoint}; options not
+     * given keep {@link AnomalyDetector}'s defaults.
+     */
     static AnomalyDetector untrained(Options o, Path checkpoint) {
-        return AnomalyDetector.builder()
-                .network(NetworkSettings.builder()
-                        .variant(BackboneVariant.parse(o.get("variant").orElse("shallow-narrow")))
-                        .cubeSize(o.intValue("cube-size", 32)).build())
-                .teacher(teacher(o.get("teacher").orElse(DetectorConfidenceTeacher.NAME)))
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 10)).batchSize(o.intValue("batch", 64))
-                        .maxSamplesPerVideo(o.intValue("max-samples-per-video", 0)).seed(o.intValue("seed", 42))
-                        .checkpoint(checkpoint).build())
-                .build();
+        NetworkSettings.Builder network = AnomalyDetector.DEFAULT_NETWORK.toBuilder();
+        o.get("variant").ifPresent(v -> network.variant(BackboneVariant.parse(v)));
+        o.get("cube-size").ifPresent(v -> network.cubeSize(o.intValue("cube-size", 0)));
+        TrainingSettings.Builder training = AnomalyDetector.DEFAULT_TRAINING.toBuilder().checkpoint(checkpoint);
+        o.get("epochs").ifPresent(v -> training.epochs(o.intValue("epochs", 0)));
+        o.get("batch").ifPresent(v -> training.batchSize(o.intValue("batch", 0)));
+        o.get("max-samples-per-video").ifPresent(v -> training.maxSamplesPerVideo(o.intValue("max-samples-per-video", 0)));
+        o.get("seed").ifPresent(v -> training.seed(o.intValue("seed", 0)));
+        AnomalyDetector.Builder b = AnomalyDetector.builder().network(network.build()).training(training.build());
+        o.get("teacher").ifPresent(v -> b.teacher(teacher(v)));
+        return b.build();
     }
 
     /** A teacher named as in the registry, or several joined by '+' (side by side); the detector has one class. */

@@ -65,6 +65,13 @@ public final class AnomalyDetector {
         this.model = model;
     }
 
+    /** The default network: shallow+narrow backbone, 16×16 colour crops (see {@link Builder}). */
+    public static final NetworkSettings DEFAULT_NETWORK = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW)
+            .cubeSize(16).build();
+
+    /** The default training: {@link TrainingSettings} defaults with 4 epochs and at most 1000 objects per video. */
+    public static final TrainingSettings DEFAULT_TRAINING = TrainingSettings.builder().epochs(4).maxSamplesPerVideo(1000).build();
+
     /** A builder with the library's defaults (see {@link Builder}). */
     public static Builder builder() {
         return new Builder();
@@ -186,7 +193,8 @@ public final class AnomalyDetector {
         sb.append("detector: ").append(settings.detector.describe()).append(settings.primeDetector ? " (primed on the training videos)" : "").append('\n');
         sb.append("network: ").append(settings.network).append('\n');
         sb.append("tasks: ").append(settings.tasks.stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
-        sb.append("training: ").append(settings.training).append('\n');
+        sb.append("training: ").append(model != null ? model.training().getOrDefault("settings", "not recorded in the model")
+                : settings.training).append('\n');
         sb.append("scoring: ").append(settings.scoring.describe());
         if (model != null) {
             sb.append('\n').append("model: trained on ").append(model.detector()).append(", validation scores of ")
@@ -247,11 +255,14 @@ public final class AnomalyDetector {
      * Settings of an {@link AnomalyDetector}. Every setting has a default, so {@code builder().build()} works:
      * <ul>
      * <li>detector: {@link MotionDetector} with its defaults, primed on the training videos;</li>
-     * <li>network: shallow+narrow backbone, 32×32 colour crops (0.18 GFLOP per object, about 23 training samples/s on
-     *     2 cores; 64×64 crops cost four times as much and the reference's deep+wide at 64×64 about fifty);</li>
+     * <li>network: {@link #DEFAULT_NETWORK}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per object, about
+     *     100 training samples/s on 2 cores, which trains on UCSD Ped2 in about ten minutes; 32×32 crops cost four times
+     *     as much, 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred times; see
+     *     docs/RESULTS.md for what each buys);</li>
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) from the
      *     detector's confidence;</li>
-     * <li>training: {@link TrainingSettings} defaults with 10 epochs; scoring: {@link ScoringSettings#defaults()}
+     * <li>training: {@link #DEFAULT_TRAINING}, the {@link TrainingSettings} defaults with 4 epochs and at most 1000
+     *     objects per training video; scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
      * <li>progress: logged through SLF4J.</li>
      * </ul>
@@ -259,11 +270,11 @@ public final class AnomalyDetector {
     public static final class Builder {
         private ObjectDetector detector;
         private boolean primeDetector = true;
-        private NetworkSettings network = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(32).build();
+        private NetworkSettings network = DEFAULT_NETWORK;
         private List<ProxyTask> tasks;
         private Teacher teacher;
         private final List<ProxyTask> extraTasks = new ArrayList<>();
-        private TrainingSettings training = TrainingSettings.builder().epochs(10).build();
+        private TrainingSettings training = DEFAULT_TRAINING;
         private ScoringSettings scoring = ScoringSettings.defaults();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
         private final List<ProgressListener> progressListeners = new ArrayList<>();
