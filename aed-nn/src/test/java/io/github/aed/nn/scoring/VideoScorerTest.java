@@ -24,7 +24,7 @@ class VideoScorerTest {
     }
 
     private static final ScoringSettings PLAIN = ScoringSettings.builder()
-            .normalisation(Normalisation.PER_VIDEO_MIN_MAX).blockSize(4).build();
+            .normalisation(Normalisation.PER_VIDEO_MIN_MAX).blockSize(4).meanFilterSize(0).build();
 
     @Test
     void perVideoMinMaxScalesEachTaskThenTheSum() {
