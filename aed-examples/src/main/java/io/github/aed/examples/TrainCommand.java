@@ -32,7 +32,7 @@ final class TrainCommand implements Command {
     static final String DETECTOR_SYNOPSIS = """
             [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 16]
             [--epochs 4] [--max-samples-per-video 1000] [--batch 64] [--seed 42]
-            [--teacher detector-confidence|hog-person-svm|hog-person-svm+detector-confidence]""";
+            [--teacher detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""";
 
     /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
     static final String DETECTOR_HELP = """
@@ -40,7 +40,8 @@ final class TrainCommand implements Command {
               --cube-size        crop side in pixels (multiple of 8, or 16 for deep variants)
               --max-samples-per-video   cap on training objects per video, spread evenly (0 = all)
               --teacher          what the distillation task learns to predict: the detector's confidence
-                                 (default), OpenCV's HOG person SVM response, or both side by side
+                                 (default), OpenCV's HOG person SVM response, the box's size and shape, or
+                                 several side by side (joined by +)
             """;
 
     @Override

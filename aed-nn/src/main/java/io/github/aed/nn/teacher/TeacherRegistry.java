@@ -25,6 +25,7 @@ public final class TeacherRegistry {
         r.register(DetectorConfidenceTeacher.NAME, s -> new DetectorConfidenceTeacher(Integer.parseInt(require(s, "classes"))));
         r.register(OpenCvClassifierTeacher.NAME, OpenCvClassifierTeacher::fromSettings);
         r.register(HogPersonTeacher.NAME, s -> new HogPersonTeacher());
+        r.register(BoxShapeTeacher.NAME, s -> new BoxShapeTeacher());
         r.register(ConcatenatedTeacher.NAME, s -> r.concatenated(s));
         return r;
     }

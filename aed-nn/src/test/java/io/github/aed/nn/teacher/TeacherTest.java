@@ -53,6 +53,15 @@ class TeacherTest {
     }
 
     @Test
+    void boxShapeTeacherDescribesTheBoxRelativeToTheFrame() {
+        Teacher t = TeacherRegistry.defaults().create(BoxShapeTeacher.NAME, java.util.Map.of());
+        assertArrayEquals(new float[] {0.5f, 20f / 30, 0.5f}, t.outputs(frame(0, 0, 0), DET), 1e-6f);
+        float[] upright = t.outputs(frame(0, 0, 0), Detection.unclassified(0, new Box(0, 0, 10, 30), 1));
+        assertArrayEquals(new float[] {0.25f, 1f, 0.25f}, upright, 1e-6f);
+        assertEquals(3, t.testTargets(frame(0, 0, 0), DET).slots().length, "every slot is compared at test time");
+    }
+
+    @Test
     void openCvClassifierTeacherRunsAUserSuppliedOnnxNetworkOnTheCrop() throws Exception {
         Path onnx = dir.resolve("pool.onnx");
         Files.write(onnx, TinyOnnx.globalAveragePool(3, 8, 8));
