@@ -104,12 +104,12 @@ final class TrainCommand implements Command {
     static AnomalyDetector untrained(Options o, Path checkpoint) {
         NetworkSettings.Builder network = AnomalyDetector.DEFAULT_NETWORK.toBuilder();
         o.get("variant").ifPresent(v -> network.variant(BackboneVariant.parse(v)));
-        o.get("cube-size").ifPresent(v -> network.cubeSize(o.intValue("cube-size", 0)));
+        o.intOption("cube-size").ifPresent(network::cubeSize);
         TrainingSettings.Builder training = AnomalyDetector.DEFAULT_TRAINING.toBuilder().checkpoint(checkpoint);
-        o.get("epochs").ifPresent(v -> training.epochs(o.intValue("epochs", 0)));
-        o.get("batch").ifPresent(v -> training.batchSize(o.intValue("batch", 0)));
-        o.get("max-samples-per-video").ifPresent(v -> training.maxSamplesPerVideo(o.intValue("max-samples-per-video", 0)));
-        o.get("seed").ifPresent(v -> training.seed(o.intValue("seed", 0)));
+        o.intOption("epochs").ifPresent(training::epochs);
+        o.intOption("batch").ifPresent(training::batchSize);
+        o.intOption("max-samples-per-video").ifPresent(training::maxSamplesPerVideo);
+        o.intOption("seed").ifPresent(training::seed);
         AnomalyDetector.Builder b = AnomalyDetector.builder().network(network.build()).training(training.build());
         o.get("teacher").ifPresent(v -> b.teacher(teacher(v)));
         return b.build();

@@ -92,7 +92,12 @@ public final class Options {
     }
 
     public int intValue(String name, int defaultValue) {
-        return get(name).map(v -> parseNumber(name, v, Integer::parseInt)).orElse(defaultValue);
+        return intOption(name).orElse(defaultValue);
+    }
+
+    /** The option's integer value, if it was given. */
+    public Optional<Integer> intOption(String name) {
+        return get(name).map(v -> parseNumber(name, v, Integer::parseInt));
     }
 
     public double doubleValue(String name, double defaultValue) {
