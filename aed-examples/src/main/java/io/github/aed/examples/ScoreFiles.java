@@ -40,9 +40,7 @@ final class ScoreFiles {
             w.write("video,frame,x_min,y_min,x_max,y_max,score\n");
             for (VideoScores v : videos) {
                 for (ScoredObject o : v.objects()) {
-                    Box b = o.detection().box();
-                    w.write(v.video() + "," + o.detection().frameIndex() + "," + b.xMin() + "," + b.yMin() + ","
-                            + b.inclusiveXMax() + "," + b.inclusiveYMax() + "," + number(o.regionScore()) + "\n");
+                    w.write(placeColumns(v, o) + "," + number(o.regionScore()) + "\n");
                 }
             }
         }
@@ -56,11 +54,8 @@ final class ScoreFiles {
                     .collect(java.util.stream.Collectors.joining()) + "\n");
             for (VideoScores v : videos) {
                 for (ScoredObject o : v.objects()) {
-                    Box b = o.detection().box();
-                    StringBuilder line = new StringBuilder().append(v.video()).append(',').append(o.detection().frameIndex())
-                            .append(',').append(b.xMin()).append(',').append(b.yMin()).append(',').append(b.inclusiveXMax())
-                            .append(',').append(b.inclusiveYMax()).append(',').append(o.detection().classId()).append(',')
-                            .append(number(o.detection().confidence())).append(',').append(number(o.score()));
+                    StringBuilder line = new StringBuilder(placeColumns(v, o)).append(',').append(o.detection().classId())
+                            .append(',').append(number(o.detection().confidence())).append(',').append(number(o.score()));
                     for (String t : tasks) {
                         line.append(',').append(number(o.rawByTask().get(t)));
                     }
@@ -68,6 +63,13 @@ final class ScoreFiles {
                 }
             }
         }
+    }
+
+    /** {@code video,frame,x_min,y_min,x_max,y_max} of an object, inclusive corners. */
+    private static String placeColumns(VideoScores v, ScoredObject o) {
+        Box b = o.detection().box();
+        return v.video() + "," + o.detection().frameIndex() + "," + b.xMin() + "," + b.yMin() + "," + b.inclusiveXMax()
+                + "," + b.inclusiveYMax();
     }
 
     private static String number(double v) {

@@ -28,11 +28,14 @@ final class TrainCommand implements Command {
     /** The options {@link #untrained} reads: network and training settings. */
     static final Set<String> DETECTOR_OPTIONS = Set.of("variant", "cube-size", "epochs", "max-samples-per-video", "batch", "seed", "teacher");
 
-    /** Synopsis of {@link #DETECTOR_OPTIONS}, three lines. */
-    static final String DETECTOR_SYNOPSIS = """
-            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size 16]
-            [--epochs 4] [--max-samples-per-video 1000] [--batch 64] [--seed 42]
-            [--teacher detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""";
+    /** Synopsis of {@link #DETECTOR_OPTIONS}, three lines, with {@link AnomalyDetector}'s defaults. */
+    static final String DETECTOR_SYNOPSIS = String.format(java.util.Locale.ROOT, """
+            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size %d]
+            [--epochs %d] [--max-samples-per-video %d] [--batch %d] [--seed %d]
+            [--teacher detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""",
+            AnomalyDetector.DEFAULT_NETWORK.cubeSize(), AnomalyDetector.DEFAULT_TRAINING.epochs(),
+            AnomalyDetector.DEFAULT_TRAINING.maxSamplesPerVideo(), AnomalyDetector.DEFAULT_TRAINING.batchSize(),
+            AnomalyDetector.DEFAULT_TRAINING.seed());
 
     /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
     static final String DETECTOR_HELP = """

@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
  * <pre>{@code
  * GroundTruth gt = UcsdGroundTruth.read(Path.of("ucsd-ped2"));
  * EvaluationReport r = Evaluation.evaluate(gt, FrameScores.readCsv(scores), Optional.empty(), EvaluationSettings.defaults());
- * System.out.print(r.toTable());
+ * log.info("{}", r.toTable());
  * }</pre>
  *
  * <p>Mismatches are errors, never guesses: a scored video the ground truth lacks (or the reverse), a video whose score
