@@ -15,10 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The layer of {@link FastBatchNorm}. For an activation of shape {@code [n, c, …]} with m = n · (values per channel
- * and sample):
+ * The layer of {@link FastBatchNorm}. For an activation with m values per channel (n · h · w, or n · d · h · w):
  * <ul>
- * <li>training: μ and σ² (population variance) per channel over the m values; y = γ (x − μ) / √(σ² + ε) + β;</li>
+ * <li>training: μ and σ² (population variance, two passes) per channel over the m values;
+ * y = γ (x − μ) / √(σ² + ε) + β;</li>
  * <li>inference: the moving mean and variance instead;</li>
  * <li>backprop: ∂β = Σ g, ∂γ = Σ g x̂, ∂x = γ / √(σ² + ε) · (g − ∂β / m − x̂ ∂γ / m), with g the incoming gradient (times
  * the ReLU mask when fused); the moving statistics get DL4J's convention, a "gradient" of
@@ -45,30 +45,30 @@ final class FastBatchNormLayer extends BatchNormalization {
     public INDArray activate(boolean training, LayerWorkspaceMgr mgr) {
         assertInputSet(false);
         INDArray x = DepthReshapePreProcessor.contiguous(input, mgr, ArrayType.ACTIVATIONS);
-        long n = x.size(0);
-        long c = x.size(1);
-        long rest = x.length() / (n * c);
+        ChannelMatrix cm = ChannelMatrix.of(x, fast().isChannelsLast());
+        INDArray rows = cm.view(x);
         INDArray mean;
         INDArray var;
         if (training) {
-            INDArray x3 = x.reshape('c', n, c, rest);
+            INDArray centred = mgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), rows.shape(), 'c');
             try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                batchMean = x3.mean(0, 2).castTo(dataType);
-                batchVar = x3.var(false, 0, 2).castTo(dataType);
+                batchMean = cm.sum(rows).divi(cm.perChannel());
+                cm.broadcast(centred.assign(rows), batchMean, Op.SUBTRACT);
+                batchVar = cm.sum(centred.muli(centred)).divi(cm.perChannel());
             }
             mean = batchMean;
             var = batchVar;
         } else {
-            mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(c);
-            var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(c);
+            mean = getParam(BatchNormalizationParamInitializer.GLOBAL_MEAN).reshape(cm.channels());
+            var = getParam(BatchNormalizationParamInitializer.GLOBAL_VAR).reshape(cm.channels());
         }
-        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(c);
-        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(c);
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(cm.channels());
+        INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(cm.channels());
         INDArray scale = Transforms.pow(var.add(layerConf().getEps()), -0.5, false).muli(gamma);
         INDArray shift = beta.sub(mean.mul(scale));
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
-        INDArray rows = out.reshape('c', n * c, rest);
-        rows.assign(x.reshape('c', n * c, rest)).muliColumnVector(perRow(scale, n)).addiColumnVector(perRow(shift, n));
+        INDArray outRows = cm.view(out).assign(rows);
+        cm.broadcast(cm.broadcast(outRows, scale, Op.MULTIPLY), shift, Op.ADD);
         if (fast().isRelu()) {
             Transforms.relu(out, false);
         }
@@ -80,29 +80,26 @@ final class FastBatchNormLayer extends BatchNormalization {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr mgr) {
         assertInputSet(true);
         INDArray x = DepthReshapePreProcessor.contiguous(input, mgr, ArrayType.BP_WORKING_MEM);
-        long n = x.size(0);
-        long c = x.size(1);
-        long rest = x.length() / (n * c);
-        double m = (double) n * rest;
+        ChannelMatrix cm = ChannelMatrix.of(x, fast().isChannelsLast());
+        double m = cm.perChannel();
         INDArray g = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), x.shape(), 'c');
         if (fast().isRelu()) {
             Nd4j.exec(new ThresholdReluBp(output, DepthReshapePreProcessor.contiguous(epsilon, mgr, ArrayType.BP_WORKING_MEM), g, 0.0));
         } else {
             g.assign(epsilon);
         }
-        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(c);
+        INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(cm.channels());
         INDArray invStd = Transforms.pow(batchVar.add(layerConf().getEps()), -0.5, false);
-        INDArray xHatRows = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), new long[] {n * c, rest}, 'c');
-        xHatRows.assign(x.reshape('c', n * c, rest)).subiColumnVector(perRow(batchMean, n)).muliColumnVector(perRow(invStd, n));
-        INDArray gRows = g.reshape('c', n * c, rest);
-        INDArray dBeta = gRows.reshape('c', n, c, rest).sum(0, 2);
-        INDArray product = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), new long[] {n * c, rest}, 'c');
-        product.assign(xHatRows).muli(gRows);
-        INDArray dGamma = product.reshape('c', n, c, rest).sum(0, 2);
+        INDArray gRows = cm.view(g);
+        INDArray xHat = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), gRows.shape(), 'c');
+        cm.broadcast(cm.broadcast(xHat.assign(cm.view(x)), batchMean, Op.SUBTRACT), invStd, Op.MULTIPLY);
+        INDArray dBeta = cm.sum(gRows);
+        INDArray product = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), gRows.shape(), 'c');
+        INDArray dGamma = cm.sum(product.assign(xHat).muli(gRows));
         INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
-        INDArray dxRows = dx.reshape('c', n * c, rest);
-        dxRows.assign(xHatRows).muliColumnVector(perRow(dGamma.div(-m), n)).addi(gRows)
-                .addiColumnVector(perRow(dBeta.div(-m), n)).muliColumnVector(perRow(invStd.mul(gamma), n));
+        INDArray dxRows = cm.view(dx).assign(xHat);
+        cm.broadcast(dxRows, dGamma.div(-m), Op.MULTIPLY).addi(gRows);
+        cm.broadcast(cm.broadcast(dxRows, dBeta.div(-m), Op.ADD), invStd.mul(gamma), Op.MULTIPLY);
 
         double momentum = layerConf().getDecay();
         Gradient grad = new DefaultGradient();
@@ -124,9 +121,53 @@ final class FastBatchNormLayer extends BatchNormalization {
         return new Pair<>(grad, dx);
     }
 
-    /** A per-channel vector repeated for every sample: the column vector of the {@code [n·c, …]} row view. */
-    private static INDArray perRow(INDArray perChannel, long n) {
-        long c = perChannel.length();
-        return Nd4j.tile(perChannel.reshape(1, c), (int) n, 1).reshape('c', n * c, 1);
+    /** Element-wise operations of a per-channel vector onto the channel matrix. */
+    private enum Op { ADD, SUBTRACT, MULTIPLY }
+
+    /**
+     * A contiguous activation seen as a matrix in which each channel's values are easy to reach: {@code [m, c]} rows
+     * for channels last (a channel is a column), {@code [n·c, rest]} for channels first (a channel is every c-th
+     * row). Per-channel sums are matrix-vector products with a vector of ones (BLAS), which is several times faster
+     * here than ND4J's reductions along a non-contiguous axis.
+     */
+    private record ChannelMatrix(boolean channelsLast, long n, long c, long rest) {
+
+        static ChannelMatrix of(INDArray x, boolean channelsLast) {
+            long n = x.size(0);
+            long c = channelsLast ? x.size(x.rank() - 1) : x.size(1);
+            return new ChannelMatrix(channelsLast, n, c, x.length() / (n * c));
+        }
+
+        int channels() {
+            return (int) c;
+        }
+
+        /** m, the number of values per channel. */
+        double perChannel() {
+            return (double) n * rest;
+        }
+
+        INDArray view(INDArray contiguous) {
+            return channelsLast ? contiguous.reshape('c', n * rest, c) : contiguous.reshape('c', n * c, rest);
+        }
+
+        /** Per-channel sums of a {@link #view}, as a vector of length c. */
+        INDArray sum(INDArray view) {
+            INDArray ones = Nd4j.ones(view.dataType(), channelsLast ? n * rest : rest, 1);
+            if (channelsLast) {
+                return view.transpose().mmul(ones).reshape(c);
+            }
+            return view.mmul(ones).reshape(n, c).sum(0);
+        }
+
+        /** Applies {@code op} with a per-channel vector to every value of a {@link #view}, in place; returns it. */
+        INDArray broadcast(INDArray view, INDArray perChannel, Op op) {
+            INDArray v = channelsLast ? perChannel.reshape(1, c) : Nd4j.tile(perChannel.reshape(1, c), (int) n, 1).reshape('c', n * c, 1);
+            return switch (op) {
+                case ADD -> channelsLast ? view.addiRowVector(v) : view.addiColumnVector(v);
+                case SUBTRACT -> channelsLast ? view.subiRowVector(v) : view.subiColumnVector(v);
+                case MULTIPLY -> channelsLast ? view.muliRowVector(v) : view.muliColumnVector(v);
+            };
+        }
     }
 }

@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.Subsampling3DLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -100,7 +99,7 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
         for (int p = 0; p < paths.size(); p++) {
             inputs[p] = inputName(p);
             int depth = paths.get(p).length();
-            types[p] = InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, depth, s.cubeSize(), s.cubeSize(), s.channels());
+            types[p] = InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, depth, s.cubeSize(), s.cubeSize(), s.channels());
         }
         g.addInputs(inputs);
         for (int p = 0; p < paths.size(); p++) {
@@ -129,41 +128,42 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
     }
 
     /**
-     * Adds one encoder copy: blocks of Conv3D → BN + ReLU with (1, 2, 2) pools between them, then the global temporal
-     * max pool (depth, 2, 2). Batch normalisation and the spatial pools run on the folded 4D view (see
-     * {@link FoldDepthPreProcessor}). Returns the name of the 4D latent map.
+     * Adds one encoder copy on NDHWC input: blocks of Conv3D → BN + ReLU with (1, 2, 2) pools between them, then the
+     * global temporal max pool (depth, 2, 2). The whole encoder runs channels last, where oneDNN's 3D convolutions and
+     * pools are fastest (up to 15× for the first convolution, 25× for the pools, against NCDHW here). Returns the name
+     * of the latent map, converted to the heads' NCHW layout.
      */
     private static String addEncoder(GraphBuilder g, NetworkSettings s, String p, String input, int depth,
                                      Map<String, String> canonical) {
         int[][] blocks = s.variant().blocks();
         String prev = input;
-        boolean folded = false;
         for (int b = 0; b < blocks.length; b++) {
             for (int j = 0; j < blocks[b].length; j++) {
                 String conv = "b" + b + "c" + j;
                 layer(g, p, conv, new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
-                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NCDHW)
-                        .activation(Activation.IDENTITY).build(), folded ? new UnfoldDepthPreProcessor(depth) : null, prev, canonical);
-                prev = layer(g, p, conv + "-bn", s.batchNorm(true), new FoldDepthPreProcessor(depth), p + conv, canonical);
-                folded = true;
+                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC)
+                        .activation(Activation.IDENTITY).build(), prev, canonical);
+                prev = layer(g, p, conv + "-bn", s.batchNorm(true).channelsLast(), p + conv, canonical);
             }
             if (b < blocks.length - 1) {
-                // rows 2r and 2r+1 of the folded axis are in the same frame: this is the (1, 2, 2) pool
-                prev = layer(g, p, "b" + b + "pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-                        .kernelSize(2, 2).stride(2, 2).build(), null, prev, canonical);
+                prev = layer(g, p, "b" + b + "pool", pool3d(1), prev, canonical);
             }
         }
-        String tpool = layer(g, p, "tpool", new Subsampling3DLayer.Builder(Subsampling3DLayer.PoolingType.MAX)
-                .kernelSize(depth, 2, 2).stride(depth, 2, 2).convolutionMode(ConvolutionMode.Same)
-                .dataFormat(Convolution3D.DataFormat.NCDHW).build(), new UnfoldDepthPreProcessor(depth), prev, canonical);
+        String tpool = layer(g, p, "tpool", pool3d(depth), prev, canonical);
         String latent = p + "latent";
-        g.addVertex(latent, new PreprocessorVertex(new FoldDepthPreProcessor(1)), tpool);
+        g.addVertex(latent, new PreprocessorVertex(new ChannelsFirstPreProcessor()), tpool);
         return latent;
     }
 
+    /** Max pool (depth, 2, 2) with stride (depth, 2, 2) on NDHWC activations. */
+    private static Subsampling3DLayer pool3d(int depth) {
+        return new Subsampling3DLayer.Builder(Subsampling3DLayer.PoolingType.MAX).kernelSize(depth, 2, 2).stride(depth, 2, 2)
+                .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC).build();
+    }
+
     private static String layer(GraphBuilder g, String p, String name, org.deeplearning4j.nn.conf.layers.Layer layer,
-                                org.deeplearning4j.nn.conf.InputPreProcessor pre, String input, Map<String, String> canonical) {
-        g.addLayer(p + name, layer, pre, input);
+                                String input, Map<String, String> canonical) {
+        g.addLayer(p + name, layer, input);
         canonical.put(p + name, ENCODER + name);
         return p + name;
     }

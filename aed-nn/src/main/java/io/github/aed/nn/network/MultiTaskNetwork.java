@@ -234,28 +234,22 @@ public final class MultiTaskNetwork {
         }
     }
 
-    /** The frames {@code sel} of every cube in the batch, as an NCDHW input {@code [n, c, |sel|, s, s]}. */
+    /** The frames {@code sel} of every cube in the batch, as an encoder input (see {@link EncoderInput}). */
     static INDArray select(CubeBatch batch, FrameSelection sel) {
         CubeSettings c = batch.settings();
         int n = batch.size();
-        int k = c.temporalRadius();
-        int plane = c.size() * c.size();
+        int[] index = EncoderInput.gatherIndex(c.channels(), c.temporalRadius(), c.size(), sel);
+        int cubeLength = c.channels() * c.depth() * c.size() * c.size();
         float[] src = batch.array();
-        if (sel.equals(FrameSelection.consecutive(k, false))) {
-            return Nd4j.create(src, new long[] {n, c.channels(), c.depth(), c.size(), c.size()}, 'c');
-        }
-        int len = sel.length();
-        float[] dst = new float[n * c.channels() * len * plane];
+        float[] dst = new float[n * index.length];
         for (int i = 0; i < n; i++) {
-            for (int ch = 0; ch < c.channels(); ch++) {
-                for (int j = 0; j < len; j++) {
-                    int from = ((i * c.channels() + ch) * c.depth() + k + sel.offset(j)) * plane;
-                    int to = ((i * c.channels() + ch) * len + j) * plane;
-                    System.arraycopy(src, from, dst, to, plane);
-                }
+            int from = i * cubeLength;
+            int to = i * index.length;
+            for (int q = 0; q < index.length; q++) {
+                dst[to + q] = src[from + index[q]];
             }
         }
-        return Nd4j.create(dst, new long[] {n, c.channels(), len, c.size(), c.size()}, 'c');
+        return Nd4j.create(dst, EncoderInput.shape(n, sel.length(), c.size(), c.channels()), 'c');
     }
 
     private void ensureInference() {

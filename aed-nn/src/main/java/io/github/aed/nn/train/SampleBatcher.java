@@ -1,5 +1,6 @@
 package io.github.aed.nn.train;
 
+import io.github.aed.nn.network.EncoderInput;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
@@ -10,7 +11,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Stacks prepared samples into the DL4J mini-batch of a network's training graph: features per training path
- * ({@code [b, channels, frames, size, size]}, values / 255), labels per task ({@code [b, n]}, or
+ * (the encoder's NDHWC layout {@code [b, frames, size, size, channels]}, see {@link EncoderInput}; values / 255), labels per task ({@code [b, n]}, or
  * {@code [b, channels, size, size]} for image heads) and a 0/1 label mask {@code [b, 1]} per task.
  */
 public final class SampleBatcher {
@@ -47,7 +48,7 @@ public final class SampleBatcher {
                     f[i * len + j] = (src[j] & 0xFF) / 255f;
                 }
             }
-            features[p] = Nd4j.create(f, new long[] {b, c, paths.get(p).length(), s, s}, 'c');
+            features[p] = Nd4j.create(f, EncoderInput.shape(b, paths.get(p).length(), s, c), 'c');
         }
         int tasks = network.tasks().size();
         INDArray[] labels = new INDArray[tasks];

@@ -1,5 +1,6 @@
 package io.github.aed.nn.train;
 
+import io.github.aed.nn.network.EncoderInput;
 import io.github.aed.nn.network.GraphLayout;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.task.FrameSelection;
@@ -97,20 +98,13 @@ public final class SampleMaker {
         }
     }
 
-    /** The selected frames as bytes, layout {@code [channels][frames][size][size]}. */
+    /** The selected frames as bytes (value × 255), in the encoder's input layout (see {@link EncoderInput}). */
     static byte[] frames(TrainingObject o, FrameSelection sel) {
-        int plane = o.size() * o.size();
-        int len = sel.length();
-        byte[] out = new byte[o.channels() * len * plane];
+        int[] index = EncoderInput.gatherIndex(o.channels(), o.radius(), o.size(), sel);
+        byte[] out = new byte[index.length];
         float[] cube = o.cube();
-        for (int c = 0; c < o.channels(); c++) {
-            for (int j = 0; j < len; j++) {
-                int from = (c * o.depth() + o.radius() + sel.offset(j)) * plane;
-                int to = (c * len + j) * plane;
-                for (int p = 0; p < plane; p++) {
-                    out[to + p] = (byte) Math.round(cube[from + p] * 255f);
-                }
-            }
+        for (int q = 0; q < index.length; q++) {
+            out[q] = (byte) Math.round(cube[index[q]] * 255f);
         }
         return out;
     }
