@@ -15,7 +15,6 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
 import org.deeplearning4j.nn.conf.layers.Subsampling3DLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -140,9 +139,8 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
         for (int b = 0; b < blocks.length; b++) {
             for (int j = 0; j < blocks[b].length; j++) {
                 String conv = "b" + b + "c" + j;
-                layer(g, p, conv, new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
-                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC)
-                        .activation(Activation.IDENTITY).build(), prev, canonical);
+                layer(g, p, conv, LinearConvolution3D.of(new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
+                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC)), prev, canonical);
                 prev = layer(g, p, conv + "-bn", s.batchNorm(true).channelsLast(), p + conv, canonical);
             }
             if (b < blocks.length - 1) {

@@ -117,8 +117,8 @@ public final class HeadBuilder {
     }
 
     private String convBnRelu(String suffix, String input, int filters, InputPreProcessor toFiveD) {
-        String c = add(suffix, new Convolution3D.Builder(1, 3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
-                .dataFormat(Convolution3D.DataFormat.NCDHW).activation(Activation.IDENTITY).build(), toFiveD, input);
+        String c = add(suffix, LinearConvolution3D.of(new Convolution3D.Builder(1, 3, 3).nOut(filters).convolutionMode(ConvolutionMode.Same)
+                .dataFormat(Convolution3D.DataFormat.NCDHW)), toFiveD, input);
         return add(suffix + "-bn", settings.batchNorm(true), new FoldDepthPreProcessor(1), c);
     }
 
