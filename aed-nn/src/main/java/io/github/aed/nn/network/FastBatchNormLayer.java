@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -64,11 +65,8 @@ final class FastBatchNormLayer extends BatchNormalization {
         }
         INDArray gamma = getParam(BatchNormalizationParamInitializer.GAMMA).reshape(cm.channels());
         INDArray beta = getParam(BatchNormalizationParamInitializer.BETA).reshape(cm.channels());
-        INDArray scale = Transforms.pow(var.add(layerConf().getEps()), -0.5, false).muli(gamma);
-        INDArray shift = beta.sub(mean.mul(scale));
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, x.dataType(), x.shape(), 'c');
-        INDArray outRows = cm.view(out).assign(rows);
-        cm.broadcast(cm.broadcast(outRows, scale, Op.MULTIPLY), shift, Op.ADD);
+        cm.normalise(x, out, mean, var, gamma, beta, layerConf().getEps());
         if (fast().isRelu()) {
             Transforms.relu(out, false);
         }
@@ -158,6 +156,21 @@ final class FastBatchNormLayer extends BatchNormalization {
                 return view.transpose().mmul(ones).reshape(c);
             }
             return view.mmul(ones).reshape(n, c).sum(0);
+        }
+
+        /**
+         * out = γ (x − μ) / √(σ² + ε) + β per channel. Channels last, this is libnd4j's {@code batchnorm} op (oneDNN),
+         * one pass over memory; channels first, a scale and a shift broadcast along the rows, which is faster there.
+         */
+        void normalise(INDArray x, INDArray out, INDArray mean, INDArray var, INDArray gamma, INDArray beta, double eps) {
+            if (channelsLast) {
+                Nd4j.exec(DynamicCustomOp.builder("batchnorm").addInputs(x, mean, var, gamma, beta).addOutputs(out)
+                        .addFloatingPointArguments(eps).addIntegerArguments(1, 1, x.rank() - 1).build());
+                return;
+            }
+            INDArray scale = Transforms.pow(var.add(eps), -0.5, false).muli(gamma);
+            INDArray shift = beta.sub(mean.mul(scale));
+            broadcast(broadcast(view(out).assign(view(x)), scale, Op.MULTIPLY), shift, Op.ADD);
         }
 
         /** Applies {@code op} with a per-channel vector to every value of a {@link #view}, in place; returns it. */
