@@ -7,14 +7,10 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * Views a 5D NCDHW activation {@code [n, c, d, h, w]} as the 4D NCHW activation {@code [n, c, d·h, w]} (a reshape, no
- * arithmetic), so that 2D layers can run on it.
- *
- * <p>Why: DL4J 1.0.0-M2.1 has no batch normalisation for rank-5 input. In the folded view a 2D
- * {@code BatchNormalization} layer reduces every channel over {@code n · (d·h) · w} values, which is exactly the
- * {@code n · d · h · w} values a 3D batch normalisation reduces over: the per-channel statistics are unchanged
- * ({@code BatchNormFormulationTest} checks this against a hand computation). With an even h, a 2×2/2 max pool in the
- * folded view is the (1, 2, 2) spatial pool of the 3D view, because rows 2r and 2r + 1 of the folded axis belong to
- * the same frame. {@link UnfoldDepthPreProcessor} goes back to 5D.
+ * arithmetic), so that 2D layers can run on it. The heads use it with d = 1: their 3×3 convolutions run as depth-1
+ * {@code Convolution3D} layers (see {@link HeadBuilder}), and the batch norm, pooling and output layers around them
+ * read the 4D view. In the folded view a batch normalisation reduces every channel over {@code n · (d·h) · w} values,
+ * the same values as a 3D one. {@link UnfoldDepthPreProcessor} goes back to 5D.
  */
 public final class FoldDepthPreProcessor extends DepthReshapePreProcessor {
 

@@ -8,7 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The inverse of {@link FoldDepthPreProcessor}: views the folded NCHW activation {@code [n, c, d·h, w]} as the NCDHW
- * activation {@code [n, c, d, h, w]} again, for the 3D layers that follow a folded batch normalisation.
+ * activation {@code [n, c, d, h, w]} again, for the 3D layers of the heads that follow a 4D layer.
  */
 public final class UnfoldDepthPreProcessor extends DepthReshapePreProcessor {
 

@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The folded formulation of 3D batch normalisation (5D → [n, c, d·h, w] → 2D BatchNormalization → 5D) against a hand
- * computation with per-channel statistics over n·d·h·w values.
+ * 3D batch normalisation as the encoder runs it (channels-last {@link FastBatchNorm} on NDHWC activations) against a
+ * hand computation with per-channel statistics over n·d·h·w values.
  */
 class BatchNormFormulationTest {
 
@@ -28,10 +28,9 @@ class BatchNormFormulationTest {
     private static ComputationGraph graph() {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).graphBuilder()
                 .addInputs("in")
-                .addLayer("bn", NetworkSettings.builder().batchNormEpsilon(EPS).build().batchNorm(false), new FoldDepthPreProcessor(D), "in")
-                .addVertex("out", new org.deeplearning4j.nn.conf.graph.PreprocessorVertex(new UnfoldDepthPreProcessor(D)), "bn")
+                .addLayer("out", NetworkSettings.builder().batchNormEpsilon(EPS).build().batchNorm(false).channelsLast(), "in")
                 .setOutputs("out")
-                .setInputTypes(InputType.convolutional3D(Convolution3D.DataFormat.NCDHW, D, H, W, C))
+                .setInputTypes(InputType.convolutional3D(Convolution3D.DataFormat.NDHWC, D, H, W, C))
                 .build();
         ComputationGraph g = new ComputationGraph(conf);
         g.init();
@@ -41,9 +40,9 @@ class BatchNormFormulationTest {
     private static INDArray input() {
         Nd4j.getRandom().setSeed(7);
         // channels with clearly different means and spreads, so a wrong reduction axis shows
-        INDArray x = Nd4j.rand(DataType.FLOAT, N, C, D, H, W);
+        INDArray x = Nd4j.rand(DataType.FLOAT, N, D, H, W, C);
         for (int c = 0; c < C; c++) {
-            x.slice(c, 1).muli(1 + 3 * c).addi(5 * c - 2);
+            x.slice(c, 4).muli(1 + 3 * c).addi(5 * c - 2);
         }
         return x;
     }
@@ -53,8 +52,8 @@ class BatchNormFormulationTest {
         ComputationGraph g = graph();
         INDArray gamma = Nd4j.createFromArray(0.5f, 2f, -1f);
         INDArray beta = Nd4j.createFromArray(0.1f, -0.3f, 2f);
-        g.getLayer("bn").setParam("gamma", gamma.reshape(1, C));
-        g.getLayer("bn").setParam("beta", beta.reshape(1, C));
+        g.getLayer("out").setParam("gamma", gamma.reshape(1, C));
+        g.getLayer("out").setParam("beta", beta.reshape(1, C));
         INDArray x = input();
         INDArray y = g.feedForward(new INDArray[] {x}, true, false).get("out");
         assertEquals(5, y.rank());
@@ -89,7 +88,7 @@ class BatchNormFormulationTest {
                     for (int h = 0; h < H; h++) {
                         for (int w = 0; w < W; w++) {
                             double expected = (xs[n][c][d][h][w] - mean) / Math.sqrt(var + EPS) * gamma.getDouble(c) + beta.getDouble(c);
-                            assertEquals(expected, y.getDouble(n, c, d, h, w), 2e-4,
+                            assertEquals(expected, y.getDouble(n, d, h, w, c), 2e-4,
                                     "n=" + n + " c=" + c + " d=" + d + " h=" + h + " w=" + w);
                         }
                     }
@@ -103,13 +102,13 @@ class BatchNormFormulationTest {
         ComputationGraph g = graph();
         INDArray mean = Nd4j.createFromArray(1f, -2f, 3f);
         INDArray var = Nd4j.createFromArray(4f, 0.25f, 1f);
-        g.getLayer("bn").setParam("mean", mean.reshape(1, C));
-        g.getLayer("bn").setParam("var", var.reshape(1, C));
+        g.getLayer("out").setParam("mean", mean.reshape(1, C));
+        g.getLayer("out").setParam("var", var.reshape(1, C));
         INDArray x = input();
         INDArray y = g.output(false, x)[0];
         for (int c = 0; c < C; c++) {
-            double expected = (x.getDouble(1, c, 3, 2, 5) - mean.getDouble(c)) / Math.sqrt(var.getDouble(c) + EPS);
-            assertEquals(expected, y.getDouble(1, c, 3, 2, 5), 1e-4, "channel " + c);
+            double expected = (x.getDouble(1, 3, 2, 5, c) - mean.getDouble(c)) / Math.sqrt(var.getDouble(c) + EPS);
+            assertEquals(expected, y.getDouble(1, 3, 2, 5, c), 1e-4, "channel " + c);
         }
     }
 
@@ -120,7 +119,7 @@ class BatchNormFormulationTest {
                 for (int d = 0; d < D; d++) {
                     for (int h = 0; h < H; h++) {
                         for (int w = 0; w < W; w++) {
-                            out[n][c][d][h][w] = x.getDouble(n, c, d, h, w);
+                            out[n][c][d][h][w] = x.getDouble(n, d, h, w, c);
                         }
                     }
                 }
