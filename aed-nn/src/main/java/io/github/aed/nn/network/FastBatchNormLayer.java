@@ -33,6 +33,7 @@ final class FastBatchNormLayer extends BatchNormalization {
     private INDArray batchMean;
     private INDArray batchVar;
     private INDArray output;
+    private transient INDArray ones;
 
     FastBatchNormLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -53,9 +54,9 @@ final class FastBatchNormLayer extends BatchNormalization {
         if (training) {
             INDArray centred = mgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), rows.shape(), 'c');
             try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-                batchMean = cm.sum(rows).divi(cm.perChannel());
+                batchMean = cm.sum(rows, ones(cm)).divi(cm.perChannel());
                 cm.broadcast(centred.assign(rows), batchMean, Op.SUBTRACT);
-                batchVar = cm.sum(centred.muli(centred)).divi(cm.perChannel());
+                batchVar = cm.sum(centred.muli(centred), ones(cm)).divi(cm.perChannel());
             }
             mean = batchMean;
             var = batchVar;
@@ -94,9 +95,9 @@ final class FastBatchNormLayer extends BatchNormalization {
         INDArray gRows = cm.view(g);
         INDArray xHat = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), gRows.shape(), 'c');
         cm.broadcast(cm.broadcast(xHat.assign(cm.view(x)), batchMean, Op.SUBTRACT), invStd, Op.MULTIPLY);
-        INDArray dBeta = cm.sum(gRows);
+        INDArray dBeta = cm.sum(gRows, ones(cm));
         INDArray product = mgr.createUninitialized(ArrayType.BP_WORKING_MEM, x.dataType(), gRows.shape(), 'c');
-        INDArray dGamma = cm.sum(product.assign(xHat).muli(gRows));
+        INDArray dGamma = cm.sum(product.assign(xHat).muli(gRows), ones(cm));
         INDArray dx = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, x.dataType(), x.shape(), 'c');
         INDArray dxRows = cm.view(dx).assign(xHat);
         cm.broadcast(dxRows, dGamma.div(-m), Op.MULTIPLY).addi(gRows);
@@ -120,6 +121,16 @@ final class FastBatchNormLayer extends BatchNormalization {
         grad.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, varView);
         output = null;
         return new Pair<>(grad, dx);
+    }
+
+    /** A column of ones for {@link ChannelMatrix#sum}, kept outside any workspace and reused while the shape stays. */
+    private INDArray ones(ChannelMatrix cm) {
+        if (ones == null || ones.length() != cm.sumLength() || ones.dataType() != dataType) {
+            try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
+                ones = Nd4j.ones(dataType, cm.sumLength(), 1);
+            }
+        }
+        return ones;
     }
 
     /** Element-wise operations of a per-channel vector onto the channel matrix. */
@@ -152,9 +163,13 @@ final class FastBatchNormLayer extends BatchNormalization {
             return channelsLast ? contiguous.reshape('c', n * rest, c) : contiguous.reshape('c', n * c, rest);
         }
 
-        /** Per-channel sums of a {@link #view}, as a vector of length c. */
-        INDArray sum(INDArray view) {
-            INDArray ones = Nd4j.ones(view.dataType(), channelsLast ? n * rest : rest, 1);
+        /** The length of the vector of ones that {@link #sum} needs. */
+        long sumLength() {
+            return channelsLast ? n * rest : rest;
+        }
+
+        /** Per-channel sums of a {@link #view}, as a vector of length c; {@code ones} is a {@link #sumLength()} × 1 column. */
+        INDArray sum(INDArray view, INDArray ones) {
             if (channelsLast) {
                 return view.transpose().mmul(ones).reshape(c);
             }
