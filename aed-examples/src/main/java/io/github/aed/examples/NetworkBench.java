@@ -44,12 +44,14 @@ final class NetworkBench {
     static final Set<String> FLAGS = Set.of();
     static final String USAGE = """
             usage: ./aed bench nn [--variant all|shallow-narrow|shallow-wide|deep-narrow|deep-wide]... [--sizes 64,32]
-                                  [--batches 1,8,64] [--train-batch 64] [--warmup 1] [--repeats 3] [--peak-gflops 220]
+                                  [--batches 1,8,64] [--train-batch 64] [--warmup 5] [--repeats 3] [--peak-gflops 220]
 
             nn      the multi-task 3D CNN with the four built-in tasks (1080-output teacher, colour crops): per
                     variant and cube size, parameters, GFLOP per object (test) and per training sample, forward
                     objects/s per batch size, training samples/s, the share of the fp32 peak, and resident memory.
-                    Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (default: all cores).
+                    Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (./aed sets 1 unless
+                    it is set). Each measurement follows --warmup untimed runs: DL4J sizes its workspaces over the first
+                    few calls, which page-fault hundreds of MB each and run up to 4x slower than the steady state.
             """;
 
     private NetworkBench() {
@@ -69,7 +71,7 @@ final class NetworkBench {
         List<BackboneVariant> variants = names.isEmpty() || names.contains("all") ? List.of(BackboneVariant.values())
                 : names.stream().map(BackboneVariant::parse).toList();
         return new Run(variants, ints(o, "sizes", "64,32"), ints(o, "batches", "1,8,64"),
-                o.intValue("train-batch", 64), o.intValue("warmup", 1), o.intValue("repeats", 3), o.doubleValue("peak-gflops", 220));
+                o.intValue("train-batch", 64), o.intValue("warmup", 5), o.intValue("repeats", 3), o.doubleValue("peak-gflops", 220));
     }
 
     private static List<Integer> ints(Options o, String name, String defaults) {
