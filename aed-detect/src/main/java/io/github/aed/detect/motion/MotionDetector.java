@@ -84,6 +84,8 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat openKernel;
     private final Mat closeKernel;
     private final Mat splitKernel;
+    private final CoverageSelection coverage;
+    private byte[] maskBytes = new byte[0];
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
@@ -96,6 +98,7 @@ public final class MotionDetector implements ObjectDetector {
         this.openKernel = kernel(settings.openSize);
         this.closeKernel = kernel(settings.closeSize);
         this.splitKernel = kernel(settings.splitSize);
+        this.coverage = settings.ranking == ProposalRanking.COVERAGE ? new CoverageSelection(settings.tightness, settings.fitFloor) : null;
     }
 
     /** A builder with the defaults tuned for fixed cameras such as UCSD Ped2 (see each setting). */
@@ -148,7 +151,30 @@ public final class MotionDetector implements ObjectDetector {
                 }
             }
         }
-        return suppress(detections(frame, first), detections(frame, extra));
+        List<Detection> objects = detections(frame, first);
+        List<Detection> others = detections(frame, extra);
+        return settings.ranking == ProposalRanking.TIERS ? suppress(objects, others) : byCoverage(objects, others);
+    }
+
+    /**
+     * The proposals chosen by their foreground coverage ({@link ProposalRanking#COVERAGE}), the merged objects and then
+     * the other proposals, each most confident first, as the preference order for ties; in the order chosen.
+     */
+    private List<Detection> byCoverage(List<Detection> objects, List<Detection> extra) {
+        List<Detection> all = new ArrayList<>(objects.size() + extra.size());
+        all.addAll(objects);
+        all.addAll(extra);
+        int max = settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections;
+        List<Box> boxes = all.stream().map(Detection::box).toList();
+        if (coverage == null) {
+            return CoverageSelection.byOverlap(boxes, weights(all, objects.size()), max, settings.nmsIou, settings.tightness, Boolean.getBoolean("aed.tier") ? objects.size() : 0).stream().map(all::get).toList();
+        }
+        if (maskBytes.length != width * height) {
+            maskBytes = new byte[width * height];
+        }
+        foreground.data().get(maskBytes);
+        List<Integer> chosen = coverage.select(maskBytes, width, height, boxes, max, settings.nmsIou, Boolean.getBoolean("aed.tier") ? objects.size() : 0);
+        return chosen.stream().map(all::get).toList();
     }
 
     /** The proposals that pass the area limits, padded, clipped, with their confidence, most confident first. */
@@ -185,6 +211,14 @@ public final class MotionDetector implements ObjectDetector {
             }
         }
         return kept;
+    }
+
+    private double[] weights(List<Detection> all, int objects) {
+        double[] w = new double[all.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i < objects && Boolean.getBoolean("aed.objw") ? 1 : Math.pow(all.get(i).confidence(), settings.fitFloor);
+        }
+        return w;
     }
 
     /** The confidence of an object of this many foreground pixels: 0.5 at {@code minArea} pixels, rising towards 1. */
@@ -559,8 +593,7 @@ public final class MotionDetector implements ObjectDetector {
             subtractor.close();
         }
         for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, profile,
-                openKernel,
-                closeKernel, splitKernel}) {
+                openKernel, closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -597,6 +630,9 @@ public final class MotionDetector implements ObjectDetector {
         private int frameDifference = 15;
         private double valleySplit = 0.6;
         private boolean valleyPiecesFirst;
+        private ProposalRanking ranking = ProposalRanking.TIERS;
+        private double tightness = 1;
+        private double fitFloor;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -624,6 +660,9 @@ public final class MotionDetector implements ObjectDetector {
             c.frameDifference = frameDifference;
             c.valleySplit = valleySplit;
             c.valleyPiecesFirst = valleyPiecesFirst;
+            c.ranking = ranking;
+            c.tightness = tightness;
+            c.fitFloor = fitFloor;
             return c;
         }
 
@@ -724,18 +763,27 @@ public final class MotionDetector implements ObjectDetector {
             return valleyPiecesFirst;
         }
 
+        public ProposalRanking ranking() {
+            return ranking;
+        }
+
+        /** The exponent of the fill ratio in a box's fit under {@link ProposalRanking#COVERAGE}. */
+        public double coverageTightness() {
+            return tightness;
+        }
+
         String describe() {
             return String.format(Locale.ROOT,
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
                             + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
-                            + "valleyPiecesFirst=%s",
+                            + "valleyPiecesFirst=%s, ranking=%s, coverageTightness=%s",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
                     maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, trim(valleySplit),
-                    valleyPiecesFirst);
+                    valleyPiecesFirst, ranking.name().toLowerCase(Locale.ROOT), trim(tightness));
         }
 
         private static String trim(double v) {
@@ -934,6 +982,32 @@ public final class MotionDetector implements ObjectDetector {
          */
         public Builder valleyPiecesFirst(boolean value) {
             s.valleyPiecesFirst = value;
+            return this;
+        }
+
+        /**
+         * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the other
+         * proposals, each group largest first) or {@link ProposalRanking#COVERAGE} (greedy by the foreground each box
+         * adds, weighted by how tightly it fits). Default {@link ProposalRanking#TIERS}.
+         */
+        public Builder ranking(ProposalRanking value) {
+            s.ranking = Objects.requireNonNull(value, "ranking");
+            return this;
+        }
+
+        /**
+         * Under {@link ProposalRanking#COVERAGE}, the exponent of a box's fill ratio (its foreground pixels over its
+         * area) in the weight of each foreground pixel it covers: 0 counts pixels only, larger values favour tight
+         * boxes over loose ones more strongly. At least 0. Default 1.
+         */
+        public Builder coverageTightness(double exponent) {
+            s.tightness = exponent;
+            return this;
+        }
+
+        /** Under {@link ProposalRanking#COVERAGE}, the least fit of a box. Default 0. */
+        public Builder coverageFloor(double floor) {
+            s.fitFloor = floor;
             return this;
         }
 
