@@ -45,7 +45,7 @@ final class DetectBench {
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
-            "valley-first", "ranking", "tightness", "floor");
+            "valley-first", "ranking", "overlap-exponent", "part-weight");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
@@ -54,7 +54,8 @@ final class DetectBench {
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
                          --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
-                         --valley RATIO --valley-first true|false --ranking tiers|coverage --tightness EXPONENT]
+                         --valley RATIO --valley-first true|false --ranking tiers|overlap
+                         --overlap-exponent P --part-weight W]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -136,12 +137,11 @@ final class DetectBench {
         }));
         o.get("ranking").ifPresent(v -> b.ranking(switch (v.toLowerCase(Locale.ROOT)) {
             case "tiers" -> ProposalRanking.TIERS;
-            case "coverage" -> ProposalRanking.COVERAGE;
             case "overlap" -> ProposalRanking.OVERLAP;
-            default -> throw new UsageException("--ranking must be tiers or coverage, got '" + v + "'");
+            default -> throw new UsageException("--ranking must be tiers or overlap, got '" + v + "'");
         }));
-        ifDouble(o, "tightness", b::coverageTightness);
-        ifDouble(o, "floor", b::coverageFloor);
+        ifDouble(o, "overlap-exponent", b::overlapExponent);
+        ifDouble(o, "part-weight", b::partWeight);
         o.get("parts").ifPresent(v -> b.parts(bool("parts", v)));
         o.get("valley-first").ifPresent(v -> b.valleyPiecesFirst(bool("valley-first", v)));
         if (o.has("shadows")) {

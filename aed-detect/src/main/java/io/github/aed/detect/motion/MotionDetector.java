@@ -47,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then a greedy
  * suppression keeps the merged objects first (with {@code valleyPiecesFirst}, the pieces of a split object in its
  * place) and the other proposals after them, each group in order of confidence,
- * drops any box whose IoU with a kept one is above {@code nmsIou}, and stops at {@code maxDetections}. Detections have
+ * drops any box whose IoU with a kept one is above {@code nmsIou}, and stops at {@code maxDetections}; with the
+ * {@link ProposalRanking#OVERLAP} ranking, a greedy selection by overlap with all proposals chooses instead. Detections have
  * no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)} for {@code n} foreground
  * pixels (0.5 at the minimum area, towards 1 for large objects).
  *
@@ -84,8 +85,6 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat openKernel;
     private final Mat closeKernel;
     private final Mat splitKernel;
-    private final CoverageSelection coverage;
-    private byte[] maskBytes = new byte[0];
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
@@ -98,7 +97,6 @@ public final class MotionDetector implements ObjectDetector {
         this.openKernel = kernel(settings.openSize);
         this.closeKernel = kernel(settings.closeSize);
         this.splitKernel = kernel(settings.splitSize);
-        this.coverage = settings.ranking == ProposalRanking.COVERAGE ? new CoverageSelection(settings.tightness, settings.fitFloor) : null;
     }
 
     /** A builder with the defaults tuned for fixed cameras such as UCSD Ped2 (see each setting). */
@@ -153,27 +151,25 @@ public final class MotionDetector implements ObjectDetector {
         }
         List<Detection> objects = detections(frame, first);
         List<Detection> others = detections(frame, extra);
-        return settings.ranking == ProposalRanking.TIERS ? suppress(objects, others) : byCoverage(objects, others);
+        return settings.ranking == ProposalRanking.OVERLAP ? byOverlap(objects, others) : suppress(objects, others);
     }
 
     /**
-     * The proposals chosen by their foreground coverage ({@link ProposalRanking#COVERAGE}), the merged objects and then
-     * the other proposals, each most confident first, as the preference order for ties; in the order chosen.
+     * The proposals chosen by {@link OverlapSelection}: a merged object weighs 1, a core or piece its confidence raised
+     * to {@code partWeight}; the tiers' order (objects, then the others, each most confident first) breaks ties. In the
+     * order chosen.
      */
-    private List<Detection> byCoverage(List<Detection> objects, List<Detection> extra) {
+    private List<Detection> byOverlap(List<Detection> objects, List<Detection> extra) {
         List<Detection> all = new ArrayList<>(objects.size() + extra.size());
         all.addAll(objects);
         all.addAll(extra);
-        int max = settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections;
-        List<Box> boxes = all.stream().map(Detection::box).toList();
-        if (coverage == null) {
-            return CoverageSelection.byOverlap(boxes, weights(all, objects.size()), max, settings.nmsIou, settings.tightness, Boolean.getBoolean("aed.tier") ? objects.size() : 0).stream().map(all::get).toList();
+        double[] weights = new double[all.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = i < objects.size() ? 1 : Math.pow(all.get(i).confidence(), settings.partWeight);
         }
-        if (maskBytes.length != width * height) {
-            maskBytes = new byte[width * height];
-        }
-        foreground.data().get(maskBytes);
-        List<Integer> chosen = coverage.select(maskBytes, width, height, boxes, max, settings.nmsIou, Boolean.getBoolean("aed.tier") ? objects.size() : 0);
+        List<Integer> chosen = OverlapSelection.select(all.stream().map(Detection::box).toList(), weights,
+                settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections, settings.nmsIou,
+                settings.overlapExponent);
         return chosen.stream().map(all::get).toList();
     }
 
@@ -211,14 +207,6 @@ public final class MotionDetector implements ObjectDetector {
             }
         }
         return kept;
-    }
-
-    private double[] weights(List<Detection> all, int objects) {
-        double[] w = new double[all.size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = i < objects && Boolean.getBoolean("aed.objw") ? 1 : Math.pow(all.get(i).confidence(), settings.fitFloor);
-        }
-        return w;
     }
 
     /** The confidence of an object of this many foreground pixels: 0.5 at {@code minArea} pixels, rising towards 1. */
@@ -593,7 +581,8 @@ public final class MotionDetector implements ObjectDetector {
             subtractor.close();
         }
         for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, profile,
-                openKernel, closeKernel, splitKernel}) {
+                openKernel,
+                closeKernel, splitKernel}) {
             if (m != null) {
                 m.close();
             }
@@ -631,8 +620,8 @@ public final class MotionDetector implements ObjectDetector {
         private double valleySplit = 0.6;
         private boolean valleyPiecesFirst;
         private ProposalRanking ranking = ProposalRanking.TIERS;
-        private double tightness = 1;
-        private double fitFloor;
+        private double overlapExponent = 5;
+        private double partWeight;
 
         private Settings copy() {
             Settings c = new Settings();
@@ -661,8 +650,8 @@ public final class MotionDetector implements ObjectDetector {
             c.valleySplit = valleySplit;
             c.valleyPiecesFirst = valleyPiecesFirst;
             c.ranking = ranking;
-            c.tightness = tightness;
-            c.fitFloor = fitFloor;
+            c.overlapExponent = overlapExponent;
+            c.partWeight = partWeight;
             return c;
         }
 
@@ -767,9 +756,12 @@ public final class MotionDetector implements ObjectDetector {
             return ranking;
         }
 
-        /** The exponent of the fill ratio in a box's fit under {@link ProposalRanking#COVERAGE}. */
-        public double coverageTightness() {
-            return tightness;
+        public double overlapExponent() {
+            return overlapExponent;
+        }
+
+        public double partWeight() {
+            return partWeight;
         }
 
         String describe() {
@@ -777,13 +769,13 @@ public final class MotionDetector implements ObjectDetector {
                     "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                             + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
                             + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
-                            + "valleyPiecesFirst=%s, ranking=%s, coverageTightness=%s",
+                            + "valleyPiecesFirst=%s, ranking=%s, overlapExponent=%s, partWeight=%s",
                     kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                     detectShadows ? "detected and removed" : "not detected (foreground)",
                     learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                     minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
                     maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, trim(valleySplit),
-                    valleyPiecesFirst, ranking.name().toLowerCase(Locale.ROOT), trim(tightness));
+                    valleyPiecesFirst, ranking.name().toLowerCase(Locale.ROOT), trim(overlapExponent), trim(partWeight));
         }
 
         private static String trim(double v) {
@@ -939,8 +931,7 @@ public final class MotionDetector implements ObjectDetector {
         }
 
         /**
-         * At most this many detections per frame, or 0 for no limit: the merged objects first, then the parts and cores,
-         * each group most confident (largest) first. Default 12.
+         * At most this many detections per frame, or 0 for no limit, chosen as the {@link #ranking} says. Default 12.
          */
         public Builder maxDetections(int n) {
             s.maxDetections = nonNegative("maximum detections per frame", n);
@@ -986,9 +977,10 @@ public final class MotionDetector implements ObjectDetector {
         }
 
         /**
-         * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the other
-         * proposals, each group largest first) or {@link ProposalRanking#COVERAGE} (greedy by the foreground each box
-         * adds, weighted by how tightly it fits). Default {@link ProposalRanking#TIERS}.
+         * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the cores
+         * and pieces, each group largest first) or {@link ProposalRanking#OVERLAP} (greedy by the summed best overlap
+         * between all proposals and the kept boxes). Default {@link ProposalRanking#TIERS}: on Ped2, the overlap ranking
+         * raised recall on Test007-012 and over all clips but lowered recall at IoU 0.3 on Test001-006 (docs/detect.md).
          */
         public Builder ranking(ProposalRanking value) {
             s.ranking = Objects.requireNonNull(value, "ranking");
@@ -996,18 +988,24 @@ public final class MotionDetector implements ObjectDetector {
         }
 
         /**
-         * Under {@link ProposalRanking#COVERAGE}, the exponent of a box's fill ratio (its foreground pixels over its
-         * area) in the weight of each foreground pixel it covers: 0 counts pixels only, larger values favour tight
-         * boxes over loose ones more strongly. At least 0. Default 1.
+         * Under {@link ProposalRanking#OVERLAP}, the power of the IoU that measures how well a kept box serves a
+         * proposal: larger values count a loose fit for less. Positive. Default 5.
          */
-        public Builder coverageTightness(double exponent) {
-            s.tightness = exponent;
+        public Builder overlapExponent(double exponent) {
+            s.overlapExponent = Check.positive("overlap exponent", exponent);
             return this;
         }
 
-        /** Under {@link ProposalRanking#COVERAGE}, the least fit of a box. Default 0. */
-        public Builder coverageFloor(double floor) {
-            s.fitFloor = floor;
+        /**
+         * Under {@link ProposalRanking#OVERLAP}, the weight of a core or valley piece is its confidence raised to this
+         * power (a merged object weighs 1): 0 counts every proposal alike, larger values discount small cores and
+         * pieces more. At least 0. Default 0.
+         */
+        public Builder partWeight(double exponent) {
+            if (!(exponent >= 0) || Double.isInfinite(exponent)) {
+                throw new IllegalArgumentException("part weight exponent must be >= 0, got " + exponent);
+            }
+            s.partWeight = exponent;
             return this;
         }
 

@@ -8,12 +8,10 @@ public enum ProposalRanking {
      */
     TIERS,
     /**
-     * Greedy by the foreground a box adds to the boxes already kept, each foreground pixel weighted by how tightly the
-     * box fits (its fill ratio raised to the coverage tightness), with the tier order breaking ties; the same NMS
-     * threshold applies. A near-duplicate of a kept box gains nothing, a tight piece of a loose kept box gains what its
-     * tighter fit adds.
+     * Greedy by overlap ({@link OverlapSelection}): every proposal stands for an object that may be there, and each
+     * step keeps the box that most raises the summed best overlap ({@code IoU^overlapExponent}) between the proposals
+     * and the kept boxes, each proposal weighted (a merged object 1, a core or piece its confidence raised to
+     * {@code partWeight}). The same NMS threshold applies; ties go to the {@link #TIERS} order.
      */
-    COVERAGE,
-    /** Greedy by the summed best IoU between every proposal and the kept boxes (see CoverageSelection.byOverlap). */
     OVERLAP
 }
