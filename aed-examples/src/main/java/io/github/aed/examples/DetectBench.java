@@ -7,6 +7,7 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.motion.ProposalRanking;
 import io.github.aed.detect.motion.SubtractorKind;
 import io.github.aed.examples.cli.Options;
 import io.github.aed.examples.cli.UsageException;
@@ -44,7 +45,7 @@ final class DetectBench {
     static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
-            "valley-first");
+            "valley-first", "ranking", "overlap-exponent", "part-weight");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
 
     static final String USAGE = """
@@ -53,7 +54,8 @@ final class DetectBench {
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
                          --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
-                         --valley RATIO --valley-first true|false]
+                         --valley RATIO --valley-first true|false --ranking tiers|overlap
+                         --overlap-exponent P --part-weight W]
                     runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -133,6 +135,13 @@ final class DetectBench {
             case "knn" -> SubtractorKind.KNN;
             default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
         }));
+        o.get("ranking").ifPresent(v -> b.ranking(switch (v.toLowerCase(Locale.ROOT)) {
+            case "tiers" -> ProposalRanking.TIERS;
+            case "overlap" -> ProposalRanking.OVERLAP;
+            default -> throw new UsageException("--ranking must be tiers or overlap, got '" + v + "'");
+        }));
+        ifDouble(o, "overlap-exponent", b::overlapExponent);
+        ifDouble(o, "part-weight", b::partWeight);
         o.get("parts").ifPresent(v -> b.parts(bool("parts", v)));
         o.get("valley-first").ifPresent(v -> b.valleyPiecesFirst(bool("valley-first", v)));
         if (o.has("shadows")) {

@@ -315,6 +315,12 @@ class MotionDetectorTest {
 
     @Test
     void onAGeneratedWalkwayTheCyclistAndTheWalkersAreFoundWithinTheCap() {
+        for (ProposalRanking ranking : ProposalRanking.values()) {
+            walkwayWithinTheCap(ranking);
+        }
+    }
+
+    private static void walkwayWithinTheCap(ProposalRanking ranking) {
         SceneGenerator scene = SceneGenerator.builder().frames(80).walkers(6).seed(3)
                 .anomaly(AnomalyKind.FAST_MOVER, 10, 60).build();
         SceneGenerator normal = scene.toBuilder().clearAnomalies().build();
@@ -323,7 +329,7 @@ class MotionDetectorTest {
         int anomalyFound = 0;
         int objects = 0;
         int objectsFound = 0;
-        try (MotionDetector d = MotionDetector.builder().maxDetections(8).build()) {
+        try (MotionDetector d = MotionDetector.builder().maxDetections(8).ranking(ranking).build()) {
             d.prime(List.of(normal.generate("n1", 1).asVideo(), normal.generate("n2", 2).asVideo()));
             d.reset();
             for (Frame f : test.frames()) {
@@ -343,8 +349,8 @@ class MotionDetectorTest {
             }
         }
         assertTrue(anomalyFrames > 20, "the cyclist is on screen in " + anomalyFrames + " frames");
-        assertTrue(anomalyFound >= 0.9 * anomalyFrames, "cyclist found in " + anomalyFound + " of " + anomalyFrames);
-        assertTrue(objectsFound >= 0.8 * objects, "objects found in " + objectsFound + " of " + objects);
+        assertTrue(anomalyFound >= 0.9 * anomalyFrames, ranking + ": cyclist found in " + anomalyFound + " of " + anomalyFrames);
+        assertTrue(objectsFound >= 0.8 * objects, ranking + ": objects found in " + objectsFound + " of " + objects);
     }
 
     @Test
@@ -363,12 +369,13 @@ class MotionDetectorTest {
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
                 .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(true).split(5)
-                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).valleyPiecesFirst(true).build()) {
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).valleyPiecesFirst(true)
+                .ranking(ProposalRanking.OVERLAP).overlapExponent(2.5).partWeight(1).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
                     "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=true",
                     "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4",
-                    "valleyPiecesFirst=true")) {
+                    "valleyPiecesFirst=true", "ranking=overlap", "overlapExponent=2.5", "partWeight=1")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
@@ -390,5 +397,8 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().frameDifference(255));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().overlapExponent(0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().partWeight(-1));
+        assertThrows(NullPointerException.class, () -> MotionDetector.builder().ranking(null));
     }
 }
