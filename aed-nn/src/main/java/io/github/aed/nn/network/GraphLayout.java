@@ -139,8 +139,9 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
         for (int b = 0; b < blocks.length; b++) {
             for (int j = 0; j < blocks[b].length; j++) {
                 String conv = "b" + b + "c" + j;
-                layer(g, p, conv, LinearConvolution3D.of(new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
-                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC)), prev, canonical);
+                LinearConvolution3D c = LinearConvolution3D.of(new Convolution3D.Builder(3, 3, 3).stride(1, 1, 1).nOut(blocks[b][j])
+                        .convolutionMode(ConvolutionMode.Same).dataFormat(Convolution3D.DataFormat.NDHWC));
+                layer(g, p, conv, prev.equals(input) ? c.withoutInputGradient() : c, prev, canonical);
                 prev = layer(g, p, conv + "-bn", s.batchNorm(true).channelsLast(), p + conv, canonical);
             }
             if (b < blocks.length - 1) {

@@ -1,5 +1,6 @@
 package io.github.aed.nn.network;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -22,6 +23,8 @@ public class LinearConvolution3D extends Convolution3D {
 
     private static final long serialVersionUID = 1L;
 
+    private boolean inputGradient = true;
+
     /** For serialisation; use {@link #of}. */
     public LinearConvolution3D() {
     }
@@ -35,12 +38,39 @@ public class LinearConvolution3D extends Convolution3D {
         return new LinearConvolution3D(builder);
     }
 
+    /**
+     * A copy for a layer that reads the network's input, whose gradient nobody needs: backprop computes only the weight
+     * and bias gradients, by a patch-extracting convolution and one matrix product (see {@link LinearConvolution3DLayer}).
+     * For the first layer of the encoder (3 input channels) oneDNN's backprop spends most of its time in slow
+     * small-channel kernels, half of it on the unused input gradient. Needs NDHWC data, stride 1 and dilation 1.
+     */
+    public LinearConvolution3D withoutInputGradient() {
+        LinearConvolution3D c = clone();
+        c.inputGradient = false;
+        return c;
+    }
+
+    /** Whether backprop computes the gradient with respect to the input (true unless {@link #withoutInputGradient()}). */
+    public boolean isInputGradient() {
+        return inputGradient;
+    }
+
+    public void setInputGradient(boolean inputGradient) {
+        this.inputGradient = inputGradient;
+    }
+
     @Override
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> listeners, int layerIndex,
                              INDArray layerParamsView, boolean initializeParams, DataType networkDataType) {
         if (!(getActivationFn() instanceof ActivationIdentity)) {
             throw new IllegalStateException("LinearConvolution3D " + getLayerName() + " needs the identity activation, has "
                     + getActivationFn());
+        }
+        boolean unitSteps = Arrays.stream(getStride()).allMatch(v -> v == 1) && Arrays.stream(getDilation()).allMatch(v -> v == 1);
+        if (!inputGradient && (getDataFormat() != DataFormat.NDHWC || !unitSteps)) {
+            throw new IllegalStateException("LinearConvolution3D " + getLayerName() + " without input gradient needs NDHWC data, "
+                    + "stride 1 and dilation 1; has " + getDataFormat() + ", stride " + Arrays.toString(getStride())
+                    + ", dilation " + Arrays.toString(getDilation()));
         }
         LinearConvolution3DLayer layer = new LinearConvolution3DLayer(conf, networkDataType);
         layer.setListeners(listeners);
@@ -54,6 +84,18 @@ public class LinearConvolution3D extends Convolution3D {
 
     @Override
     public LinearConvolution3D clone() {
-        return (LinearConvolution3D) super.clone();
+        LinearConvolution3D c = (LinearConvolution3D) super.clone();
+        c.inputGradient = inputGradient;
+        return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LinearConvolution3D l && l.inputGradient == inputGradient && super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode() * 31 + Boolean.hashCode(inputGradient);
     }
 }
