@@ -2,7 +2,6 @@ package io.github.aed.nn.network;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Convolution3D;
@@ -72,14 +71,8 @@ public class LinearConvolution3D extends Convolution3D {
                     + "stride 1 and dilation 1; has " + getDataFormat() + ", stride " + Arrays.toString(getStride())
                     + ", dilation " + Arrays.toString(getDilation()));
         }
-        LinearConvolution3DLayer layer = new LinearConvolution3DLayer(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> params = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
+        return CustomLayers.wire(new LinearConvolution3DLayer(conf, networkDataType), this, conf, listeners, layerIndex, layerParamsView,
+                initializeParams);
     }
 
     @Override
