@@ -40,18 +40,21 @@ import java.util.Set;
  */
 final class NetworkBench {
 
-    static final Set<String> VALUED = Set.of("variant", "sizes", "batches", "train-batch", "warmup", "repeats", "peak-gflops");
+    static final Set<String> VALUED = Set.of("variant", "sizes", "batches", "train-batch", "warmup", "warmup-seconds", "repeats", "peak-gflops");
     static final Set<String> FLAGS = Set.of();
     static final String USAGE = """
             usage: ./aed bench nn [--variant all|shallow-narrow|shallow-wide|deep-narrow|deep-wide]... [--sizes 64,32]
-                                  [--batches 1,8,64] [--train-batch 64] [--warmup 5] [--repeats 3] [--peak-gflops 220]
+                                  [--batches 1,8,64] [--train-batch 64] [--warmup 5] [--warmup-seconds 10]
+                                  [--repeats 3] [--peak-gflops 220]
 
             nn      the multi-task 3D CNN with the four built-in tasks (1080-output teacher, colour crops): per
                     variant and cube size, parameters, GFLOP per object (test) and per training sample, forward
                     objects/s per batch size, training samples/s, the share of the fp32 peak, and resident memory.
                     Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (./aed sets 1 unless
-                    it is set). Each measurement follows --warmup untimed runs: DL4J sizes its workspaces over the first
-                    few calls, which page-fault hundreds of MB each and run up to 4x slower than the steady state.
+                    it is set). Each measurement follows untimed runs, at least --warmup of them and for at least
+                    --warmup-seconds: DL4J sizes its workspaces over the first few calls (page-faulting hundreds of MB
+                    each), and the JVM compiles DL4J's per-layer code over the first hundred or so; until then the
+                    small networks run up to 2x slower than in a long scoring job.
             """;
 
     private NetworkBench() {
@@ -59,7 +62,7 @@ final class NetworkBench {
 
     /** What to run. */
     private record Run(List<BackboneVariant> variants, List<Integer> sizes, List<Integer> forwardBatches, int trainBatch,
-                       int warmup, int repeats, double peakGflops) {
+                       int warmup, double warmupSeconds, int repeats, double peakGflops) {
     }
 
     static void run(Options o) {
@@ -71,7 +74,8 @@ final class NetworkBench {
         List<BackboneVariant> variants = names.isEmpty() || names.contains("all") ? List.of(BackboneVariant.values())
                 : names.stream().map(BackboneVariant::parse).toList();
         return new Run(variants, ints(o, "sizes", "64,32"), ints(o, "batches", "1,8,64"),
-                o.intValue("train-batch", 64), o.intValue("warmup", 5), o.intValue("repeats", 3), o.doubleValue("peak-gflops", 220));
+                o.intValue("train-batch", 64), o.intValue("warmup", 5), o.doubleValue("warmup-seconds", 10), o.intValue("repeats", 3),
+                o.doubleValue("peak-gflops", 220));
     }
 
     private static List<Integer> ints(Options o, String name, String defaults) {
@@ -84,8 +88,9 @@ final class NetworkBench {
 
     /** Runs every variant × size and prints one block each. */
     private static void runAll(Run options) {
-        System.out.printf(Locale.ROOT, "bench nn: backend %s, %d warm-up + %d timed runs, fp32 peak %.0f GFLOP/s (--peak-gflops)%n",
-                Nd4j.getBackend().getClass().getSimpleName(), options.warmup(), options.repeats(), options.peakGflops());
+        System.out.printf(Locale.ROOT, "bench nn: backend %s, at least %d warm-up runs and %.0f s, then %d timed runs, fp32 peak %.0f "
+                        + "GFLOP/s (--peak-gflops)%n", Nd4j.getBackend().getClass().getSimpleName(), options.warmup(), options.warmupSeconds(),
+                options.repeats(), options.peakGflops());
         for (BackboneVariant v : options.variants()) {
             for (int size : options.sizes()) {
                 if (size % (1 << v.halvings()) != 0) {
@@ -154,7 +159,8 @@ final class NetworkBench {
     }
 
     private static double time(Run options, Runnable r) {
-        for (int i = 0; i < options.warmup(); i++) {
+        long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
+        for (int i = 0; i < options.warmup() || System.nanoTime() < warmupEnd; i++) {
             r.run();
         }
         long t0 = System.nanoTime();
