@@ -20,8 +20,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The layer of {@link LinearConvolution3D}: DL4J's forward pass, and a backprop that hands the incoming gradient (the
  * gradient of the pre-activation, as the activation is the identity) to {@code conv3dnew_bp} without recomputing the
- * forward convolution. Parameters are stored as DL4J stores them: weights {@code [out, in, kD, kH, kW]}, which the op
- * reads permuted as {@code [kD, kH, kW, in, out]}.
+ * forward convolution; or, for a layer {@linkplain LinearConvolution3D#withoutInputGradient() without input gradient},
+ * only the weight and bias gradients from a patch matrix. Parameters are stored as DL4J stores them: weights
+ * {@code [out, in, kD, kH, kW]}, which the op reads permuted as {@code [kD, kH, kW, in, out]}.
  */
 final class LinearConvolution3DLayer extends Convolution3DLayer {
 
