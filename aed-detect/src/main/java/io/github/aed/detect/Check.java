@@ -22,6 +22,14 @@ public final class Check {
         return value;
     }
 
+    /** {@code value} if it is finite and at least 0. */
+    public static double nonNegative(String what, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be >= 0, got " + value);
+        }
+        return value;
+    }
+
     /** {@code value} if it is finite and above {@code bound}. */
     public static double above(String what, double value, double bound) {
         if (!(value > bound) || Double.isInfinite(value)) {

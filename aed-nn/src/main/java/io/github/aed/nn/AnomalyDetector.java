@@ -256,8 +256,8 @@ public final class AnomalyDetector {
      * <ul>
      * <li>detector: {@link MotionDetector} with its defaults, primed on the training videos;</li>
      * <li>network: {@link #DEFAULT_NETWORK}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per object, about
-     *     150 training samples/s on 2 cores: 7 minutes of training on UCSD Ped2; 32×32 crops cost four times the
-     *     arithmetic (24 minutes there), 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred
+     *     240 training samples/s on 2 cores: 5 minutes of training on UCSD Ped2; 32×32 crops cost four times the
+     *     arithmetic (24 minutes there before the network's speed work), 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred
      *     times; see docs/RESULTS.md for what each buys);</li>
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) from the
      *     detector's confidence;</li>

@@ -1002,10 +1002,7 @@ public final class MotionDetector implements ObjectDetector {
          * pieces more. At least 0. Default 0.
          */
         public Builder partWeight(double exponent) {
-            if (!(exponent >= 0) || Double.isInfinite(exponent)) {
-                throw new IllegalArgumentException("part weight exponent must be >= 0, got " + exponent);
-            }
-            s.partWeight = exponent;
+            s.partWeight = Check.nonNegative("part weight exponent", exponent);
             return this;
         }
 

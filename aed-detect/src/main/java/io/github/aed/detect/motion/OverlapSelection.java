@@ -1,6 +1,7 @@
 package io.github.aed.detect.motion;
 
 import io.github.aed.core.geometry.Box;
+import io.github.aed.detect.Check;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,15 +38,11 @@ final class OverlapSelection {
         if (weights.length != n) {
             throw new IllegalArgumentException(weights.length + " weights for " + n + " proposals");
         }
-        if (!(exponent > 0) || Double.isInfinite(exponent)) {
-            throw new IllegalArgumentException("overlap exponent must be positive, got " + exponent);
-        }
+        Check.positive("overlap exponent", exponent);
         double[][] iou = new double[n][n];
         double[][] value = new double[n][n];
         for (int i = 0; i < n; i++) {
-            if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-                throw new IllegalArgumentException("weight of proposal " + i + " must be >= 0, got " + weights[i]);
-            }
+            Check.nonNegative("weight of proposal " + i, weights[i]);
             for (int j = i; j < n; j++) {
                 iou[i][j] = boxes.get(i).iou(boxes.get(j));
                 iou[j][i] = iou[i][j];

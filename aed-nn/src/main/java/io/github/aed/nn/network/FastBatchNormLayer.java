@@ -48,10 +48,10 @@ final class FastBatchNormLayer extends BatchNormalization {
         assertInputSet(false);
         INDArray x = DepthReshapePreProcessor.contiguous(input, mgr, ArrayType.ACTIVATIONS);
         ChannelMatrix cm = ChannelMatrix.of(x, fast().isChannelsLast());
-        INDArray rows = cm.view(x);
         INDArray mean;
         INDArray var;
         if (training) {
+            INDArray rows = cm.view(x);
             INDArray centred = mgr.createUninitialized(ArrayType.FF_WORKING_MEM, x.dataType(), rows.shape(), 'c');
             try (var ws = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
                 batchMean = cm.sum(rows, ones(cm)).divi(cm.perChannel());
