@@ -46,10 +46,10 @@ final class DetectBench {
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
             "valley-first", "ranking", "overlap-exponent", "part-weight");
-    static final Set<String> FLAGS = Set.of("shadows", "train", "misses");
+    static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip");
 
     static final String USAGE = """
-            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses]
+            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses] [--per-clip]
                         [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
@@ -60,7 +60,8 @@ final class DetectBench {
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
                     and frames/s of detection alone on one OpenCV thread (decoding excluded). --train also reports
-                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1.
+                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1; --per-clip
+                    prints the recall of every test clip.
                     Recall is reported on the tuning split (the test clips numbered by --tune-clips, default 1-6,
                     i.e. Test001-Test006), on the held-out split (the other clips) and overall. Tune settings on
                     the tuning split only: --report tune loads and reports the tuning clips alone, so that the
@@ -120,7 +121,7 @@ final class DetectBench {
                     System.out.printf(Locale.ROOT, "priming on %d training clips: %.1f s (decoding included)%n",
                             trainClips.size(), primeSeconds);
                 }
-                evaluate(detector, loaded, o.has("misses"));
+                evaluate(detector, loaded, o.has("misses"), o.has("per-clip"));
                 if (o.has("train")) {
                     trainBehaviour(detector, trainClips);
                 }
@@ -191,7 +192,7 @@ final class DetectBench {
         }
     }
 
-    private static void evaluate(MotionDetector detector, List<TestClip> clips, boolean listMisses) {
+    private static void evaluate(MotionDetector detector, List<TestClip> clips, boolean listMisses, boolean perClip) {
         Recall tune = new Recall();
         Recall heldOut = new Recall();
         long boxes = 0;
@@ -201,7 +202,7 @@ final class DetectBench {
         long cpuNanos = 0;
         long resetNanos = 0;
         for (TestClip clip : clips) {
-            Recall split = clip.tuning ? tune : heldOut;
+            Recall own = new Recall();
             long r = System.nanoTime();
             detector.reset();
             resetNanos += System.nanoTime() - r;
@@ -226,12 +227,16 @@ final class DetectBench {
                         }
                     }
                     boolean edge = gt.xMin() == 0 || gt.yMin() == 0 || gt.xMax() == f.width() || gt.yMax() == f.height();
-                    split.add(best, edge, bestBox != null && bestBox.area() > gt.area());
+                    own.add(best, edge, bestBox != null && bestBox.area() > gt.area());
                     if (best < 0.1 && listMisses) {
                         System.out.printf(Locale.ROOT, "  miss %s frame %d %s best IoU %.2f%s%n", clip.name, i, gt, best,
                                 edge ? " (at the image edge)" : "");
                     }
                 }
+            }
+            (clip.tuning ? tune : heldOut).add(own);
+            if (perClip) {
+                own.print(clip.name);
             }
         }
         tune.print("tuning");
