@@ -44,11 +44,12 @@ import org.slf4j.LoggerFactory;
  * joined by a thin bridge come apart) and, with a {@code valleySplit}, the pieces of each merged object cut where its
  * foreground count per column or per row has a valley, each box shrunk to its foreground pixels (a cyclist beside a
  * walker). Proposals with fewer than {@code minArea} foreground pixels or a box larger than
- * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then a greedy
- * suppression keeps the merged objects first (with {@code valleyPiecesFirst}, the pieces of a split object in its
- * place) and the other proposals after them, each group in order of confidence,
- * drops any box whose IoU with a kept one is above {@code nmsIou}, and stops at {@code maxDetections}; with the
- * {@link ProposalRanking#OVERLAP} ranking, a greedy selection by overlap with all proposals chooses instead. Detections have
+ * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then at most
+ * {@code maxDetections} boxes are chosen: by default ({@link ProposalRanking#OVERLAP}) greedily, each step keeping the
+ * box that best raises the overlap between all proposals and the kept boxes; with {@link ProposalRanking#TIERS}, the
+ * merged objects first (with {@code valleyPiecesFirst}, the pieces of a split object in its place) and the other
+ * proposals after them, each group in order of confidence. Either way no kept box has an IoU above {@code nmsIou} with
+ * another. Detections have
  * no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)} for {@code n} foreground
  * pixels (0.5 at the minimum area, towards 1 for large objects).
  *
@@ -617,9 +618,9 @@ public final class MotionDetector implements ObjectDetector {
         private double nmsIou = 0.7;
         private int maxDetections = 12;
         private int frameDifference = 15;
-        private double valleySplit = 0.6;
+        private double valleySplit = 0.75;
         private boolean valleyPiecesFirst;
-        private ProposalRanking ranking = ProposalRanking.TIERS;
+        private ProposalRanking ranking = ProposalRanking.OVERLAP;
         private double overlapExponent = 5;
         private double partWeight;
 
@@ -955,7 +956,9 @@ public final class MotionDetector implements ObjectDetector {
         /**
          * Valley split: each merged object is also cut where its foreground count per column (then per row) falls to at
          * most this fraction of the highest counts on either side, and the pieces are proposed with their boxes
-         * shrunk to their foreground pixels (a cyclist beside a walker), or 0 for none. In [0, 1). Default 0.6.
+         * shrunk to their foreground pixels (a cyclist beside a walker), or 0 for none. In [0, 1). Default 0.75, chosen
+         * with the overlap ranking on Ped2's Test001-006 (docs/detect.md); 0.6 suits the {@link ProposalRanking#TIERS}
+         * ranking.
          */
         public Builder valleySplit(double ratio) {
             if (!(ratio >= 0 && ratio < 1)) {
@@ -966,10 +969,11 @@ public final class MotionDetector implements ObjectDetector {
         }
 
         /**
-         * Where the valley pieces rank under the per-frame cap: {@code false} proposes them after the merged objects,
-         * beside the cores; {@code true} proposes them in place of the object they split, which moves that object's
-         * whole box behind them. Default {@code false}: on Ped2, pieces first raised recall at IoU 0.3 but lowered it at
-         * IoU 0.1 on one half of the test clips (docs/detect.md).
+         * Where the valley pieces rank under the {@link ProposalRanking#TIERS} ranking (under the overlap ranking, this
+         * order only breaks ties): {@code false} proposes them after the merged objects, beside the cores; {@code true}
+         * proposes them in place of the object they split, which moves that object's whole box behind them. Default
+         * {@code false}: on Ped2, pieces first raised recall at IoU 0.3 but lowered it at IoU 0.1 on one half of the
+         * test clips (docs/detect.md).
          */
         public Builder valleyPiecesFirst(boolean value) {
             s.valleyPiecesFirst = value;
@@ -979,8 +983,9 @@ public final class MotionDetector implements ObjectDetector {
         /**
          * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the cores
          * and pieces, each group largest first) or {@link ProposalRanking#OVERLAP} (greedy by the summed best overlap
-         * between all proposals and the kept boxes). Default {@link ProposalRanking#TIERS}: on Ped2, the overlap ranking
-         * raised recall on Test007-012 and over all clips but lowered recall at IoU 0.3 on Test001-006 (docs/detect.md).
+         * between all proposals and the kept boxes). Default {@link ProposalRanking#OVERLAP}: on Ped2, with the valley
+         * split at 0.75, it raised recall at IoU 0.1 and 0.3 on both halves of the test clips over the tiers at 0.6, the
+         * earlier default (docs/detect.md).
          */
         public Builder ranking(ProposalRanking value) {
             s.ranking = Objects.requireNonNull(value, "ranking");

@@ -11,7 +11,7 @@ public enum ProposalRanking {
      * Greedy by overlap ({@link OverlapSelection}): every proposal stands for an object that may be there, and each
      * step keeps the box that most raises the summed best overlap ({@code IoU^overlapExponent}) between the proposals
      * and the kept boxes, each proposal weighted (a merged object 1, a core or piece its confidence raised to
-     * {@code partWeight}). The same NMS threshold applies; ties go to the {@link #TIERS} order.
+     * {@code partWeight}). The same NMS threshold applies; ties go to the {@link #TIERS} order. The default.
      */
     OVERLAP
 }

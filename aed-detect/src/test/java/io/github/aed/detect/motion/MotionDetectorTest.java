@@ -283,7 +283,7 @@ class MotionDetectorTest {
         List<Box> scene = joinedPair(true);
         List<Box> truths = scene.subList(0, 2).stream().map(b -> b.translate(36, 0)).toList();
         Box whole = truths.get(0).union(truths.get(1));
-        MotionDetector.Builder two = plain().valleySplit(0.6).maxDetections(2);
+        MotionDetector.Builder two = plain().ranking(ProposalRanking.TIERS).valleySplit(0.6).maxDetections(2);
         List<Detection> after = detectMoving(two, scene);
         assertEquals(2, after.size(), after.toString());
         assertTrue(bestIou(whole, after) >= 0.7, "object first: " + after);
