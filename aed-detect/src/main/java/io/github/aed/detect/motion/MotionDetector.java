@@ -49,9 +49,8 @@ import org.slf4j.LoggerFactory;
  * box that best raises the overlap between all proposals and the kept boxes; with {@link ProposalRanking#TIERS}, the
  * merged objects first (with {@code valleyPiecesFirst}, the pieces of a split object in its place) and the other
  * proposals after them, each group in order of confidence. Either way no kept box has an IoU above {@code nmsIou} with
- * another. Detections have
- * no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)} for {@code n} foreground
- * pixels (0.5 at the minimum area, towards 1 for large objects).
+ * another. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)}
+ * for {@code n} foreground pixels (0.5 at the minimum area, towards 1 for large objects).
  *
  * <p><b>Background state.</b> The model learns while it detects. {@link #prime} samples up to {@code primeFrames}
  * frames, evenly spread over the given normal videos (e.g. a dataset's training clips), and keeps them; every
