@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,6 +19,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.api.ops.impl.shape.StridedSlice;
 import org.nd4j.linalg.api.ops.impl.transforms.Pad;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -41,6 +43,7 @@ final class Kernels {
                     (n, in) -> one(convolution(n, in[0], in[1], null, true)))),
             Map.entry("_FusedConv2D", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, false)))),
             Map.entry("FusedDepthwiseConv2dNative", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, true)))),
+            Map.entry(NchwConvolutionFusion.OP, (n, in) -> one(nchwConvolution(n, in))),
             Map.entry("MaxPool", checked(Kernels::checkConvolution, (n, in) -> one(maxPool(n, in[0])))),
             Map.entry("Relu", (n, in) -> one(Transforms.relu(in[0], true))),
             Map.entry("Relu6", (n, in) -> one(Transforms.relu6(in[0], true))),
@@ -53,7 +56,7 @@ final class Kernels {
             Map.entry("FloorDiv", (n, in) -> one(broadcast("floordiv", in[0], in[1]))),
             Map.entry("FloorMod", (n, in) -> one(broadcast("floormod", in[0], in[1]))),
             Map.entry("Equal", (n, in) -> one(broadcast("equals", in[0], in[1]))),
-            Map.entry("Mean", (n, in) -> one(in[0].mean(n.flag("keep_dims", false), axes(in[0], in[1])))),
+            Map.entry("Mean", (n, in) -> one(mean(in[0], axes(in[0], in[1]), n.flag("keep_dims", false)))),
             Map.entry("ResizeBilinear", (n, in) -> one(resizeBilinear(n, in[0], in[1]))),
             Map.entry("ConcatV2", (n, in) -> one(concat(in))),
             Map.entry("SplitV", (n, in) -> split(n, in[0], in[1], in[2])),
@@ -176,16 +179,57 @@ final class Kernels {
     private static INDArray fused(GraphNode n, INDArray[] in, boolean depthwise) {
         INDArray out = convolution(n, in[0], in[1], in[2], depthwise);
         List<String> ops = n.strings("fused_ops");
-        if (ops.size() == 1) {
-            return out;
+        return ops.size() == 1 ? out : activation(n, out, ops.get(1), n.number("leakyrelu_alpha", 0.2));
+    }
+
+    /**
+     * A convolution rewritten by {@link NchwConvolutionFusion}: NCHW in and out, filter [kH, kW, in, out]. It
+     * convolves in NHWC, oneDNN's fast layout here, on a transposed view of the input, and returns a transposed view
+     * of its NHWC result: when one fused convolution feeds the next, neither transpose copies anything.
+     */
+    private static INDArray nchwConvolution(GraphNode n, INDArray[] in) {
+        INDArray x = in[0];
+        INDArray filter = in[1];
+        if (x.rank() != 4 || filter.size(2) != x.size(1)) {
+            throw n.error("the filter " + Arrays.toString(filter.shape()) + " does not match the NCHW input "
+                    + Arrays.toString(x.shape()));
         }
-        return switch (ops.get(1)) {
+        long[] strides = n.ints("strides");
+        long[] dilations = n.has("dilations") ? n.ints("dilations") : new long[] {1, 1, 1, 1};
+        long[] pads = n.ints("pads");
+        Conv2DConfig config = Conv2DConfig.builder()
+                .kH(filter.size(0)).kW(filter.size(1))
+                .sH(strides[1]).sW(strides[2])
+                .dH(dilations[1]).dW(dilations[2])
+                .pH(pads[0]).pW(pads[1])
+                .paddingMode(n.string("padding").equals("SAME") ? PaddingMode.SAME : PaddingMode.VALID)
+                .dataFormat("NHWC")
+                .weightsFormat(WeightsFormat.YXIO)
+                .build();
+        INDArray nhwc = contiguous(x.permute(0, 2, 3, 1));
+        INDArray out = Nd4j.exec(new Conv2D(nhwc, filter, in.length > 2 ? in[2] : null, config))[0];
+        return activation(n, out, n.string("activation"), n.number("alpha", 0.2)).permute(0, 3, 1, 2);
+    }
+
+    /** {@code a} itself when its elements lie in row-major order without gaps (oneDNN needs that), else a copy. */
+    static INDArray contiguous(INDArray a) {
+        return isContiguous(a) ? a : a.dup('c');
+    }
+
+    private static boolean isContiguous(INDArray a) {
+        return a.offset() == 0 && Shape.hasDefaultStridesForShape(a) && a.length() == a.data().length();
+    }
+
+    /** Applies a fused activation in place ({@code out} is a fresh array). */
+    private static INDArray activation(GraphNode n, INDArray out, String activation, double alpha) {
+        return switch (activation) {
+            case "" -> out;
             case "Relu" -> Transforms.relu(out, false);
             case "Relu6" -> Transforms.relu6(out, false);
-            case "LeakyRelu" -> Transforms.leakyRelu(out, n.number("leakyrelu_alpha", 0.2), false);
+            case "LeakyRelu" -> Transforms.leakyRelu(out, alpha, false);
             case "Sigmoid" -> Transforms.sigmoid(out, false);
             case "Elu" -> Transforms.elu(out, false);
-            default -> throw n.error("unsupported fused activation " + ops.get(1));
+            default -> throw n.error("unsupported fused activation " + activation);
         };
     }
 
@@ -203,7 +247,37 @@ final class Kernels {
         return Nd4j.exec(new MaxPooling2D(x, config))[0];
     }
 
+    /**
+     * An element-wise binary operation with NumPy broadcasting. Float tensors of equal shapes, and a float tensor with
+     * a scalar, take ND4J's direct element-wise paths: the general broadcasting op is several times slower on them.
+     */
     private static INDArray broadcast(String op, INDArray a, INDArray b) {
+        boolean floats = a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT;
+        if (floats && (op.equals("add") || op.equals("subtract") || op.equals("multiply"))) {
+            if (Arrays.equals(a.shape(), b.shape())) {
+                return switch (op) {
+                    case "add" -> a.add(b);
+                    case "subtract" -> a.sub(b);
+                    default -> a.mul(b);
+                };
+            }
+            if (b.length() == 1 && a.length() > 1 && b.rank() <= a.rank()) {
+                double v = b.getDouble(0);
+                return switch (op) {
+                    case "add" -> a.add(v);
+                    case "subtract" -> a.sub(v);
+                    default -> a.mul(v);
+                };
+            }
+            if (a.length() == 1 && b.length() > 1 && a.rank() <= b.rank()) {
+                double v = a.getDouble(0);
+                return switch (op) {
+                    case "add" -> b.add(v);
+                    case "subtract" -> b.rsub(v);
+                    default -> b.mul(v);
+                };
+            }
+        }
         DynamicCustomOp custom = DynamicCustomOp.builder(op).addInputs(a, b).build();
         return Nd4j.exec(custom)[0];
     }
@@ -220,6 +294,48 @@ final class Kernels {
         return axes;
     }
 
+    /**
+     * The mean over some axes. Over a run of adjacent axes (a global pooling) it is one matrix product per leading
+     * index, which ND4J computes several times faster than its strided reduction.
+     */
+    private static INDArray mean(INDArray x, int[] axes, boolean keepDims) {
+        int[] sorted = axes.clone();
+        Arrays.sort(sorted);
+        boolean adjacent = sorted.length > 0 && sorted[sorted.length - 1] - sorted[0] == sorted.length - 1;
+        if (!adjacent || x.dataType() != DataType.FLOAT) {
+            return x.mean(keepDims, axes);
+        }
+        long[] shape = x.shape();
+        long before = 1;
+        long reduced = 1;
+        long after = 1;
+        for (int d = 0; d < shape.length; d++) {
+            if (d < sorted[0]) {
+                before *= shape[d];
+            } else if (d <= sorted[sorted.length - 1]) {
+                reduced *= shape[d];
+            } else {
+                after *= shape[d];
+            }
+        }
+        INDArray rows = contiguous(x).reshape('c', before, reduced, after);
+        INDArray weights = Nd4j.valueArrayOf(new long[] {1, reduced}, 1.0 / reduced, DataType.FLOAT);
+        INDArray out = Nd4j.create(DataType.FLOAT, before, after);
+        for (long i = 0; i < before; i++) {
+            out.putRow(i, weights.mmul(rows.get(NDArrayIndex.point(i), NDArrayIndex.all(), NDArrayIndex.all())));
+        }
+        long[] outShape = keepDims ? shape.clone() : new long[shape.length - sorted.length];
+        for (int d = 0, o = 0; d < shape.length; d++) {
+            boolean isReduced = d >= sorted[0] && d <= sorted[sorted.length - 1];
+            if (keepDims) {
+                outShape[d] = isReduced ? 1 : shape[d];
+            } else if (!isReduced) {
+                outShape[o++] = shape[d];
+            }
+        }
+        return out.reshape('c', outShape);
+    }
+
     private static INDArray resizeBilinear(GraphNode n, INDArray x, INDArray size) {
         DynamicCustomOp resize = DynamicCustomOp.builder("resize_bilinear")
                 .addInputs(x, size.castTo(DataType.INT))
@@ -228,9 +344,25 @@ final class Kernels {
         return Nd4j.exec(resize)[0];
     }
 
+    /**
+     * Concatenation; channels of NCHW tensors that are transposed views of NHWC data (the output of fused
+     * convolutions) are joined in NHWC, where each part is one contiguous block per pixel, and returned as a view.
+     */
     private static INDArray concat(INDArray[] in) {
         INDArray[] parts = Arrays.copyOf(in, in.length - 1);
-        return Nd4j.concat(axis(parts[0], in[in.length - 1].getInt(0)), parts);
+        int axis = axis(parts[0], in[in.length - 1].getInt(0));
+        if (axis == 1 && parts[0].rank() == 4) {
+            INDArray[] nhwc = new INDArray[parts.length];
+            boolean allViews = true;
+            for (int i = 0; i < parts.length && allViews; i++) {
+                nhwc[i] = parts[i].permute(0, 2, 3, 1);
+                allViews = isContiguous(nhwc[i]);
+            }
+            if (allViews) {
+                return Nd4j.concat(3, nhwc).permute(0, 3, 1, 2);
+            }
+        }
+        return Nd4j.concat(axis, parts);
     }
 
     private static INDArray[] split(GraphNode n, INDArray x, INDArray sizes, INDArray axisTensor) {
@@ -315,12 +447,40 @@ final class Kernels {
         return out;
     }
 
+    /**
+     * The k largest values along the last axis, in descending order, and their indices; equal values keep index
+     * order, as TensorFlow's do. (libnd4j's top_k took seconds on CenterNet's 1.3 million scores.)
+     */
     private static INDArray[] topK(GraphNode n, INDArray x, int k) {
-        if (k < 1 || k > x.size(x.rank() - 1)) {
-            throw n.error("k = " + k + " is outside 1.." + x.size(x.rank() - 1));
+        int width = Math.toIntExact(x.size(x.rank() - 1));
+        if (k < 1 || k > width) {
+            throw n.error("k = " + k + " is outside 1.." + width);
         }
-        INDArray[] out = Nd4j.exec(DynamicCustomOp.builder("top_k").addInputs(x).addIntegerArguments(k)
-                .addBooleanArguments(true).build());
-        return new INDArray[] {out[0], out[1].castTo(DataType.INT)};
+        int rows = Math.toIntExact(x.length() / width);
+        float[] all = contiguous(x).castTo(DataType.FLOAT).data().asFloat();
+        float[] values = new float[rows * k];
+        int[] indices = new int[rows * k];
+        for (int r = 0; r < rows; r++) {
+            int base = r * width;
+            PriorityQueue<Integer> kept = new PriorityQueue<>(k + 1, (i, j) -> all[base + i] != all[base + j]
+                    ? Float.compare(all[base + i], all[base + j]) : Integer.compare(j, i));
+            for (int i = 0; i < width; i++) {
+                if (kept.size() < k) {
+                    kept.add(i);
+                } else if (all[base + i] > all[base + kept.peek()]) {
+                    kept.poll();
+                    kept.add(i);
+                }
+            }
+            for (int j = k - 1; j >= 0; j--) {
+                int i = kept.poll();
+                values[r * k + j] = all[base + i];
+                indices[r * k + j] = i;
+            }
+        }
+        long[] shape = x.shape().clone();
+        shape[shape.length - 1] = k;
+        return new INDArray[] {Nd4j.createFromArray(values).reshape(shape).castTo(x.dataType()),
+                Nd4j.createFromArray(indices).reshape(shape)};
     }
 }
