@@ -59,6 +59,12 @@ public final class ComposedDetector implements ObjectDetector {
         }
     }
 
+    /** The class names of the first part that has any. */
+    @Override
+    public List<String> classNames() {
+        return parts.stream().map(ObjectDetector::classNames).filter(n -> !n.isEmpty()).findFirst().orElse(List.of());
+    }
+
     /** The detectors whose outputs are pooled, in order. */
     public List<ObjectDetector> parts() {
         return parts;

@@ -1,5 +1,7 @@
 package io.github.aed.detect;
 
+import io.github.aed.detect.coco.CocoDetector;
+import io.github.aed.detect.coco.CocoModel;
 import io.github.aed.detect.csv.CsvDetector;
 import io.github.aed.detect.dnn.DnnDetector;
 import io.github.aed.detect.dnn.DnnOutputFormat;
@@ -19,15 +21,24 @@ import java.util.Locale;
  *   <li>{@code darknet:CFG,WEIGHTS} or {@code darknet:CFG,WEIGHTS,NAMES}: {@link DnnDetector#darknet};</li>
  *   <li>{@code onnx:FILE} or {@code onnx:FILE,FORMAT} (yolov5, yolov8, ssd) or {@code onnx:FILE,FORMAT,NAMES}:
  *       {@link DnnDetector#onnx};</li>
- *   <li>{@code csv:FILE_OR_FOLDER}: {@link CsvDetector} (one file, or a folder of {@code <video>.csv}).</li>
+ *   <li>{@code csv:FILE_OR_FOLDER}: {@link CsvDetector} (one file, or a folder of {@code <video>.csv});</li>
+ *   <li>{@code coco:nanodet} (bundled), {@code coco:nanodet:MODEL_JSON} or {@code coco:centernet:MODEL_JSON}:
+ *       {@link CocoDetector} with its defaults;</li>
+ *   <li>{@code PRIMARY+SUPPLEMENT}, e.g. {@code coco:nanodet+motion}: {@link SupplementedDetector}, the primary's
+ *       boxes plus the supplement's boxes that no primary box covers;</li>
+ *   <li>{@code default}: {@value #DEFAULT}, the library's detector for real video.</li>
  * </ul>
- * Paths may not contain commas.
+ * Paths may not contain commas or plus signs.
  */
 public final class DetectorSpec {
 
     /** The forms accepted by {@link #parse}, for usage messages. */
-    public static final String FORMS = "motion | hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | "
-            + "darknet:CFG,WEIGHTS[,NAMES] | onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR";
+    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON] | coco:centernet:MODEL_JSON | "
+            + "hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | darknet:CFG,WEIGHTS[,NAMES] | "
+            + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
+
+    /** The detector for real video, what {@code default} names. */
+    public static final String DEFAULT = "coco:nanodet+motion";
 
     private DetectorSpec() {
     }
@@ -38,6 +49,19 @@ public final class DetectorSpec {
      * @throws IllegalArgumentException for an unknown or malformed spec
      */
     public static ObjectDetector parse(String spec) {
+        if (spec.strip().equalsIgnoreCase("default")) {
+            return parse(DEFAULT);
+        }
+        int plus = spec.indexOf('+');
+        if (plus >= 0) {
+            ObjectDetector primary = parse(spec.substring(0, plus));
+            try {
+                return SupplementedDetector.of(primary, parse(spec.substring(plus + 1)));
+            } catch (RuntimeException e) {
+                primary.close();
+                throw e;
+            }
+        }
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? "" : spec.substring(colon + 1);
@@ -51,7 +75,21 @@ public final class DetectorSpec {
             case "darknet" -> darknet(spec, required(spec, arg, "CFG,WEIGHTS").split(",", -1));
             case "onnx" -> onnx(spec, required(spec, arg, "an ONNX file").split(",", -1));
             case "csv" -> CsvDetector.at(Path.of(required(spec, arg, "a CSV file or folder")));
+            case "coco" -> coco(spec, required(spec, arg, "nanodet or centernet"));
             default -> throw new IllegalArgumentException("unknown detector '" + spec + "'; expected " + FORMS);
+        };
+    }
+
+    private static ObjectDetector coco(String spec, String arg) {
+        int colon = arg.indexOf(':');
+        String name = (colon < 0 ? arg : arg.substring(0, colon)).toLowerCase(Locale.ROOT);
+        String file = colon < 0 ? "" : arg.substring(colon + 1);
+        return switch (name) {
+            case "nanodet" -> (file.isEmpty() ? CocoDetector.nanodet() : CocoDetector.of(CocoModel.NANODET, Path.of(file))).build();
+            case "centernet" -> CocoDetector.of(CocoModel.CENTERNET, Path.of(required(spec, file,
+                    "the path of the CenterNet model.json (it is not bundled)"))).build();
+            default -> throw new IllegalArgumentException("detector '" + spec + "': unknown COCO model '" + name
+                    + "', expected nanodet or centernet");
         };
     }
 

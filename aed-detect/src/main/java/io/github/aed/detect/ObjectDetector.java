@@ -33,6 +33,14 @@ public interface ObjectDetector extends AutoCloseable {
     default void prime(List<Video> normalVideos) {
     }
 
+    /**
+     * The names of the detector's classes, indexed by class id (e.g. the 80 COCO names); empty for a detector without
+     * classes or whose classes are not known before it runs. Distillation sizes its class-score teacher by it.
+     */
+    default List<String> classNames() {
+        return List.of();
+    }
+
     /** A one-line description of the detector and every setting that changes its output, printed with results. */
     String describe();
 

@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
@@ -92,7 +93,7 @@ final class CustomTaskExample implements Command {
         GeneratedVideo test = scene.toBuilder().anomaly(AnomalyKind.FAST_MOVER, 20, 40).anomaly(AnomalyKind.VEHICLE, 60, 40)
                 .build().generate("Test", 100);
 
-        AnomalyDetector detector = AnomalyDetector.builder()
+        AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .addTask(new PlaybackSpeed())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
                 .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(o.intValue("seed", 1)).build())

@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedDataset;
 import io.github.aed.core.scene.GeneratedVideo;
@@ -93,7 +94,7 @@ final class DemoCommand implements Command {
         System.out.println("   dataset written to " + data);
 
         step("2/5 training on the normal videos");
-        AnomalyDetector detector = AnomalyDetector.builder()
+        AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 16)).build())
                 .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).seed(seed).build())
                 .build()

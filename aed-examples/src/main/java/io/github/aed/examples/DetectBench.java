@@ -6,6 +6,8 @@ import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.detect.motion.ProposalRanking;
 import io.github.aed.detect.motion.SubtractorKind;
@@ -20,6 +22,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -42,24 +46,29 @@ import org.bytedeco.opencv.opencv_core.Mat;
 final class DetectBench {
 
     /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
-    static final Set<String> VALUED = Set.of("root", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
+    static final Set<String> VALUED = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
             "valley-first", "ranking", "overlap-exponent", "part-weight");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip");
+    /** The options that are not motion-detector settings. */
+    private static final Set<String> GENERAL = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report");
 
     static final String USAGE = """
-            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--prime train|none|both] [--train] [--misses] [--per-clip]
-                        [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
+            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--detector SPEC] [--every N] [--prime train|none|both]
+                        [--train] [--misses] [--per-clip] [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
                          --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
                          --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
                          --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
                          --valley RATIO --valley-first true|false --ranking tiers|overlap
                          --overlap-exponent P --part-weight W]
-                    runs the motion detector (defaults unless overridden) on every Ped2 test clip, primed on the
+                    runs the motion detector (defaults unless overridden), or the detector --detector names (any
+                    ./aed detect spec, e.g. coco:nanodet, coco:nanodet+motion, default), on every Ped2 test clip
+                    (every N-th frame with --every N), primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
-                    and frames/s of detection alone on one OpenCV thread (decoding excluded). --train also reports
+                    the classes of the boxes that find them, and frames/s of detection alone (decoding excluded; one
+                    OpenCV thread, OMP_NUM_THREADS native threads for network detectors). --train also reports
                     boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1; --per-clip
                     prints the recall of every test clip.
                     Recall is reported on the tuning split (the test clips numbered by --tune-clips, default 1-6,
@@ -94,7 +103,15 @@ final class DetectBench {
         }
         Set<Integer> tuning = clipNumbers(o.get("tune-clips").orElse(DEFAULT_TUNING_CLIPS));
         opencv_core.setNumThreads(1);
+        String spec = o.get("detector").orElse(null);
+        if (spec != null && (o.has("shadows") || VALUED.stream().anyMatch(n -> !GENERAL.contains(n) && o.has(n)))) {
+            throw new UsageException("--detector runs the detector as its spec says; motion settings cannot be added to it");
+        }
         MotionDetector.Builder builder = motionBuilder(o);
+        int every = o.intValue("every", 1);
+        if (every < 1) {
+            throw new UsageException("--every must be >= 1, got " + every);
+        }
         List<Video> trainClips = Video.clipsIn(train);
         List<Path> testClips = testClips(test, o.intValue("clips", Integer.MAX_VALUE)).stream()
                 .filter(p -> report.equals("all") || tuning.contains(clipNumber(p))).toList();
@@ -103,13 +120,14 @@ final class DetectBench {
         System.out.println("splits: tuning = test clips " + tuning.stream().sorted().toList() + ", held-out = the others");
         List<TestClip> loaded = new ArrayList<>();
         for (Path clip : testClips) {
-            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt"), tuning.contains(clipNumber(clip))));
+            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt"), tuning.contains(clipNumber(clip)), every));
         }
         long regions = loaded.stream().mapToLong(TestClip::regionCount).sum();
-        System.out.printf(Locale.ROOT, "ground truth: %d anomaly regions in %d frames (8-connected mask regions >= %d px)%n",
-                regions, loaded.stream().mapToInt(c -> c.frames.size()).sum(), MIN_REGION_PIXELS);
+        System.out.printf(Locale.ROOT, "ground truth: %d anomaly regions in %d frames (8-connected mask regions >= %d px%s)%n",
+                regions, loaded.stream().mapToInt(c -> c.frames.size()).sum(), MIN_REGION_PIXELS,
+                every == 1 ? "" : ", every " + every + "th frame");
         for (boolean primed : prime.equals("both") ? List.of(true, false) : List.of(prime.equals("train"))) {
-            try (MotionDetector detector = builder.build()) {
+            try (ObjectDetector detector = spec != null ? DetectorSpec.parse(spec) : builder.build()) {
                 long t0 = System.nanoTime();
                 if (primed) {
                     detector.prime(trainClips);
@@ -192,7 +210,7 @@ final class DetectBench {
         }
     }
 
-    private static void evaluate(MotionDetector detector, List<TestClip> clips, boolean listMisses, boolean perClip) {
+    private static void evaluate(ObjectDetector detector, List<TestClip> clips, boolean listMisses, boolean perClip) {
         Recall tune = new Recall();
         Recall heldOut = new Recall();
         long boxes = 0;
@@ -201,6 +219,7 @@ final class DetectBench {
         long nanos = 0;
         long cpuNanos = 0;
         long resetNanos = 0;
+        Map<String, Integer> finders = new TreeMap<>();
         for (TestClip clip : clips) {
             Recall own = new Recall();
             long r = System.nanoTime();
@@ -219,12 +238,17 @@ final class DetectBench {
                 for (Box gt : clip.regions.get(i)) {
                     double best = 0;
                     Box bestBox = null;
+                    String bestClass = null;
                     for (Detection d : ds) {
                         double iou = d.box().iou(gt);
                         if (iou > best) {
                             best = iou;
                             bestBox = d.box();
+                            bestClass = d.className();
                         }
+                    }
+                    if (best >= 0.1) {
+                        finders.merge(bestClass, 1, Integer::sum);
                     }
                     boolean edge = gt.xMin() == 0 || gt.yMin() == 0 || gt.xMax() == f.width() || gt.yMax() == f.height();
                     own.add(best, edge, bestBox != null && bestBox.area() > gt.area());
@@ -247,6 +271,7 @@ final class DetectBench {
         all.print("all");
         System.out.printf(Locale.ROOT, "boxes per frame: %.2f mean, %d max, over %d test frames%n",
                 (double) boxes / frames, maxBoxes, frames);
+        System.out.println("class of the best box of each region found at IoU 0.1: " + finders);
         System.out.printf(Locale.ROOT, "speed: %.0f frames/s (%.2f ms/frame, detection only, one thread, 360x240); "
                         + "%.0f frames/s of thread CPU time (%.2f ms/frame, unaffected by other processes' load)%n",
                 frames / (nanos / 1e9), nanos / 1e6 / frames, frames / (cpuNanos / 1e9), cpuNanos / 1e6 / frames);
@@ -322,7 +347,7 @@ final class DetectBench {
         return Integer.parseInt(clip.getFileName().toString().substring("Test".length()));
     }
 
-    private static void trainBehaviour(MotionDetector detector, List<Video> trainClips) {
+    private static void trainBehaviour(ObjectDetector detector, List<Video> trainClips) {
         long boxes = 0;
         long frames = 0;
         long empty = 0;
@@ -360,21 +385,23 @@ final class DetectBench {
     /** One test clip's frames in memory and the ground-truth regions of each frame. */
     private record TestClip(String name, List<Frame> frames, List<List<Box>> regions, boolean tuning) {
 
-        static TestClip load(Path clip, Path masks, boolean tuning) {
-            List<Frame> frames = new ArrayList<>();
-            Video.imageFolder(clip).open().forEachRemainingAndClose(frames::add);
+        static TestClip load(Path clip, Path masks, boolean tuning, int every) {
+            List<Frame> all = new ArrayList<>();
+            Video.imageFolder(clip).open().forEachRemainingAndClose(all::add);
             List<Path> maskFiles;
             try (Stream<Path> s = Files.list(masks)) {
                 maskFiles = s.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + masks, e);
             }
-            if (maskFiles.size() != frames.size()) {
-                throw new InvalidInputException(masks + ": " + maskFiles.size() + " masks for " + frames.size() + " frames");
+            if (maskFiles.size() != all.size()) {
+                throw new InvalidInputException(masks + ": " + maskFiles.size() + " masks for " + all.size() + " frames");
             }
+            List<Frame> frames = new ArrayList<>();
             List<List<Box>> regions = new ArrayList<>();
-            for (Path m : maskFiles) {
-                regions.add(regionsOf(m));
+            for (int i = 0; i < all.size(); i += every) {
+                frames.add(all.get(i));
+                regions.add(regionsOf(maskFiles.get(i)));
             }
             return new TestClip(clip.getFileName().toString(), frames, regions, tuning);
         }

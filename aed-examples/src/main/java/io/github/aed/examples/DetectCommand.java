@@ -60,8 +60,8 @@ final class DetectCommand implements Command {
                   --detector   %s
                   --prime      normal videos the detector learns from first (the motion detector's background
                                model); same forms as --input, may be repeated
-                  --out        the detection CSV: frame,x_min,y_min,x_max,y_max,class,score (inclusive pixel corners,
-                               0-based frames, class -1 = no class)
+                  --out        the detection CSV: frame,x_min,y_min,x_max,y_max,class_id,class,score (inclusive
+                               pixel corners, 0-based frames, class_id -1 and class "object" = no class)
                   --annotated  also write the frames with the boxes drawn (.avi MJPG, or .mp4/.mkv/.mov H.264) at --fps
                   post-processing (applied to the detector's output, see docs/detect.md): --min-confidence,
                   --classes (keep these class ids), --nms (IoU threshold; per class unless --nms-across),

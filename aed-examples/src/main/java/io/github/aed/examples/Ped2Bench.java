@@ -57,7 +57,7 @@ final class Ped2Bench {
               --model            skip training and score with this model file
 
             ped2    trains on ROOT/Train (checkpoint and model in DIR/model.aed), scores ROOT/Test once with the
-                    default settings (motion detector primed on the training clips), re-scores the objects' task
+                    default settings (the --detector, primed on the training clips), re-scores the objects' task
                     scores without the network for the 'default' (non-transductive) and 'paper' (ssmtlPaper(PED2),
                     transductive) protocols and for each task alone, and evaluates all of them against the Ped2
                     ground truth (tracks derived from the pixel masks). Writes into DIR: default/ and paper/
@@ -128,7 +128,7 @@ final class Ped2Bench {
         }
 
         step = Step.start(2, "scoring the " + test.size() + " test clips through the network (default settings)");
-        AnomalyDetector detector = AnomalyDetector.load(modelFile);
+        AnomalyDetector detector = AnomalyDetector.load(modelFile).withDetector(TrainCommand.objectDetector(o));
         long t0 = System.nanoTime();
         detector.objectDetector().prime(train);
         double priming = Step.seconds(t0);

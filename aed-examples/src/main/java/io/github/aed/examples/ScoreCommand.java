@@ -39,12 +39,13 @@ final class ScoreCommand implements Command {
         return """
                 usage: ./aed score --model M.aed (--input VIDEO_OR_DIR | --dataset ucsd|avenue|shanghaitech|folder --root PATH)
                                    --frame-scores OUT.csv [--regions OUT.csv] [--annotated OUT.avi_OR_DIR]
-                                   [--prime TRAIN_DIR] [--paper-protocol ped2|avenue|shanghaitech]
+                                   [--detector SPEC] [--prime TRAIN_DIR] [--paper-protocol ped2|avenue|shanghaitech]
                                    [--tasks TASK,...] [--objects OUT.csv]
 
                   --input            a video, a frame folder, or a folder of clips
                   --dataset/--root   the dataset's test clips (ucsd ROOT/Test/*, avenue ROOT/testing_videos/*,
                                      shanghaitech ROOT/testing/frames/*, folder ROOT/test/*)
+                  --detector         the object detector the model was trained with (default: default)
                   --prime            normal clips to prime the motion detector's background model with (default with
                                      --dataset: its training clips). Model files do not store the background model.
                   --paper-protocol   the SSMTL reference's scoring settings for that dataset: per-video min-max
@@ -62,8 +63,8 @@ final class ScoreCommand implements Command {
     @Override
     public int run(String[] args) throws Exception {
         Options o = Options.parse(name(), args, Set.of("model", "input", "dataset", "root", "frame-scores", "regions",
-                "annotated", "prime", "paper-protocol", "tasks", "objects"), Set.of());
-        AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model"));
+                "annotated", "prime", "paper-protocol", "tasks", "objects", "detector"), Set.of());
+        AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model")).withDetector(TrainCommand.objectDetector(o));
         List<Video> videos;
         List<Video> prime;
         if (o.has("input") == o.has("dataset")) {

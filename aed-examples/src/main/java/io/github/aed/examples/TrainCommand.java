@@ -7,6 +7,8 @@ import io.github.aed.examples.cli.UsageException;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.ObjectDetector;
 import io.github.aed.nn.teacher.ConcatenatedTeacher;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherRegistry;
@@ -26,25 +28,29 @@ import java.util.Set;
 final class TrainCommand implements Command {
 
     /** The options {@link #untrained} reads: network and training settings. */
-    static final Set<String> DETECTOR_OPTIONS = Set.of("variant", "cube-size", "epochs", "max-samples-per-video", "batch", "seed", "teacher");
+    static final Set<String> DETECTOR_OPTIONS = Set.of("detector", "variant", "cube-size", "epochs", "max-samples-per-video",
+            "batch", "seed", "teacher");
 
     /** Synopsis of {@link #DETECTOR_OPTIONS}, three lines, with {@link AnomalyDetector}'s defaults. */
     static final String DETECTOR_SYNOPSIS = String.format(java.util.Locale.ROOT, """
-            [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size %d]
+            [--detector SPEC] [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size %d]
             [--epochs %d] [--max-samples-per-video %d] [--batch %d] [--seed %d]
-            [--teacher detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""",
+            [--teacher detector-class-scores|detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""",
             AnomalyDetector.DEFAULT_NETWORK.cubeSize(), AnomalyDetector.DEFAULT_TRAINING.epochs(),
             AnomalyDetector.DEFAULT_TRAINING.maxSamplesPerVideo(), AnomalyDetector.DEFAULT_TRAINING.batchSize(),
             AnomalyDetector.DEFAULT_TRAINING.seed());
 
     /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
     static final String DETECTOR_HELP = """
+              --detector         the object detector, as ./aed detect spells it (default: default, NanoDet with the
+                                 motion detector's uncovered boxes); scoring must use the same one
               --variant          backbone (default shallow-narrow; deep-wide is the reference's, ~12x the compute)
               --cube-size        crop side in pixels (multiple of 8, or 16 for deep variants)
               --max-samples-per-video   cap on training objects per video, spread evenly (0 = all)
-              --teacher          what the distillation task learns to predict: the detector's confidence
-                                 (default), OpenCV's HOG person SVM response, the box's size and shape, or
-                                 several side by side (joined by +)
+              --teacher          what the distillation task learns to predict: the detector's class scores
+                                 (default for detectors with classes), its confidence (default otherwise),
+                                 OpenCV's HOG person SVM response, the box's size and shape, or several side
+                                 by side (joined by +)
             """;
 
     @Override
@@ -54,7 +60,7 @@ final class TrainCommand implements Command {
 
     @Override
     public String summary() {
-        return "train on a dataset's normal videos (motion detector + multi-task 3D CNN) and write a model file";
+        return "train on a dataset's normal videos (object detector + multi-task 3D CNN) and write a model file";
     }
 
     @Override
@@ -65,7 +71,8 @@ final class TrainCommand implements Command {
                   --dataset/--root   where the training clips are: ucsd ROOT/Train/*, avenue ROOT/training_videos/*.avi,
                                      shanghaitech ROOT/training/videos/*.avi, folder ROOT/train/* (videos or frame folders)
 
-                The motion detector is primed on the training clips; progress (samples/s, losses, ETA) is logged.""";
+                The object detector is primed on the training clips (the motion detector learns its background);
+                progress (samples/s, losses, ETA) is logged.""";
     }
 
     @Override
@@ -113,18 +120,29 @@ final class TrainCommand implements Command {
         o.intOption("batch").ifPresent(training::batchSize);
         o.intOption("max-samples-per-video").ifPresent(training::maxSamplesPerVideo);
         o.intOption("seed").ifPresent(training::seed);
-        AnomalyDetector.Builder b = AnomalyDetector.builder().network(network.build()).training(training.build());
-        o.get("teacher").ifPresent(v -> b.teacher(teacher(v)));
+        ObjectDetector objects = objectDetector(o);
+        AnomalyDetector.Builder b = AnomalyDetector.builder().detector(objects).network(network.build()).training(training.build());
+        o.get("teacher").ifPresent(v -> b.teacher(teacher(v, Math.max(1, objects.classNames().size()))));
         return b.build();
     }
 
-    /** A teacher named as in the registry, or several joined by '+' (side by side); the detector has one class. */
-    static Teacher teacher(String spec) {
+    /** The object detector {@code --detector} names, or the library's default. */
+    static ObjectDetector objectDetector(Options o) {
+        String spec = o.get("detector").orElse("default");
+        try {
+            return DetectorSpec.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--detector: " + e.getMessage());
+        }
+    }
+
+    /** A teacher named as in the registry, or several joined by '+' (side by side), for a detector of {@code classes}. */
+    static Teacher teacher(String spec, int classes) {
         TeacherRegistry registry = TeacherRegistry.defaults();
         List<Teacher> parts = new ArrayList<>();
         for (String name : spec.split("\\+")) {
             try {
-                parts.add(registry.create(name, Map.of("classes", "1")));
+                parts.add(registry.create(name, Map.of("classes", Integer.toString(classes))));
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--teacher: " + e.getMessage());
             }

@@ -8,7 +8,7 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
-import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.DetectorSpec;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.network.BackboneVariant;
@@ -25,6 +25,7 @@ import io.github.aed.nn.task.MiddleBox;
 import io.github.aed.nn.task.MotionIrregularity;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.TaskRegistry;
+import io.github.aed.nn.teacher.DetectorClassScoresTeacher;
 import io.github.aed.nn.teacher.DetectorConfidenceTeacher;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.train.Trainer;
@@ -254,13 +255,15 @@ public final class AnomalyDetector {
     /**
      * Settings of an {@link AnomalyDetector}. Every setting has a default, so {@code builder().build()} works:
      * <ul>
-     * <li>detector: {@link MotionDetector} with its defaults, primed on the training videos;</li>
+     * <li>detector: {@link DetectorSpec#DEFAULT}, the bundled COCO detector (NanoDet) supplemented by the motion detector's
+     *     boxes that no COCO box covers, primed on the training videos;</li>
      * <li>network: {@link #DEFAULT_NETWORK}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per object, about
      *     240 training samples/s on 2 cores: 5 minutes of training on UCSD Ped2; 32×32 crops cost four times the
      *     arithmetic (24 minutes there before the network's speed work), 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred
      *     times; see docs/RESULTS.md for what each buys);</li>
-     * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) from the
-     *     detector's confidence;</li>
+     * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
+     *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
+     *     confidence ({@link DetectorConfidenceTeacher});</li>
      * <li>training: {@link #DEFAULT_TRAINING}, the {@link TrainingSettings} defaults with 4 epochs and at most 1000
      *     objects per training video; scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
@@ -297,7 +300,7 @@ public final class AnomalyDetector {
             this.scoringBatchSize = s.scoringBatchSize;
         }
 
-        /** The object detector (default: the motion detector). */
+        /** The object detector (default: {@link DetectorSpec#DEFAULT}, NanoDet supplemented by the motion detector). */
         public Builder detector(ObjectDetector d) {
             this.detector = Objects.requireNonNull(d, "detector");
             return this;
@@ -327,7 +330,10 @@ public final class AnomalyDetector {
             return this;
         }
 
-        /** The distillation teacher of the default tasks (default: the detector's confidence, one class slot). */
+        /**
+         * The distillation teacher of the default tasks (default: the detector's class scores when it has classes,
+         * else its confidence in one class slot).
+         */
         public Builder teacher(Teacher t) {
             this.teacher = Objects.requireNonNull(t, "teacher");
             return this;
@@ -375,7 +381,20 @@ public final class AnomalyDetector {
         }
 
         private Settings settings() {
-            List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : defaultTasks());
+            if (detector != null) {
+                return settings(detector);
+            }
+            ObjectDetector d = DetectorSpec.parse(DetectorSpec.DEFAULT);
+            try {
+                return settings(d);
+            } catch (RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        }
+
+        private Settings settings(ObjectDetector d) {
+            List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : defaultTasks(d));
             all.addAll(extraTasks);
             if (all.isEmpty()) {
                 throw new IllegalArgumentException("tasks: at least one proxy task is needed");
@@ -399,12 +418,14 @@ public final class AnomalyDetector {
             }
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
-            return new Settings(detector != null ? detector : MotionDetector.builder().build(), primeDetector, network,
+            return new Settings(d, primeDetector, network,
                     List.copyOf(all), fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
         }
 
-        private List<ProxyTask> defaultTasks() {
-            Teacher t = teacher != null ? teacher : new DetectorConfidenceTeacher(1);
+        private List<ProxyTask> defaultTasks(ObjectDetector d) {
+            int classes = d.classNames().size();
+            Teacher t = teacher != null ? teacher
+                    : classes > 0 ? new DetectorClassScoresTeacher(classes) : new DetectorConfidenceTeacher(1);
             return List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new KnowledgeDistillation(t));
         }
     }

@@ -1,5 +1,6 @@
 package io.github.aed.nn;
 
+import io.github.aed.detect.motion.MotionDetector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,7 +41,7 @@ public class AnomalyDetectorTest {
         }
         test = NORMAL.toBuilder().anomaly(AnomalyKind.FAST_MOVER, 20, 30).anomaly(AnomalyKind.VEHICLE, 40, 35).build()
                 .generate("Test001", 10);
-        trained = AnomalyDetector.builder()
+        trained = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
                 .training(TrainingSettings.builder().epochs(6).batchSize(16).seed(7).build())
                 .build().fit(normal);
@@ -82,7 +83,7 @@ public class AnomalyDetectorTest {
 
     @Test
     void misuseGivesClearErrors() {
-        AnomalyDetector untrained = AnomalyDetector.builder().build();
+        AnomalyDetector untrained = AnomalyDetector.builder().detector(MotionDetector.builder().build()).build();
         IllegalStateException notTrained = assertThrows(IllegalStateException.class, () -> untrained.score(test.asVideo()));
         assertTrue(notTrained.getMessage().contains("fit"), notTrained.getMessage());
         assertFalse(untrained.isTrained());
@@ -92,7 +93,7 @@ public class AnomalyDetectorTest {
         assertTrue(size.getMessage().contains("200x112") && size.getMessage().contains("160x112"), size.getMessage());
 
         IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                () -> AnomalyDetector.builder().addTask(new ArrowOfTime()).build());
+                () -> AnomalyDetector.builder().detector(MotionDetector.builder().build()).addTask(new ArrowOfTime()).build());
         assertTrue(twice.getMessage().contains("arrow-of-time"), twice.getMessage());
         assertThrows(InvalidInputException.class, () -> trained.score(List.of()));
 

@@ -19,8 +19,9 @@ import java.util.Locale;
  * The detection CSV format: one file per video, a header line, then one detection per line.
  *
  * <pre>
- * frame,x_min,y_min,x_max,y_max,class,score
- * 0,120,64,151,139,-1,0.8125
+ * frame,x_min,y_min,x_max,y_max,class_id,class,score
+ * 0,120,64,151,139,0,person,0.8125
+ * 0,30,12,51,60,-1,object,0.5
  * </pre>
  *
  * <ul>
@@ -28,18 +29,25 @@ import java.util.Locale;
  *   <li>{@code x_min,y_min,x_max,y_max}: <b>inclusive</b> pixel corners (the box covers columns x_min..x_max and rows
  *       y_min..y_max), integers &gt;= 0 with {@code x_max >= x_min} and {@code y_max >= y_min}; they are converted to
  *       the library's half-open {@link Box} with {@link Box#fromInclusive};</li>
- *   <li>{@code class}: the detector's 0-based class id (e.g. COCO: 0 = person), or -1 for detectors without classes;</li>
+ *   <li>{@code class_id}: the detector's 0-based class id (e.g. COCO: 0 = person), or -1 for detectors without
+ *       classes;</li>
+ *   <li>{@code class}: the class name (e.g. {@code person}; {@code object} for detectors without classes), without
+ *       commas;</li>
  *   <li>{@code score}: the confidence in [0, 1].</li>
  * </ul>
  *
  * Fields are separated by commas with optional surrounding spaces; blank lines are allowed and ignored. The header
- * must be exactly the seven names above. Per-class score vectors are not stored. Class names are not stored either:
- * detections read back are named {@code "object"} (class -1) or {@code "class N"}.
+ * must be exactly the eight names above, or the seven of the earlier format {@value #LEGACY_HEADER} (no names; its
+ * detections read back are named {@code "object"} for class -1 and {@code "class N"} otherwise). Per-class score
+ * vectors are not stored.
  */
 public final class DetectionCsv {
 
     /** The header line. */
-    public static final String HEADER = "frame,x_min,y_min,x_max,y_max,class,score";
+    public static final String HEADER = "frame,x_min,y_min,x_max,y_max,class_id,class,score";
+
+    /** The header of the earlier format, still read: the class id in {@code class} and no class name. */
+    public static final String LEGACY_HEADER = "frame,x_min,y_min,x_max,y_max,class,score";
 
     private DetectionCsv() {
     }
@@ -55,8 +63,12 @@ public final class DetectionCsv {
             throw new IllegalArgumentException("frame " + d.frameIndex() + ": box " + b + " lies partly left of or above"
                     + " the frame; clip it to the frame before writing");
         }
+        if (d.className().contains(",") || d.className().contains("\n") || d.className().contains("\r")) {
+            throw new IllegalArgumentException("frame " + d.frameIndex() + ": class name '" + d.className()
+                    + "' contains a comma or line break, which the detection CSV format cannot hold");
+        }
         return d.frameIndex() + "," + b.xMin() + "," + b.yMin() + "," + b.inclusiveXMax() + "," + b.inclusiveYMax() + ","
-                + d.classId() + "," + score(d.confidence());
+                + d.classId() + "," + d.className() + "," + score(d.confidence());
     }
 
     private static String score(double v) {
@@ -84,16 +96,18 @@ public final class DetectionCsv {
         List<Detection> out = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
-            if (header == null || !header.strip().replace(" ", "").equalsIgnoreCase(HEADER)) {
-                throw new InvalidInputException(file + " line 1: expected the header '" + HEADER + "', got "
-                        + (header == null ? "an empty file" : "'" + header + "'"));
+            String compact = header == null ? "" : header.strip().replace(" ", "");
+            boolean named = compact.equalsIgnoreCase(HEADER);
+            if (!named && !compact.equalsIgnoreCase(LEGACY_HEADER)) {
+                throw new InvalidInputException(file + " line 1: expected the header '" + HEADER + "' (or the earlier '"
+                        + LEGACY_HEADER + "'), got " + (header == null ? "an empty file" : "'" + header + "'"));
             }
             String line;
             int lineNo = 1;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 if (!line.isBlank()) {
-                    out.add(parse(line, file, lineNo));
+                    out.add(parse(line, named, file, lineNo));
                 }
             }
         } catch (IOException e) {
@@ -103,19 +117,26 @@ public final class DetectionCsv {
         return out;
     }
 
-    /** Parses one data line; {@code file} and {@code lineNo} are only used in error messages. */
-    static Detection parse(String line, Path file, int lineNo) {
+    /**
+     * Parses one data line, with a class name column ({@code named}) or in the earlier format; {@code file} and
+     * {@code lineNo} are only used in error messages.
+     */
+    static Detection parse(String line, boolean named, Path file, int lineNo) {
         String where = file + " line " + lineNo;
-        String[] f = line.split(",", -1);
-        if (f.length != 7) {
-            throw new InvalidInputException(where + ": expected 7 fields (" + HEADER + "), got " + f.length + ": '" + line + "'");
+        String[] fields = line.split(",", -1);
+        int expected = named ? 8 : 7;
+        if (fields.length != expected) {
+            throw new InvalidInputException(where + ": expected " + expected + " fields (" + (named ? HEADER : LEGACY_HEADER)
+                    + "), got " + fields.length + ": '" + line + "'");
         }
+        String name = named ? fields[6].strip() : null;
+        String[] f = named ? new String[] {fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[7]} : fields;
         int frame = integer(f[0], "frame", where);
         int x0 = integer(f[1], "x_min", where);
         int y0 = integer(f[2], "y_min", where);
         int x1 = integer(f[3], "x_max", where);
         int y1 = integer(f[4], "y_max", where);
-        int cls = integer(f[5], "class", where);
+        int cls = integer(f[5], named ? "class_id" : "class", where);
         double score;
         try {
             score = Double.parseDouble(f[6].strip());
@@ -135,7 +156,13 @@ public final class DetectionCsv {
         if (!(score >= 0 && score <= 1)) {
             throw new InvalidInputException(where + ": score must be in [0, 1], got " + f[6].strip());
         }
+        if (name != null && name.isEmpty()) {
+            throw new InvalidInputException(where + ": the class name is empty");
+        }
         Box box = Box.fromInclusive(x0, y0, x1, y1);
+        if (name != null) {
+            return Detection.of(frame, box, cls, name, score);
+        }
         return cls == Detection.UNKNOWN_CLASS ? Detection.unclassified(frame, box, score)
                 : Detection.of(frame, box, cls, "class " + cls, score);
     }

@@ -203,6 +203,11 @@ public final class DnnDetector implements ObjectDetector {
         }
     }
 
+    /** The 80 COCO class names in the order of the COCO-80 class ids (0 person, 1 bicycle, ...). */
+    public static List<String> cocoClassNames() {
+        return COCO;
+    }
+
     private static List<String> readCoco() {
         try (InputStream in = DnnDetector.class.getResourceAsStream("coco.names")) {
             if (in == null) {

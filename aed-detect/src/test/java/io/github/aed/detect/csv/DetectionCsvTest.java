@@ -28,15 +28,30 @@ class DetectionCsvTest {
                 Detection.of(7, new Box(5, 6, 7, 8), 0, "person", 0.123456789));
         Path file = dir.resolve("v.csv");
         DetectionCsv.write(file, ds);
-        assertEquals(List.of(DetectionCsv.HEADER, "0,10,20,30,60,-1,0.8125", "0,0,0,0,0,2,1.0", "7,5,6,6,7,0,0.123457"),
-                Files.readAllLines(file));
+        assertEquals(List.of(DetectionCsv.HEADER, "0,10,20,30,60,-1,object,0.8125", "0,0,0,0,0,2,car,1.0",
+                "7,5,6,6,7,0,person,0.123457"), Files.readAllLines(file));
         List<Detection> back = DetectionCsv.read(file);
         assertEquals(3, back.size());
         assertEquals(ds.get(0), back.get(0));
         assertEquals(new Box(0, 0, 1, 1), back.get(1).box());
         assertEquals(2, back.get(1).classId());
-        assertEquals("class 2", back.get(1).className());
+        assertEquals("car", back.get(1).className());
         assertEquals(0.123457, back.get(2).confidence(), 1e-12);
+    }
+
+    @Test
+    void readsTheEarlierFormatWithoutNames() throws IOException {
+        Path file = dir.resolve("old.csv");
+        Files.writeString(file, DetectionCsv.LEGACY_HEADER + "\n0,1,1,5,5,2,0.5\n0,1,1,5,5,-1,0.25\n");
+        List<Detection> ds = DetectionCsv.read(file);
+        assertEquals(List.of("class 2", "object"), ds.stream().map(Detection::className).toList());
+    }
+
+    @Test
+    void classNamesWithCommasCannotBeWritten() {
+        Detection d = Detection.of(0, new Box(0, 0, 2, 2), 3, "cart, shopping", 0.5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectionCsv.format(d));
+        assertTrue(e.getMessage().contains("cart, shopping"), e.getMessage());
     }
 
     @Test
@@ -56,6 +71,8 @@ class DetectionCsvTest {
         assertBad("frame,x_min,y_min,x_max,y_max,class,score\nzero,1,1,5,5,0,0.5\n", "line 2", "frame must be an integer");
         assertBad("frame,x_min,y_min,x_max,y_max,class,score\n0,1,1,5,5,-2,0.5\n", "line 2", "class");
         assertBad("frame,x,y,w,h,class,score\n", "line 1", "header");
+        assertBad(DetectionCsv.HEADER + "\n0,1,1,5,5,0,0.5\n", "line 2", "8 fields");
+        assertBad(DetectionCsv.HEADER + "\n0,1,1,5,5,0, ,0.5\n", "line 2", "class name is empty");
         assertThrows(InvalidInputException.class, () -> DetectionCsv.read(dir.resolve("missing.csv")));
     }
 

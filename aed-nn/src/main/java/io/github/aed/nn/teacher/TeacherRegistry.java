@@ -23,6 +23,7 @@ public final class TeacherRegistry {
     public static TeacherRegistry defaults() {
         TeacherRegistry r = new TeacherRegistry();
         r.register(DetectorConfidenceTeacher.NAME, s -> new DetectorConfidenceTeacher(Integer.parseInt(require(s, "classes"))));
+        r.register(DetectorClassScoresTeacher.NAME, s -> new DetectorClassScoresTeacher(Integer.parseInt(require(s, "classes"))));
         r.register(OpenCvClassifierTeacher.NAME, OpenCvClassifierTeacher::fromSettings);
         r.register(HogPersonTeacher.NAME, s -> new HogPersonTeacher());
         r.register(BoxShapeTeacher.NAME, s -> new BoxShapeTeacher());

@@ -53,6 +53,22 @@ class TeacherTest {
     }
 
     @Test
+    void classScoresTeacherLearnsTheDetectorsScoreVectorAndComparesEverySlot() {
+        Teacher t = TeacherRegistry.defaults().create(DetectorClassScoresTeacher.NAME, java.util.Map.of("classes", "3"));
+        Detection cyclist = new Detection(4, new Box(0, 0, 10, 20), 0, "person", 0.6, new float[] {0.6f, 0.45f, 0f});
+        assertArrayEquals(new float[] {0.6f, 0.45f, 0f}, t.outputs(null, cyclist));
+        TeacherTargets test = t.testTargets(null, cyclist);
+        assertArrayEquals(new int[] {0, 1, 2}, test.slots());
+        assertArrayEquals(new float[] {0.6f, 0.45f, 0f}, test.values());
+        assertArrayEquals(new float[3], t.outputs(null, Detection.unclassified(4, new Box(0, 0, 5, 5), 0.9)),
+                "a box without class scores: the class detector found nothing there");
+        Detection wrongLength = new Detection(4, new Box(0, 0, 10, 20), 0, "person", 0.6, new float[] {0.6f});
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> t.outputs(null, wrongLength));
+        assertTrue(e.getMessage().contains("frame 4"), e.getMessage());
+        assertEquals(java.util.Map.of("classes", "3"), t.settings());
+    }
+
+    @Test
     void boxShapeTeacherDescribesTheBoxRelativeToTheFrame() {
         Teacher t = TeacherRegistry.defaults().create(BoxShapeTeacher.NAME, java.util.Map.of());
         assertArrayEquals(new float[] {0.5f, 20f / 30, 0.5f}, t.outputs(frame(0, 0, 0), DET), 1e-6f);

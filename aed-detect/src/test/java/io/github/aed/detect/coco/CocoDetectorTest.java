@@ -1,0 +1,130 @@
+package io.github.aed.detect.coco;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.video.Frame;
+import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.SupplementedDetector;
+import io.github.aed.detect.tfjs.SharedModels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The COCO detectors on a real UCSD Ped2 test frame (skipped when the benchmark data is absent) and on a frame with
+ * nothing in it; the bundled NanoDet needs no file.
+ */
+class CocoDetectorTest {
+
+    private static CocoDetector nanodet;
+
+    @BeforeAll
+    static void load() {
+        nanodet = CocoDetector.nanodet().build();
+    }
+
+    /** Test004 frame 151: pedestrians and the cart, the frame the golden tensors come from. */
+    private static Frame ped2Frame() {
+        String data = System.getProperty("aed.shared.data");
+        assumeTrue(data != null, "system property aed.shared.data is not set; Ped2 frame tests skipped");
+        Path jpg = Path.of(data, "ucsd-ped2", "Test", "Test004", "151.jpg");
+        assumeTrue(Files.isRegularFile(jpg), jpg + " is absent; Ped2 frame tests skipped");
+        try (Mat m = opencv_imgcodecs.imread(jpg.toString())) {
+            return Frame.fromMat(m, jpg.toString(), 150);
+        }
+    }
+
+    @Test
+    void bundledNanodetFindsThePedestriansOfAPed2Frame() {
+        Frame frame = ped2Frame();
+        List<Detection> ds = nanodet.detect(frame);
+        long people = ds.stream().filter(d -> d.className().equals("person") && d.confidence() >= 0.4).count();
+        assertTrue(people >= 8, "expected the frame's pedestrians, got " + ds);
+        for (Detection d : ds) {
+            assertEquals(150, d.frameIndex());
+            assertTrue(d.box().xMin() >= 0 && d.box().xMax() <= 360 && d.box().yMin() >= 0 && d.box().yMax() <= 240, d.toString());
+            float[] scores = d.classScores();
+            assertEquals(80, scores.length);
+            assertEquals(scores[d.classId()], d.confidence(), 1e-6, "the class score vector holds the detection's score");
+            assertTrue(d.confidence() >= 0.2);
+        }
+    }
+
+    @Test
+    void centernetCallsTheCartABus() {
+        Frame frame = ped2Frame();
+        Path model = SharedModels.cocoTfjs().resolve("centernet.json");
+        try (ObjectDetector centernet = DetectorSpec.parse("coco:centernet:" + model)) {
+            List<Detection> ds = centernet.detect(frame);
+            Detection bus = ds.stream().filter(d -> d.className().equals("bus")).findFirst().orElseThrow(
+                    () -> new AssertionError("no bus (the cart) among " + ds));
+            assertEquals(0.50, bus.confidence(), 0.02);
+            assertTrue(bus.box().yMin() > 150 && bus.box().xMin() > 110 && bus.box().xMax() < 220, bus.toString());
+        }
+    }
+
+    @Test
+    void emptyGreyFrameHasNoConfidentObject() {
+        Frame grey = new Frame("grey", 0, 320, 240, 3, filled(320 * 240 * 3, (byte) 128));
+        assertTrue(nanodet.detect(grey).stream().noneMatch(d -> d.confidence() > 0.5), "objects in a blank frame");
+    }
+
+    @Test
+    void settingsAreValidatedAndDescribed() {
+        assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().confidence(1.5));
+        assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().classes(Set.of(80)));
+        assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().maxDetections(0));
+        CocoDetector strict = nanodet.toBuilder().confidence(0.6).maxDetections(3).classes(Set.of(0)).build();
+        assertTrue(strict.describe().contains("conf>=0.600") && strict.describe().contains("max 3/frame"), strict.describe());
+        assertEquals(80, strict.classNames().size());
+        assertEquals("person", strict.classNames().get(0));
+    }
+
+    @Test
+    void classFilterAndCapApply() {
+        Frame frame = ped2Frame();
+        CocoDetector few = nanodet.toBuilder().classes(Set.of(0)).maxDetections(3).build();
+        List<Detection> ds = few.detect(frame);
+        assertEquals(3, ds.size());
+        assertTrue(ds.stream().allMatch(d -> d.classId() == 0));
+    }
+
+    @Test
+    void centernetIsNotBundledAndAModelOfTheWrongKindIsRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse("coco:centernet"));
+        assertTrue(e.getMessage().contains("not bundled"), e.getMessage());
+        Path nanodetJson = SharedModels.cocoTfjs().resolve("nanodet.json");
+        InvalidInputException wrong = assertThrows(InvalidInputException.class,
+                () -> CocoDetector.of(CocoModel.CENTERNET, nanodetJson).build());
+        assertTrue(wrong.getMessage().contains("512x512"), wrong.getMessage());
+        assertThrows(InvalidInputException.class, () -> CocoDetector.of(CocoModel.NANODET, Path.of("no/such/model.json")).build());
+    }
+
+    @Test
+    void defaultSpecIsNanodetSupplementedByMotion() {
+        try (ObjectDetector d = DetectorSpec.parse("default")) {
+            SupplementedDetector s = (SupplementedDetector) d;
+            assertTrue(s.primary() instanceof CocoDetector, d.describe());
+            assertFalse(s.classNames().isEmpty());
+            assertTrue(d.describe().startsWith("coco:nanodet[bundled"), d.describe());
+        }
+    }
+
+    private static byte[] filled(int n, byte v) {
+        byte[] b = new byte[n];
+        java.util.Arrays.fill(b, v);
+        return b;
+    }
+}
