@@ -16,28 +16,30 @@ final class BenchCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench cubes' (cube extraction), 'bench detect' (motion detector on UCSD Ped2), "
+        return "benchmarks: 'bench cubes' (cube extraction), 'bench detect' (detector recall on UCSD Ped2), "
+                + "'bench coco' (COCO detector speed), "
                 + "'bench nn' (the 3D CNN), 'bench ped2' (UCSD Ped2 end to end, against the paper)";
     }
 
     @Override
     public String usage() {
-        return CubeBench.USAGE + "\n" + DetectBench.USAGE + "\n" + NetworkBench.USAGE + "\n" + Ped2Bench.USAGE;
+        return CubeBench.USAGE + "\n" + DetectBench.USAGE + "\n" + CocoBench.USAGE + "\n" + NetworkBench.USAGE + "\n" + Ped2Bench.USAGE;
     }
 
     @Override
     public int run(String[] args) throws IOException {
         if (args.length == 0) {
-            throw new UsageException("say what to benchmark: 'cubes', 'detect', 'nn' or 'ped2'");
+            throw new UsageException("say what to benchmark: 'cubes', 'detect', 'coco', 'nn' or 'ped2'");
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         String what = name() + " " + args[0];
         switch (args[0]) {
             case "cubes" -> CubeBench.run(Options.parse(what, rest, CubeBench.VALUED, CubeBench.FLAGS));
             case "detect" -> DetectBench.run(Options.parse(what, rest, DetectBench.VALUED, DetectBench.FLAGS));
+            case "coco" -> CocoBench.run(Options.parse(what, rest, CocoBench.VALUED, CocoBench.FLAGS));
             case "nn" -> NetworkBench.run(Options.parse(what, rest, NetworkBench.VALUED, NetworkBench.FLAGS));
             case "ped2" -> Ped2Bench.run(Options.parse(what, rest, Ped2Bench.VALUED, Ped2Bench.FLAGS), commandLine(args));
-            default -> throw new UsageException("unknown benchmark '" + args[0] + "': say 'cubes', 'detect', 'nn' or 'ped2'");
+            default -> throw new UsageException("unknown benchmark '" + args[0] + "': say 'cubes', 'detect', 'coco', 'nn' or 'ped2'");
         }
         return 0;
     }

@@ -41,6 +41,10 @@ public final class CocoDetector implements ObjectDetector {
     private final Settings s;
     private final TfjsGraphModel graph;
     private final String inputName;
+    private long frames;
+    private long preprocessNanos;
+    private long networkNanos;
+    private long postprocessNanos;
 
     private CocoDetector(Settings s, TfjsGraphModel graph) {
         this.s = s;
@@ -63,11 +67,12 @@ public final class CocoDetector implements ObjectDetector {
         Letterbox geometry = Letterbox.of(frame.width(), frame.height(), s.model.inputSize, s.model.inputSize,
                 ResizeMode.STRETCH);
         List<Candidate> candidates;
-        try (Mat bgr = frame.toBgr().toMat()) {
-            INDArray input = s.model.input(bgr);
-            Map<String, INDArray> outputs = graph.run(Map.of(inputName, input));
-            candidates = s.model.decode(outputs, s.confidence);
-        }
+        long t0 = System.nanoTime();
+        INDArray input = input(frame);
+        long t1 = System.nanoTime();
+        Map<String, INDArray> outputs = graph.run(Map.of(inputName, input));
+        long t2 = System.nanoTime();
+        candidates = s.model.decode(outputs, s.confidence);
         List<String> names = DnnDetector.cocoClassNames();
         List<Detection> detections = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
@@ -86,7 +91,52 @@ public final class CocoDetector implements ObjectDetector {
             kept.sort(Nms.BY_CONFIDENCE);
             kept = List.copyOf(kept.subList(0, s.maxDetections));
         }
+        frames++;
+        preprocessNanos += t1 - t0;
+        networkNanos += t2 - t1;
+        postprocessNanos += System.nanoTime() - t2;
         return kept;
+    }
+
+    private INDArray input(Frame frame) {
+        try (Mat bgr = frame.toBgr().toMat()) {
+            return s.model.input(bgr);
+        }
+    }
+
+    /**
+     * Mean wall time per frame of each stage since this detector was built or {@link #resetTimings()} was called.
+     *
+     * @param frames        frames detected
+     * @param preprocessMs  resizing and normalising a frame into the input tensor
+     * @param networkMs     running the graph
+     * @param postprocessMs decoding, mapping boxes to the frame, NMS
+     */
+    public record StageTimes(long frames, double preprocessMs, double networkMs, double postprocessMs) {
+
+        /** All three stages. */
+        public double totalMs() {
+            return preprocessMs + networkMs + postprocessMs;
+        }
+    }
+
+    /** The mean time per frame of each stage (see {@link StageTimes}). */
+    public StageTimes stageTimes() {
+        double n = Math.max(1, frames);
+        return new StageTimes(frames, preprocessNanos / 1e6 / n, networkNanos / 1e6 / n, postprocessNanos / 1e6 / n);
+    }
+
+    /** Forgets the stage times measured so far. */
+    public void resetTimings() {
+        frames = 0;
+        preprocessNanos = 0;
+        networkNanos = 0;
+        postprocessNanos = 0;
+    }
+
+    /** Where the network's time goes on this frame, per operation ({@link TfjsGraphModel#profile}). */
+    public List<TfjsGraphModel.OpProfile> profile(Frame frame) {
+        return graph.profile(Map.of(inputName, input(frame)));
     }
 
     /** The 80 COCO class names. */

@@ -98,6 +98,15 @@ final class Kernels {
         };
     }
 
+    /** Multiply-adds × 2 of a convolution node for these inputs and outputs; 0 for other operations. */
+    static long flops(GraphNode node, INDArray[] in, INDArray[] out) {
+        return switch (node.op()) {
+            case "Conv2D", "_FusedConv2D", NchwConvolutionFusion.OP -> 2 * out[0].length() * in[1].size(0) * in[1].size(1) * in[1].size(2);
+            case "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> 2 * out[0].length() * in[1].size(0) * in[1].size(1);
+            default -> 0;
+        };
+    }
+
     private static Kernel checked(java.util.function.Consumer<GraphNode> check, Kernel kernel) {
         return new Kernel() {
             @Override

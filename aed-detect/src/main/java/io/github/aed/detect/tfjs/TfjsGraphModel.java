@@ -281,14 +281,50 @@ public final class TfjsGraphModel {
      * @throws IllegalArgumentException if an input is missing, unknown, or of the wrong shape or type
      */
     public Map<String, INDArray> run(Map<String, INDArray> inputs) {
+        return run(inputs, null);
+    }
+
+    /**
+     * Where one call's time goes: runs the graph once and returns, per operation, the nodes run, their wall time and,
+     * for convolutions, their multiply-adds × 2 (FLOP). Intermediate results are synchronous, so the times add up.
+     */
+    public List<OpProfile> profile(Map<String, INDArray> inputs) {
+        Map<String, OpProfile> byOp = new LinkedHashMap<>();
+        run(inputs, (step, in, out, nanos) -> byOp.merge(step.node().op(),
+                new OpProfile(step.node().op(), 1, nanos / 1e6, Kernels.flops(step.node(), in, out)), OpProfile::plus));
+        List<OpProfile> list = new ArrayList<>(byOp.values());
+        list.sort((a, b) -> Double.compare(b.millis(), a.millis()));
+        return list;
+    }
+
+    /**
+     * The cost of one operation in one call.
+     *
+     * @param op     the TensorFlow operation ({@code _AedNchwConv2D}: a convolution the loader rewrote)
+     * @param nodes  how many nodes of it ran
+     * @param millis their wall time in milliseconds
+     * @param flops  their floating-point operations (multiply-adds × 2) for convolutions, 0 for other operations
+     */
+    public record OpProfile(String op, int nodes, double millis, long flops) {
+        OpProfile plus(OpProfile o) {
+            return new OpProfile(op, nodes + o.nodes, millis + o.millis, flops + o.flops);
+        }
+    }
+
+    /** Observes each step of a call (for {@link #profile}). */
+    private interface StepObserver {
+        void ran(Step step, INDArray[] inputs, INDArray[] outputs, long nanos);
+    }
+
+    private Map<String, INDArray> run(Map<String, INDArray> inputs, StepObserver observer) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, workspaceId)) {
             Map<String, INDArray> out = new LinkedHashMap<>();
-            execute(inputs).forEach((name, value) -> out.put(name, value.detach()));
+            execute(inputs, observer).forEach((name, value) -> out.put(name, value.detach()));
             return out;
         }
     }
 
-    private Map<String, INDArray> execute(Map<String, INDArray> inputs) {
+    private Map<String, INDArray> execute(Map<String, INDArray> inputs, StepObserver observer) {
         Map<String, INDArray[]> values = new HashMap<>(constants);
         for (Map.Entry<String, long[]> in : inputShapes.entrySet()) {
             INDArray value = inputs.get(in.getKey());
@@ -308,7 +344,12 @@ public final class TfjsGraphModel {
         for (Step step : steps) {
             INDArray[] result;
             try {
-                result = step.kernel().run(step.node(), gather(step.node(), step.inputs(), values));
+                INDArray[] in = gather(step.node(), step.inputs(), values);
+                long t0 = System.nanoTime();
+                result = step.kernel().run(step.node(), in);
+                if (observer != null) {
+                    observer.ran(step, in, result, System.nanoTime() - t0);
+                }
             } catch (InvalidInputException e) {
                 throw e;
             } catch (RuntimeException e) {
