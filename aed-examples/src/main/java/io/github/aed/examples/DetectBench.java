@@ -6,7 +6,9 @@ import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.ComposedDetector;
 import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.PostProcessor;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.detect.motion.ProposalRanking;
@@ -49,8 +51,8 @@ final class DetectBench {
     static final Set<String> VALUED = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
-            "valley-first", "ranking", "overlap-exponent", "part-weight");
-    static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip");
+            "valley-first", "ranking", "overlap-exponent", "part-weight", "min-confidence", "classes", "min-area", "max-area");
+    static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip", DetectCommand.POST_FLAG);
     /** The options that are not motion-detector settings. */
     private static final Set<String> GENERAL = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report");
 
@@ -63,7 +65,9 @@ final class DetectBench {
                          --valley RATIO --valley-first true|false --ranking tiers|overlap
                          --overlap-exponent P --part-weight W]
                     runs the motion detector (defaults unless overridden), or the detector --detector names (any
-                    ./aed detect spec, e.g. coco:nanodet, coco:nanodet+motion, default), on every Ped2 test clip
+                    ./aed detect spec, e.g. coco:nanodet, coco:nanodet+motion, default; with --detector, --nms,
+                    --nms-across, --max-per-frame, --min-confidence, --classes, --min-area and --max-area are
+                    ./aed detect's post-processing), on every Ped2 test clip
                     (every N-th frame with --every N), primed on the
                     16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
                     regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
@@ -104,9 +108,12 @@ final class DetectBench {
         Set<Integer> tuning = clipNumbers(o.get("tune-clips").orElse(DEFAULT_TUNING_CLIPS));
         opencv_core.setNumThreads(1);
         String spec = o.get("detector").orElse(null);
-        if (spec != null && (o.has("shadows") || VALUED.stream().anyMatch(n -> !GENERAL.contains(n) && o.has(n)))) {
-            throw new UsageException("--detector runs the detector as its spec says; motion settings cannot be added to it");
+        if (spec != null && (o.has("shadows") || VALUED.stream().anyMatch(n -> !GENERAL.contains(n)
+                && !DetectCommand.POST_VALUED.contains(n) && o.has(n)))) {
+            throw new UsageException("--detector runs the detector as its spec says, with ./aed detect's post-processing "
+                    + "options " + DetectCommand.POST_VALUED + "; motion settings cannot be added to it");
         }
+        PostProcessor post = spec != null ? DetectCommand.postProcessor(o) : PostProcessor.NONE;
         MotionDetector.Builder builder = motionBuilder(o);
         int every = o.intValue("every", 1);
         if (every < 1) {
@@ -127,7 +134,8 @@ final class DetectBench {
                 regions, loaded.stream().mapToInt(c -> c.frames.size()).sum(), MIN_REGION_PIXELS,
                 every == 1 ? "" : ", every " + every + "th frame");
         for (boolean primed : prime.equals("both") ? List.of(true, false) : List.of(prime.equals("train"))) {
-            try (ObjectDetector detector = spec != null ? DetectorSpec.parse(spec) : builder.build()) {
+            try (ObjectDetector detector = spec == null ? builder.build() : post.equals(PostProcessor.NONE)
+                    ? DetectorSpec.parse(spec) : ComposedDetector.builder().add(DetectorSpec.parse(spec)).postProcessor(post).build()) {
                 long t0 = System.nanoTime();
                 if (primed) {
                     detector.prime(trainClips);

@@ -171,7 +171,12 @@ final class DetectCommand implements Command {
         return new Scalar(c[0], c[1], c[2], 0);
     }
 
-    private static PostProcessor postProcessor(Options o) {
+    /** The post-processing options of {@code ./aed detect}; {@code ./aed bench detect} takes them with --detector. */
+    static final Set<String> POST_VALUED = Set.of("min-confidence", "classes", "nms", "min-area", "max-area", "max-per-frame");
+    static final String POST_FLAG = "nms-across";
+
+    /** The post-processing that the options of {@link #POST_VALUED} and {@link #POST_FLAG} describe. */
+    static PostProcessor postProcessor(Options o) {
         PostProcessor.Builder b = PostProcessor.builder();
         if (o.has("min-confidence")) {
             b.minConfidence(o.doubleValue("min-confidence", 0));
