@@ -23,7 +23,8 @@ import java.util.Locale;
  *       {@link DnnDetector#onnx};</li>
  *   <li>{@code csv:FILE_OR_FOLDER}: {@link CsvDetector} (one file, or a folder of {@code <video>.csv});</li>
  *   <li>{@code coco:nanodet} (bundled), {@code coco:nanodet:MODEL_JSON} or {@code coco:centernet:MODEL_JSON}:
- *       {@link CocoDetector} with its defaults;</li>
+ *       {@link CocoDetector}, optionally followed by settings {@code ,conf=C,nms=IOU,merge=OVERLAP|off,max=N} (its
+ *       builder's confidence, nmsIou, merge, maxDetections);</li>
  *   <li>{@code PRIMARY+SUPPLEMENT}, e.g. {@code coco:nanodet+motion}: {@link SupplementedDetector}, the primary's
  *       boxes plus the supplement's boxes that no primary box covers;</li>
  *   <li>{@code default}: {@value #DEFAULT}, the library's detector for real video.</li>
@@ -33,7 +34,8 @@ import java.util.Locale;
 public final class DetectorSpec {
 
     /** The forms accepted by {@link #parse}, for usage messages. */
-    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON] | coco:centernet:MODEL_JSON | "
+    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N] | "
+            + "coco:centernet:MODEL_JSON[,...] | "
             + "hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | darknet:CFG,WEIGHTS[,NAMES] | "
             + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
 
@@ -81,16 +83,38 @@ public final class DetectorSpec {
     }
 
     private static ObjectDetector coco(String spec, String arg) {
-        int colon = arg.indexOf(':');
-        String name = (colon < 0 ? arg : arg.substring(0, colon)).toLowerCase(Locale.ROOT);
-        String file = colon < 0 ? "" : arg.substring(colon + 1);
-        return switch (name) {
-            case "nanodet" -> (file.isEmpty() ? CocoDetector.nanodet() : CocoDetector.of(CocoModel.NANODET, Path.of(file))).build();
+        String[] parts = arg.split(",", -1);
+        int colon = parts[0].indexOf(':');
+        String name = (colon < 0 ? parts[0] : parts[0].substring(0, colon)).toLowerCase(Locale.ROOT);
+        String file = colon < 0 ? "" : parts[0].substring(colon + 1);
+        CocoDetector.Builder b = switch (name) {
+            case "nanodet" -> file.isEmpty() ? CocoDetector.nanodet() : CocoDetector.of(CocoModel.NANODET, Path.of(file));
             case "centernet" -> CocoDetector.of(CocoModel.CENTERNET, Path.of(required(spec, file,
-                    "the path of the CenterNet model.json (it is not bundled)"))).build();
+                    "the path of the CenterNet model.json (it is not bundled)")));
             default -> throw new IllegalArgumentException("detector '" + spec + "': unknown COCO model '" + name
                     + "', expected nanodet or centernet");
         };
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("detector '" + spec + "': expected KEY=VALUE, got '" + parts[i] + "'");
+            }
+            switch (kv[0].strip().toLowerCase(Locale.ROOT)) {
+                case "conf" -> b.confidence(number(spec, kv[1]));
+                case "nms" -> b.nmsIou(number(spec, kv[1]));
+                case "merge" -> {
+                    if (kv[1].strip().equalsIgnoreCase("off")) {
+                        b.noMerge();
+                    } else {
+                        b.merge(number(spec, kv[1]));
+                    }
+                }
+                case "max" -> b.maxDetections((int) number(spec, kv[1]));
+                default -> throw new IllegalArgumentException("detector '" + spec + "': unknown setting '" + kv[0]
+                        + "', expected conf, nms, merge or max");
+            }
+        }
+        return b.build();
     }
 
     private static ObjectDetector cascade(String spec, String[] parts) {

@@ -51,7 +51,7 @@ final class DetectBench {
     static final Set<String> VALUED = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
             "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
             "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
-            "valley-first", "ranking", "overlap-exponent", "part-weight", "min-confidence", "classes", "min-area", "max-area");
+            "valley-first", "ranking", "overlap-exponent", "part-weight", "min-confidence", "classes");
     static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip", DetectCommand.POST_FLAG);
     /** The options that are not motion-detector settings. */
     private static final Set<String> GENERAL = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report");

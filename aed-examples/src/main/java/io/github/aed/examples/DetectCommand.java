@@ -49,7 +49,7 @@ final class DetectCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ./aed detect --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR --detector SPEC --out detections.csv
+                usage: ./aed detect --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR [--detector SPEC] --out detections.csv
                                     [--prime VIDEO_OR_DIR]... [--annotated out.avi] [--fps 25]
                                     [--min-confidence C] [--classes ID,ID,...] [--nms IOU] [--nms-across]
                                     [--min-area PX] [--max-area PX] [--max-per-frame N]
@@ -58,6 +58,7 @@ final class DetectCommand implements Command {
                                folders, e.g. ../shared/data/ucsd-ped2/Train). For a folder of clips --out (and
                                --annotated) name folders that receive one <clip>.csv (<clip>.avi) per clip.
                   --detector   %s
+                               (default: default, which is %s)
                   --prime      normal videos the detector learns from first (the motion detector's background
                                model); same forms as --input, may be repeated
                   --out        the detection CSV: frame,x_min,y_min,x_max,y_max,class_id,class,score (inclusive
@@ -65,7 +66,7 @@ final class DetectCommand implements Command {
                   --annotated  also write the frames with the boxes drawn (.avi MJPG, or .mp4/.mkv/.mov H.264) at --fps
                   post-processing (applied to the detector's output, see docs/detect.md): --min-confidence,
                   --classes (keep these class ids), --nms (IoU threshold; per class unless --nms-across),
-                  --min-area/--max-area (box area in pixels), --max-per-frame""".formatted(DetectorSpec.FORMS);
+                  --min-area/--max-area (box area in pixels), --max-per-frame""".formatted(DetectorSpec.FORMS, DetectorSpec.DEFAULT);
     }
 
     @Override
@@ -74,7 +75,7 @@ final class DetectCommand implements Command {
                 "min-confidence", "classes", "nms", "min-area", "max-area", "max-per-frame"), Set.of("nms-across"));
         Path input = o.requirePath("input");
         Path out = o.requirePath("out");
-        String spec = o.require("detector");
+        String spec = o.get("detector").orElse("default");
         Path annotated = o.path("annotated").orElse(null);
         double fps = o.doubleValue("fps", 25);
         boolean clips = isClipFolder(input);

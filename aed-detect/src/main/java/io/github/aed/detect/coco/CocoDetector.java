@@ -86,6 +86,9 @@ public final class CocoDetector implements ObjectDetector {
             }
         }
         List<Detection> kept = Nms.suppress(detections, s.nmsIou, true, Integer.MAX_VALUE);
+        if (!Double.isNaN(s.merge)) {
+            kept = mergeContained(kept, s.merge);
+        }
         if (kept.size() > s.maxDetections) {
             kept = new ArrayList<>(kept);
             kept.sort(Nms.BY_CONFIDENCE);
@@ -96,6 +99,45 @@ public final class CocoDetector implements ObjectDetector {
         networkNanos += t2 - t1;
         postprocessNanos += System.nanoTime() - t2;
         return kept;
+    }
+
+    /**
+     * Folds boxes into more confident boxes of other classes that contain them: visiting boxes from the most
+     * confident, a box whose area lies at least {@code overlap} inside an already kept box of another class is dropped,
+     * and its class scores raise that box's scores (element-wise maximum). A person's skis, bag or skateboard thus
+     * become evidence on the person's box instead of boxes of their own.
+     */
+    static List<Detection> mergeContained(List<Detection> detections, double overlap) {
+        List<Detection> order = new ArrayList<>(detections);
+        order.sort(Nms.BY_CONFIDENCE);
+        List<Detection> kept = new ArrayList<>();
+        List<float[]> scores = new ArrayList<>();
+        for (Detection d : order) {
+            int into = -1;
+            for (int i = 0; i < kept.size() && into < 0; i++) {
+                Detection k = kept.get(i);
+                if (k.classId() != d.classId() && d.box().area() > 0
+                        && (double) k.box().intersection(d.box()).area() / d.box().area() >= overlap) {
+                    into = i;
+                }
+            }
+            if (into < 0) {
+                kept.add(d);
+                scores.add(d.classScores());
+            } else if (scores.get(into) != null && d.classScores() != null) {
+                float[] folded = scores.get(into);
+                float[] other = d.classScores();
+                for (int c = 0; c < folded.length && c < other.length; c++) {
+                    folded[c] = Math.max(folded[c], other[c]);
+                }
+            }
+        }
+        List<Detection> out = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            Detection k = kept.get(i);
+            out.add(new Detection(k.frameIndex(), k.box(), k.classId(), k.className(), k.confidence(), scores.get(i)));
+        }
+        return out;
     }
 
     private INDArray input(Frame frame) {
@@ -154,8 +196,8 @@ public final class CocoDetector implements ObjectDetector {
     public String describe() {
         return "coco:" + s.model.id() + "[" + (s.file == null ? "bundled" : s.file.toString())
                 + ", input=" + s.model.inputSize + "x" + s.model.inputSize + " stretch"
-                + String.format(Locale.ROOT, ", conf>=%.3f, nms per-class@%.2f, max %d/frame", s.confidence, s.nmsIou,
-                        s.maxDetections)
+                + String.format(Locale.ROOT, ", conf>=%.3f, nms per-class@%.2f%s, max %d/frame", s.confidence, s.nmsIou,
+                        Double.isNaN(s.merge) ? "" : String.format(Locale.ROOT, ", merge contained@%.2f", s.merge), s.maxDetections)
                 + ", classes=" + (s.classes.isEmpty() ? "all" : new TreeSet<>(s.classes).toString()) + "]";
     }
 
@@ -176,6 +218,8 @@ public final class CocoDetector implements ObjectDetector {
         private Path file;
         private double confidence = 0.2;
         private double nmsIou = 0.5;
+        /** NaN: no merging. */
+        private double merge = Double.NaN;
         private int maxDetections = 100;
         private Set<Integer> classes = Set.of();
 
@@ -185,6 +229,7 @@ public final class CocoDetector implements ObjectDetector {
             c.file = file;
             c.confidence = confidence;
             c.nmsIou = nmsIou;
+            c.merge = merge;
             c.maxDetections = maxDetections;
             c.classes = classes;
             return c;
@@ -192,8 +237,8 @@ public final class CocoDetector implements ObjectDetector {
     }
 
     /**
-     * Settings of a {@link CocoDetector}. Defaults: confidence 0.2, per-class NMS at IoU 0.5, at most 100 boxes per
-     * frame, every class kept.
+     * Settings of a {@link CocoDetector}. Defaults: confidence 0.2, per-class NMS at IoU 0.5, no merging of contained
+     * boxes, at most 100 boxes per frame, every class kept.
      */
     public static final class Builder {
         private Settings s = new Settings();
@@ -212,6 +257,27 @@ public final class CocoDetector implements ObjectDetector {
         /** The IoU threshold of per-class NMS, in [0, 1]. Default 0.5. */
         public Builder nmsIou(double value) {
             s.nmsIou = Check.unitInterval("NMS IoU threshold", value);
+            return this;
+        }
+
+        /**
+         * After per-class NMS, a box of one class that lies at least this fraction of its area inside a more
+         * confident box of another class is merged into it: dropped, its class scores folded into the containing
+         * box's (element-wise maximum). One object named twice (a person and their skis, a cart as bus and truck)
+         * becomes one box that keeps both names' evidence. In (0, 1]; 1 merges only boxes entirely inside. Off by
+         * default.
+         */
+        public Builder merge(double overlap) {
+            if (!(overlap > 0 && overlap <= 1)) {
+                throw new IllegalArgumentException("merge overlap must be in (0, 1], got " + overlap);
+            }
+            s.merge = overlap;
+            return this;
+        }
+
+        /** No merging of contained boxes (the default). */
+        public Builder noMerge() {
+            s.merge = Double.NaN;
             return this;
         }
 

@@ -86,6 +86,8 @@ class CocoDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().confidence(1.5));
         assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().classes(Set.of(80)));
         assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().maxDetections(0));
+        assertThrows(IllegalArgumentException.class, () -> CocoDetector.nanodet().merge(1.5));
+        assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse("coco:nanodet,speed=3"));
         CocoDetector strict = nanodet.toBuilder().confidence(0.6).maxDetections(3).classes(Set.of(0)).build();
         assertTrue(strict.describe().contains("conf>=0.600") && strict.describe().contains("max 3/frame"), strict.describe());
         assertEquals(80, strict.classNames().size());
@@ -120,6 +122,25 @@ class CocoDetectorTest {
             assertFalse(s.classNames().isEmpty());
             assertTrue(d.describe().startsWith("coco:nanodet[bundled"), d.describe());
         }
+    }
+
+    @Test
+    void containedBoxesOfOtherClassesFoldTheirScoresIntoTheContainer() {
+        Detection person = new Detection(3, new io.github.aed.core.geometry.Box(10, 10, 30, 60), 0, "person", 0.7f,
+                new float[] {0.7f, 0.1f, 0.0f});
+        Detection skis = new Detection(3, new io.github.aed.core.geometry.Box(12, 50, 30, 60), 2, "skis", 0.3f,
+                new float[] {0.2f, 0.0f, 0.3f});
+        Detection neighbour = new Detection(3, new io.github.aed.core.geometry.Box(28, 10, 48, 60), 1, "bicycle", 0.5f,
+                new float[] {0.3f, 0.5f, 0.0f});
+        Detection otherPerson = new Detection(3, new io.github.aed.core.geometry.Box(14, 12, 28, 58), 0, "person", 0.4f,
+                new float[] {0.4f, 0.0f, 0.0f});
+        List<Detection> merged = CocoDetector.mergeContained(List.of(skis, neighbour, person, otherPerson), 0.8);
+        assertEquals(List.of("person", "bicycle", "person"), merged.stream().map(Detection::className).toList(),
+                "the skis lie inside the person; the bicycle only overlaps; the same class is never merged");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.7f, 0.1f, 0.3f}, merged.get(0).classScores());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(neighbour.classScores(), merged.get(1).classScores());
+        assertEquals(person.box(), merged.get(0).box());
+        assertEquals(0.7, merged.get(0).confidence(), 1e-6);
     }
 
     private static byte[] filled(int n, byte v) {
