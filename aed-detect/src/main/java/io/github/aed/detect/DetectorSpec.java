@@ -40,7 +40,7 @@ public final class DetectorSpec {
             + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
 
     /** The detector for real video, what {@code default} names. */
-    public static final String DEFAULT = "coco:nanodet+motion";
+    public static final String DEFAULT = "coco:nanodet,conf=0.3,merge=0.8+motion";
 
     private DetectorSpec() {
     }

@@ -271,24 +271,23 @@ final class Kernels {
                 };
             }
             if (b.length() == 1 && a.length() > 1 && b.rank() <= a.rank()) {
-                double v = b.getDouble(0);
-                return switch (op) {
-                    case "add" -> a.add(v);
-                    case "subtract" -> a.sub(v);
-                    default -> a.mul(v);
-                };
+                return withScalar(op, a, b.getDouble(0), false);
             }
             if (a.length() == 1 && b.length() > 1 && a.rank() <= b.rank()) {
-                double v = a.getDouble(0);
-                return switch (op) {
-                    case "add" -> b.add(v);
-                    case "subtract" -> b.rsub(v);
-                    default -> b.mul(v);
-                };
+                return withScalar(op, b, a.getDouble(0), true);
             }
         }
         DynamicCustomOp custom = DynamicCustomOp.builder(op).addInputs(a, b).build();
         return Nd4j.exec(custom)[0];
+    }
+
+    /** {@code x op v}, or {@code v op x} when {@code scalarFirst}. */
+    private static INDArray withScalar(String op, INDArray x, double v, boolean scalarFirst) {
+        return switch (op) {
+            case "add" -> x.add(v);
+            case "subtract" -> scalarFirst ? x.rsub(v) : x.sub(v);
+            default -> x.mul(v);
+        };
     }
 
     private static int axis(INDArray x, int axis) {

@@ -3,7 +3,6 @@ package io.github.aed.nn.teacher;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import java.util.Map;
 
 /**
  * The object detector's class scores as teacher: the distillation head learns, for every object, the detector's
@@ -14,19 +13,14 @@ import java.util.Map;
  * <p>Objects whose detection carries no score vector (boxes of a class-less detector, e.g. the motion detector's boxes
  * that supplement a COCO detector) have an all-zero target: the class detector found none of its classes there.
  */
-public final class DetectorClassScoresTeacher implements Teacher {
+public final class DetectorClassScoresTeacher extends DetectorSlotsTeacher {
 
     /** Registry name. */
     public static final String NAME = "detector-class-scores";
 
-    private final int classes;
-
     /** @param classes the detector's number of classes (80 for COCO) */
     public DetectorClassScoresTeacher(int classes) {
-        if (classes < 1) {
-            throw new IllegalArgumentException("a class-score teacher needs at least 1 class, got " + classes);
-        }
-        this.classes = classes;
+        super(classes, "a class-score teacher");
     }
 
     @Override
@@ -37,11 +31,6 @@ public final class DetectorClassScoresTeacher implements Teacher {
     @Override
     public String describe() {
         return "detector class scores (" + classes + " slots, all compared at test time; zero for boxes without scores)";
-    }
-
-    @Override
-    public int outputSize() {
-        return classes;
     }
 
     @Override
@@ -58,10 +47,5 @@ public final class DetectorClassScoresTeacher implements Teacher {
             scores[i] = Math.max(0f, scores[i]);
         }
         return scores;
-    }
-
-    @Override
-    public Map<String, String> settings() {
-        return Map.of("classes", Integer.toString(classes));
     }
 }

@@ -4,7 +4,6 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
 import io.github.aed.nn.task.TeacherTargets;
-import java.util.Map;
 
 /**
  * The object detector itself as teacher: a vector with one slot per detector class, zero except the detected class,
@@ -12,19 +11,14 @@ import java.util.Map;
  * ({@link Detection#UNKNOWN_CLASS}) use slot 0. At test time only the detected class's slot is compared, as in the
  * reference: the distillation score is |confidence − predicted slot|.
  */
-public final class DetectorConfidenceTeacher implements Teacher {
+public final class DetectorConfidenceTeacher extends DetectorSlotsTeacher {
 
     /** Registry name. */
     public static final String NAME = "detector-confidence";
 
-    private final int classes;
-
     /** @param classes the detector's number of classes (80 for COCO; 1 for class-less detectors) */
     public DetectorConfidenceTeacher(int classes) {
-        if (classes < 1) {
-            throw new IllegalArgumentException("a detector teacher needs at least 1 class, got " + classes);
-        }
-        this.classes = classes;
+        super(classes, "a detector teacher");
     }
 
     @Override
@@ -35,11 +29,6 @@ public final class DetectorConfidenceTeacher implements Teacher {
     @Override
     public String describe() {
         return "detector confidence of the detected class (" + classes + " class slots, one-hot x confidence)";
-    }
-
-    @Override
-    public int outputSize() {
-        return classes;
     }
 
     @Override
@@ -61,10 +50,5 @@ public final class DetectorConfidenceTeacher implements Teacher {
                     + d.className() + ") but the detector teacher has " + classes + " class slots");
         }
         return c;
-    }
-
-    @Override
-    public Map<String, String> settings() {
-        return Map.of("classes", Integer.toString(classes));
     }
 }
