@@ -38,9 +38,16 @@ public enum CocoModel {
                 float[] values = new float[inputSize * inputSize * 3];
                 byte[] pixels = new byte[values.length];
                 resized.data().get(pixels);
-                for (int i = 0; i < values.length; i++) {
-                    int c = i % 3;
-                    values[i] = (float) (((pixels[i] & 0xFF) - mean[c]) / std[c]);
+                float m0 = (float) mean[0];
+                float m1 = (float) mean[1];
+                float m2 = (float) mean[2];
+                float s0 = (float) (1 / std[0]);
+                float s1 = (float) (1 / std[1]);
+                float s2 = (float) (1 / std[2]);
+                for (int i = 0; i < values.length; i += 3) {
+                    values[i] = ((pixels[i] & 0xFF) - m0) * s0;
+                    values[i + 1] = ((pixels[i + 1] & 0xFF) - m1) * s1;
+                    values[i + 2] = ((pixels[i + 2] & 0xFF) - m2) * s2;
                 }
                 return Nd4j.createFromArray(values).reshape('c', 1, inputSize, inputSize, 3).permute(0, 3, 1, 2);
             }

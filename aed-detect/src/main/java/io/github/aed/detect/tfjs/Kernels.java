@@ -44,6 +44,7 @@ final class Kernels {
             Map.entry("_FusedConv2D", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, false)))),
             Map.entry("FusedDepthwiseConv2dNative", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, true)))),
             Map.entry(NchwConvolutionFusion.OP, (n, in) -> one(nchwConvolution(n, in))),
+            Map.entry(NchwConvolutionFusion.POOL_OP, (n, in) -> one(nchwMaxPool(n, in[0]))),
             Map.entry("MaxPool", checked(Kernels::checkConvolution, (n, in) -> one(maxPool(n, in[0])))),
             Map.entry("Relu", (n, in) -> one(Transforms.relu(in[0], true))),
             Map.entry("Relu6", (n, in) -> one(Transforms.relu6(in[0], true))),
@@ -62,7 +63,7 @@ final class Kernels {
             Map.entry("SplitV", (n, in) -> split(n, in[0], in[1], in[2])),
             Map.entry("Reshape", (n, in) -> one(reshape(n, in[0], in[1].toLongVector()))),
             Map.entry("ExpandDims", (n, in) -> one(expandDims(in[0], in[1].getInt(0)))),
-            Map.entry("Transpose", (n, in) -> one(in[0].permute(in[1].toIntVector()).dup('c'))),
+            Map.entry("Transpose", (n, in) -> one(contiguous(in[0].permute(in[1].toIntVector())))),
             Map.entry("Pad", (n, in) -> one(pad(in[0], in[1], 0))),
             Map.entry("PadV2", (n, in) -> one(pad(in[0], in[1], in[2].getDouble(0)))),
             Map.entry("Cast", (n, in) -> one(in[0].castTo(dataType(n, n.type("DstT"))))),
@@ -242,6 +243,22 @@ final class Kernels {
         };
     }
 
+    /**
+     * A max pool rewritten by {@link NchwConvolutionFusion}: NCHW in and out, pooled in NHWC on a transposed view with
+     * the explicit padding ignored (as the -inf padding it replaces).
+     */
+    private static INDArray nchwMaxPool(GraphNode n, INDArray x) {
+        long[] k = n.ints("ksize");
+        long[] s = n.ints("strides");
+        long[] pads = n.ints("pads");
+        Pooling2DConfig config = Pooling2DConfig.builder()
+                .kH(k[1]).kW(k[2]).sH(s[1]).sW(s[2]).pH(pads[0]).pW(pads[1])
+                .paddingMode(PaddingMode.VALID)
+                .isNHWC(true)
+                .build();
+        return Nd4j.exec(new MaxPooling2D(contiguous(x.permute(0, 2, 3, 1)), config))[0].permute(0, 3, 1, 2);
+    }
+
     private static INDArray maxPool(GraphNode n, INDArray x) {
         long[] k = n.ints("ksize");
         long[] s = n.ints("strides");
@@ -264,11 +281,10 @@ final class Kernels {
         boolean floats = a.dataType() == DataType.FLOAT && b.dataType() == DataType.FLOAT;
         if (floats && (op.equals("add") || op.equals("subtract") || op.equals("multiply"))) {
             if (Arrays.equals(a.shape(), b.shape())) {
-                return switch (op) {
-                    case "add" -> a.add(b);
-                    case "subtract" -> a.sub(b);
-                    default -> a.mul(b);
-                };
+                if (a.rank() == 4 && isContiguous(a.permute(0, 2, 3, 1)) && isContiguous(b.permute(0, 2, 3, 1))) {
+                    return elementwise(op, a.permute(0, 2, 3, 1), b.permute(0, 2, 3, 1)).permute(0, 3, 1, 2);
+                }
+                return elementwise(op, a, b);
             }
             if (b.length() == 1 && a.length() > 1 && b.rank() <= a.rank()) {
                 return withScalar(op, a, b.getDouble(0), false);
@@ -279,6 +295,18 @@ final class Kernels {
         }
         DynamicCustomOp custom = DynamicCustomOp.builder(op).addInputs(a, b).build();
         return Nd4j.exec(custom)[0];
+    }
+
+    /**
+     * {@code a op b} for arrays of one shape. (Two NCHW views of NHWC data, the fused convolutions' outputs, are
+     * passed here in their NHWC order: ND4J's element-wise loops are several times slower on strided views.)
+     */
+    private static INDArray elementwise(String op, INDArray a, INDArray b) {
+        return switch (op) {
+            case "add" -> a.add(b);
+            case "subtract" -> a.sub(b);
+            default -> a.mul(b);
+        };
     }
 
     /** {@code x op v}, or {@code v op x} when {@code scalarFirst}. */

@@ -20,12 +20,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * NCHW directly, with the symmetric padding, bias and activation folded in. The result is the same tensor in the same
  * layout; the rewritten node takes the name of the chain's last node, so its consumers are unchanged.
  *
+ * <p>Max pools wrapped the same way, {@code PadV2(-inf) -> Transpose -> MaxPool -> Transpose}, become one
+ * {@value #POOL_OP} node that pools in NHWC with the padding ignored, as the -inf padding made it.
+ *
  * <p>A chain is rewritten only when every intermediate tensor has no other consumer and is not a graph output.
  */
 final class NchwConvolutionFusion {
 
-    /** The operation name of the fused nodes; {@link Kernels} runs it. */
+    /** The operation name of the fused convolutions; {@link Kernels} runs it. */
     static final String OP = "_AedNchwConv2D";
+
+    /** The operation name of the fused max pools; {@link Kernels} runs it. */
+    static final String POOL_OP = "_AedNchwMaxPool";
 
     private static final Set<String> ACTIVATIONS = Set.of("Relu", "Relu6", "LeakyRelu", "Sigmoid");
     private static final List<Integer> TO_NHWC = List.of(0, 2, 3, 1);
@@ -71,7 +77,39 @@ final class NchwConvolutionFusion {
         return out;
     }
 
+    /** {@code PadV2(x, pads, -inf) -> Transpose -> MaxPool(VALID) -> Transpose} into one pooling node. */
+    private boolean matchPool(GraphNode toNchw, Map<String, GraphNode> replacements, Set<String> removed) {
+        GraphNode pool = producer(toNchw, 0);
+        if (pool == null || !pool.op().equals("MaxPool") || !soleConsumer(pool, toNchw)
+                || !pool.string("padding").equals("VALID") || !pool.string("data_format", "NHWC").equals("NHWC")) {
+            return false;
+        }
+        GraphNode toNhwc = producer(pool, 0);
+        if (toNhwc == null || !isTranspose(toNhwc, TO_NHWC) || !soleConsumer(toNhwc, pool)) {
+            return false;
+        }
+        GraphNode pad = producer(toNhwc, 0);
+        if (pad == null || !pad.op().equals("PadV2") || !soleConsumer(pad, toNhwc)) {
+            return false;
+        }
+        INDArray[] fill = constants.get(pad.inputs().get(2).node());
+        long[] pads = symmetricSpatialPads(pad.inputs().get(1));
+        if (fill == null || fill[0].getDouble(0) != Double.NEGATIVE_INFINITY || pads == null) {
+            return false;
+        }
+        removed.addAll(List.of(pad.name(), toNhwc.name(), pool.name()));
+        ObjectNode attrs = JsonNodeFactory.instance.objectNode();
+        attrs.set("ksize", pool.attrs().get("ksize"));
+        attrs.set("strides", pool.attrs().get("strides"));
+        attrs.putObject("pads").putObject("list").putArray("i").add(Long.toString(pads[0])).add(Long.toString(pads[1]));
+        replacements.put(toNchw.name(), new GraphNode(toNchw.name(), POOL_OP, List.of(pad.inputs().get(0)), attrs));
+        return true;
+    }
+
     private void match(GraphNode toNchw, Map<String, GraphNode> replacements, Set<String> removed) {
+        if (matchPool(toNchw, replacements, removed)) {
+            return;
+        }
         List<String> chain = new ArrayList<>(List.of(toNchw.name()));
         GraphNode src = producer(toNchw, 0);
         TensorRef bias = null;
