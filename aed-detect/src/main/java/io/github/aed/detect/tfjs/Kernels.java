@@ -29,6 +29,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The TensorFlow operations that {@link TfjsGraphModel} runs, each on ND4J's CPU kernels (oneDNN for convolutions and
  * pooling). Tensors are in TensorFlow's layout (NHWC for images, {@code [kH, kW, in, out]} for filters).
  *
+ * <p>A transpose is a view (no copy): kernels accept strided inputs, and those whose native code needs dense rows
+ * (oneDNN's convolutions and pools) copy them first when they are not.
+ *
  * <p>Integer tensors are 32-bit, as in TensorFlow.js: {@code DT_INT64} constants are stored as int32 in the weights
  * and int64 casts produce int32, which suffices for shapes and indices.
  */
@@ -63,7 +66,7 @@ final class Kernels {
             Map.entry("SplitV", (n, in) -> split(n, in[0], in[1], in[2])),
             Map.entry("Reshape", (n, in) -> one(reshape(n, in[0], in[1].toLongVector()))),
             Map.entry("ExpandDims", (n, in) -> one(expandDims(in[0], in[1].getInt(0)))),
-            Map.entry("Transpose", (n, in) -> one(contiguous(in[0].permute(in[1].toIntVector())))),
+            Map.entry("Transpose", (n, in) -> one(in[0].permute(in[1].toIntVector()))),
             Map.entry("Pad", (n, in) -> one(pad(in[0], in[1], 0))),
             Map.entry("PadV2", (n, in) -> one(pad(in[0], in[1], in[2].getDouble(0)))),
             Map.entry("Cast", (n, in) -> one(in[0].castTo(dataType(n, n.type("DstT"))))),
@@ -183,7 +186,8 @@ final class Kernels {
                 .dataFormat("NHWC")
                 .weightsFormat(WeightsFormat.YXIO)
                 .build();
-        return Nd4j.exec(depthwise ? new DepthwiseConv2D(x, filter, bias, config) : new Conv2D(x, filter, bias, config))[0];
+        INDArray dense = contiguous(x);
+        return Nd4j.exec(depthwise ? new DepthwiseConv2D(dense, filter, bias, config) : new Conv2D(dense, filter, bias, config))[0];
     }
 
     private static INDArray fused(GraphNode n, INDArray[] in, boolean depthwise) {
@@ -270,7 +274,7 @@ final class Kernels {
                 .paddingMode(n.string("padding").equals("SAME") ? PaddingMode.SAME : PaddingMode.VALID)
                 .isNHWC(true)
                 .build();
-        return Nd4j.exec(new MaxPooling2D(x, config))[0];
+        return Nd4j.exec(new MaxPooling2D(contiguous(x), config))[0];
     }
 
     /**
