@@ -13,10 +13,6 @@ import java.util.Objects;
  * detector, whose boxes carry classes, supplemented by the motion detector for moving objects the network misses. A
  * supplementary box is covered when its IoU with some primary box of the same frame is at least {@code coverIou}.
  *
- * <p>An added box without class scores inherits those of the primary boxes lying at least half inside it
- * (element-wise maximum): a motion box around a cyclist carries the rider's and the bicycle's scores, which
- * distillation learns ({@code Detection#classScores()}). Its class id, name and confidence stay its own.
- *
  * <p>Owns both parts: {@link #reset()}, {@link #prime} and {@link #close()} reach them. Used by one thread at a time.
  */
 public final class SupplementedDetector implements ObjectDetector {
@@ -54,30 +50,10 @@ public final class SupplementedDetector implements ObjectDetector {
                 covered = out.get(i).box().iou(d.box()) >= coverIou;
             }
             if (!covered) {
-                out.add(d.classScores() == null ? inheritScores(d, out.subList(0, primaries)) : d);
+                out.add(d);
             }
         }
         return out;
-    }
-
-    /** {@code d} with the element-wise maximum class scores of the primary boxes at least half inside it, if any. */
-    private static Detection inheritScores(Detection d, List<Detection> primaries) {
-        float[] inherited = null;
-        for (Detection p : primaries) {
-            float[] scores = p.classScores();
-            if (scores == null || 2 * p.box().intersection(d.box()).area() < p.box().area()) {
-                continue;
-            }
-            if (inherited == null) {
-                inherited = scores;
-            } else {
-                for (int c = 0; c < inherited.length && c < scores.length; c++) {
-                    inherited[c] = Math.max(inherited[c], scores[c]);
-                }
-            }
-        }
-        return inherited == null ? d
-                : new Detection(d.frameIndex(), d.box(), d.classId(), d.className(), d.confidence(), inherited);
     }
 
     /** The primary's class names (the supplement's boxes keep their own class ids). */

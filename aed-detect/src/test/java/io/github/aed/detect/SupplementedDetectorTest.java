@@ -65,22 +65,6 @@ class SupplementedDetectorTest {
     }
 
     @Test
-    void addedBoxesWithoutScoresInheritThoseOfThePrimaryBoxesInsideThem() {
-        Detection rider = new Detection(0, new Box(20, 10, 30, 40), 0, "person", 0.6, new float[] {0.6f, 0.2f, 0f});
-        Detection bicycle = new Detection(0, new Box(18, 25, 34, 45), 1, "bicycle", 0.5, new float[] {0.1f, 0.5f, 0f});
-        Detection farAway = new Detection(0, new Box(70, 70, 80, 90), 2, "dog", 0.4, new float[] {0f, 0f, 0.4f});
-        Detection motionAroundCyclist = Detection.unclassified(0, new Box(15, 5, 40, 50), 0.9);
-        Detection motionElsewhere = Detection.unclassified(0, new Box(50, 0, 60, 10), 0.9);
-        List<Detection> out = SupplementedDetector.of(new Fixed(rider, bicycle, farAway),
-                new Fixed(motionAroundCyclist, motionElsewhere)).detect(FRAME);
-        assertEquals(5, out.size());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.6f, 0.5f, 0f}, out.get(3).classScores());
-        assertEquals(Detection.UNKNOWN_CLASS, out.get(3).classId());
-        assertEquals(0.9, out.get(3).confidence(), 1e-9);
-        assertEquals(null, out.get(4).classScores(), "no primary box lies inside it");
-    }
-
-    @Test
     void coverIouMustBeAProbability() {
         assertThrows(IllegalArgumentException.class, () -> SupplementedDetector.of(new Fixed(), new Fixed(), 1.5));
     }

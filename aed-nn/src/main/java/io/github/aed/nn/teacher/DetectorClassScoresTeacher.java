@@ -10,9 +10,8 @@ import io.github.aed.core.video.Frame;
  * test time every slot is compared (the mean absolute difference). A bicycle or a cart that the detector scores as
  * such, on a walkway where the network has only learnt pedestrians' score vectors, gets a high distillation score.
  *
- * <p>Objects whose detection carries no score vector (boxes of a class-less detector, e.g. a motion box that
- * supplements a COCO detector and holds no COCO box) have an all-zero target: the class detector found none of its
- * classes there.
+ * <p>Objects whose detection carries no score vector (boxes of a class-less detector, e.g. the motion detector's boxes
+ * that supplement a COCO detector) have an all-zero target: the class detector found none of its classes there.
  */
 public final class DetectorClassScoresTeacher extends DetectorSlotsTeacher {
 
