@@ -46,8 +46,8 @@ final class Kernels {
                     (n, in) -> one(convolution(n, in[0], in[1], null, true)))),
             Map.entry("_FusedConv2D", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, false)))),
             Map.entry("FusedDepthwiseConv2dNative", checked(Kernels::checkFused, (n, in) -> one(fused(n, in, true)))),
-            Map.entry(NchwConvolutionFusion.OP, (n, in) -> one(nchwConvolution(n, in))),
-            Map.entry(NchwConvolutionFusion.POOL_OP, (n, in) -> one(nchwMaxPool(n, in[0]))),
+            Map.entry(ChannelsFirstFusion.OP, (n, in) -> one(nchwConvolution(n, in))),
+            Map.entry(ChannelsFirstFusion.POOL_OP, (n, in) -> one(nchwMaxPool(n, in[0]))),
             Map.entry("MaxPool", checked(Kernels::checkConvolution, (n, in) -> one(maxPool(n, in[0])))),
             Map.entry("Relu", (n, in) -> one(Transforms.relu(in[0], true))),
             Map.entry("Relu6", (n, in) -> one(Transforms.relu6(in[0], true))),
@@ -105,7 +105,7 @@ final class Kernels {
     /** Multiply-adds × 2 of a convolution node for these inputs and outputs; 0 for other operations. */
     static long flops(GraphNode node, INDArray[] in, INDArray[] out) {
         return switch (node.op()) {
-            case "Conv2D", "_FusedConv2D", NchwConvolutionFusion.OP -> 2 * out[0].length() * in[1].size(0) * in[1].size(1) * in[1].size(2);
+            case "Conv2D", "_FusedConv2D", ChannelsFirstFusion.OP -> 2 * out[0].length() * in[1].size(0) * in[1].size(1) * in[1].size(2);
             case "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative" -> 2 * out[0].length() * in[1].size(0) * in[1].size(1);
             default -> 0;
         };
@@ -197,7 +197,7 @@ final class Kernels {
     }
 
     /**
-     * A convolution rewritten by {@link NchwConvolutionFusion}: NCHW in and out, filter [kH, kW, in, out]. It
+     * A convolution rewritten by {@link ChannelsFirstFusion}: NCHW in and out, filter [kH, kW, in, out]. It
      * convolves in NHWC, oneDNN's fast layout here, on a transposed view of the input, and returns a transposed view
      * of its NHWC result: when one fused convolution feeds the next, neither transpose copies anything.
      */
@@ -248,7 +248,7 @@ final class Kernels {
     }
 
     /**
-     * A max pool rewritten by {@link NchwConvolutionFusion}: NCHW in and out, pooled in NHWC on a transposed view with
+     * A max pool rewritten by {@link ChannelsFirstFusion}: NCHW in and out, pooled in NHWC on a transposed view with
      * the explicit padding ignored (as the -inf padding it replaces).
      */
     private static INDArray nchwMaxPool(GraphNode n, INDArray x) {

@@ -193,7 +193,7 @@ public final class TfjsGraphModel {
             }
         }
         return new TfjsGraphModel(source, Map.copyOf(inputShapes), Map.copyOf(inputTypes), List.copyOf(outputs),
-                constants, plan(NchwConvolutionFusion.apply(live, constants, outputs), constants, outputs), nodes.size());
+                constants, plan(ChannelsFirstFusion.apply(live, constants, outputs), constants, outputs), nodes.size());
     }
 
     private static Kernel kernel(String source, GraphNode node) {

@@ -16,16 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A load-time rewrite for graphs converted from channels-first frameworks (ONNX via onnx-tf, as NanoDet was): such
  * graphs wrap every convolution in a pair of transposes,
  * {@code [Pad] -> Transpose(NCHW->NHWC) -> Conv2D -> [Add bias] -> Transpose(NHWC->NCHW) -> [activation]},
- * and the two copies cost more than the convolution. Each such chain becomes one {@value #OP} node that convolves in
- * NCHW directly, with the symmetric padding, bias and activation folded in. The result is the same tensor in the same
- * layout; the rewritten node takes the name of the chain's last node, so its consumers are unchanged.
+ * and the two copies cost more than the convolution. Each such chain becomes one {@value #OP} node that takes and
+ * returns NCHW tensors, with the symmetric padding, bias and activation folded in; its kernel convolves in NHWC on
+ * transposed views, so that consecutive fused convolutions pass NHWC data without copies. The result is the same
+ * tensor; the rewritten node takes the name of the chain's last node, so its consumers are unchanged.
  *
  * <p>Max pools wrapped the same way, {@code PadV2(-inf) -> Transpose -> MaxPool -> Transpose}, become one
  * {@value #POOL_OP} node that pools in NHWC with the padding ignored, as the -inf padding made it.
  *
  * <p>A chain is rewritten only when every intermediate tensor has no other consumer and is not a graph output.
  */
-final class NchwConvolutionFusion {
+final class ChannelsFirstFusion {
 
     /** The operation name of the fused convolutions; {@link Kernels} runs it. */
     static final String OP = "_AedNchwConv2D";
@@ -42,7 +43,7 @@ final class NchwConvolutionFusion {
     private final Map<String, INDArray[]> constants;
     private final Set<String> outputs;
 
-    private NchwConvolutionFusion(List<GraphNode> live, Map<String, INDArray[]> constants, List<String> outputs) {
+    private ChannelsFirstFusion(List<GraphNode> live, Map<String, INDArray[]> constants, List<String> outputs) {
         this.constants = constants;
         this.outputs = Set.copyOf(outputs);
         for (GraphNode node : live) {
@@ -55,7 +56,7 @@ final class NchwConvolutionFusion {
 
     /** {@code live} (nodes in execution order) with every matching chain replaced by one fused node. */
     static List<GraphNode> apply(List<GraphNode> live, Map<String, INDArray[]> constants, List<String> outputs) {
-        return new NchwConvolutionFusion(live, constants, outputs).rewrite(live);
+        return new ChannelsFirstFusion(live, constants, outputs).rewrite(live);
     }
 
     private List<GraphNode> rewrite(List<GraphNode> live) {
