@@ -208,7 +208,7 @@ public enum CocoModel {
             if (this != NANODET) {
                 throw new IllegalArgumentException(this + " is not bundled with aed; give the path of its model.json");
             }
-            return TfjsGraphModel.loadResource(CocoModel.class, "/io/github/aed/detect/coco/nanodet/model.json");
+            return TfjsGraphModel.loadResource(CocoModel.class, "/io/github/aed/detect/models/nanodet/model.json");
         }
         return TfjsGraphModel.load(file);
     }

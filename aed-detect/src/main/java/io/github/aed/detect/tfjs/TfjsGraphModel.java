@@ -107,7 +107,7 @@ public final class TfjsGraphModel {
     }
 
     /**
-     * Loads a model from a class-path resource folder, e.g. {@code /io/github/aed/detect/coco/nanodet/model.json}
+     * Loads a model from a class-path resource folder, e.g. {@code /io/github/aed/detect/models/nanodet/model.json}
      * with its weight files beside it.
      */
     public static TfjsGraphModel loadResource(Class<?> anchor, String modelJsonResource) {
