@@ -11,6 +11,7 @@ import io.github.aed.detect.DetectorSpec;
 import io.github.aed.detect.PostProcessor;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.motion.MotionSettings;
 import io.github.aed.detect.motion.ProposalRanking;
 import io.github.aed.detect.motion.SubtractorKind;
 import io.github.aed.examples.cli.Options;
@@ -114,7 +115,7 @@ final class DetectBench {
                     + "options " + DetectCommand.POST_VALUED + "; motion settings cannot be added to it");
         }
         PostProcessor post = spec != null ? DetectCommand.postProcessor(o) : PostProcessor.NONE;
-        MotionDetector.Builder builder = motionBuilder(o);
+        MotionSettings.Builder builder = motionBuilder(o);
         int every = o.intValue("every", 1);
         if (every < 1) {
             throw new UsageException("--every must be >= 1, got " + every);
@@ -155,8 +156,8 @@ final class DetectBench {
         }
     }
 
-    static MotionDetector.Builder motionBuilder(Options o) {
-        MotionDetector.Builder b = MotionDetector.builder();
+    static MotionSettings.Builder motionBuilder(Options o) {
+        MotionSettings.Builder b = MotionDetector.builder();
         o.get("subtractor").ifPresent(v -> b.subtractor(switch (v.toLowerCase(Locale.ROOT)) {
             case "mog2" -> SubtractorKind.MOG2;
             case "knn" -> SubtractorKind.KNN;
@@ -191,7 +192,7 @@ final class DetectBench {
         ifInt(o, "max-per-frame", b::maxDetections);
         ifInt(o, "prime-frames", b::primeFrames);
         try (MotionDetector defaults = b.build()) {
-            MotionDetector.Settings d = defaults.settings();
+            MotionSettings d = defaults.settings();
             b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
             b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
         }

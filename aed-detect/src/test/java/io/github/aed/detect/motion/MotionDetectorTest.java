@@ -63,7 +63,7 @@ class MotionDetectorTest {
     }
 
     /** Detections of a detector primed on two empty videos, on frame 12 of a scene whose boxes move 3 px per frame. */
-    private static List<Detection> detectMoving(MotionDetector.Builder builder, List<Box> atStart) {
+    private static List<Detection> detectMoving(MotionSettings.Builder builder, List<Box> atStart) {
         try (MotionDetector d = builder.build()) {
             d.prime(List.of(empty("bg1", 40, 1), empty("bg2", 40, 2)));
             d.reset();
@@ -77,7 +77,7 @@ class MotionDetectorTest {
     }
 
     /** The defaults without the extra proposals and without frame differencing: only the merged objects. */
-    private static MotionDetector.Builder plain() {
+    private static MotionSettings.Builder plain() {
         return MotionDetector.builder().parts(false).split(0).valleySplit(0).frameDifference(0);
     }
 
@@ -263,7 +263,7 @@ class MotionDetectorTest {
     }
 
     /** The number of the video's objects (over all frames) that a detection overlaps at IoU >= 0.5. */
-    private static int objectsFound(MotionDetector.Builder builder, List<Video> normal, GeneratedVideo test) {
+    private static int objectsFound(MotionSettings.Builder builder, List<Video> normal, GeneratedVideo test) {
         int found = 0;
         try (MotionDetector d = builder.build()) {
             d.prime(normal);
@@ -283,7 +283,7 @@ class MotionDetectorTest {
         List<Box> scene = joinedPair(true);
         List<Box> truths = scene.subList(0, 2).stream().map(b -> b.translate(36, 0)).toList();
         Box whole = truths.get(0).union(truths.get(1));
-        MotionDetector.Builder two = plain().ranking(ProposalRanking.TIERS).valleySplit(0.6).maxDetections(2);
+        MotionSettings.Builder two = plain().ranking(ProposalRanking.TIERS).valleySplit(0.6).maxDetections(2);
         List<Detection> after = detectMoving(two, scene);
         assertEquals(2, after.size(), after.toString());
         assertTrue(bestIou(whole, after) >= 0.7, "object first: " + after);
@@ -357,7 +357,7 @@ class MotionDetectorTest {
     void frameDifferencingAddsThePixelsThatChangedSinceThePreviousFrame() {
         // a threshold no pixel reaches silences the background model: only frame differencing can see the square
         Box square = Box.ofSize(20, 40, 20, 20);
-        MotionDetector.Builder deaf = plain().threshold(1e9);
+        MotionSettings.Builder deaf = plain().threshold(1e9);
         assertEquals(List.of(), detectMoving(deaf, List.of(square)));
         List<Detection> ds = detectMoving(deaf.frameDifference(30), List.of(square));
         // a textured square's inner texture barely changes as it moves: the differences are its leading and trailing edges
