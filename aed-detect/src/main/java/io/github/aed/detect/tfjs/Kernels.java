@@ -167,6 +167,10 @@ final class Kernels {
         }
     }
 
+    /**
+     * A convolution of an NHWC input with a [kH, kW, in, out] filter, as the node's strides, dilations and padding say;
+     * a node rewritten by {@link ChannelsFirstFusion} also gives explicit symmetric {@code pads}.
+     */
     private static INDArray convolution(GraphNode n, INDArray x, INDArray filter, INDArray bias, boolean depthwise) {
         if (x.rank() != 4 || filter.rank() != 4) {
             throw n.error("expected a rank-4 input and filter, got " + Arrays.toString(x.shape()) + " and "
@@ -178,10 +182,12 @@ final class Kernels {
         }
         long[] strides = n.ints("strides");
         long[] dilations = n.has("dilations") ? n.ints("dilations") : new long[] {1, 1, 1, 1};
+        long[] pads = n.has("pads") ? n.ints("pads") : new long[] {0, 0};
         Conv2DConfig config = Conv2DConfig.builder()
                 .kH(filter.size(0)).kW(filter.size(1))
                 .sH(strides[1]).sW(strides[2])
                 .dH(dilations[1]).dW(dilations[2])
+                .pH(pads[0]).pW(pads[1])
                 .paddingMode(n.string("padding").equals("SAME") ? PaddingMode.SAME : PaddingMode.VALID)
                 .dataFormat("NHWC")
                 .weightsFormat(WeightsFormat.YXIO)
@@ -203,25 +209,10 @@ final class Kernels {
      */
     private static INDArray nchwConvolution(GraphNode n, INDArray[] in) {
         INDArray x = in[0];
-        INDArray filter = in[1];
-        if (x.rank() != 4 || filter.size(2) != x.size(1)) {
-            throw n.error("the filter " + Arrays.toString(filter.shape()) + " does not match the NCHW input "
-                    + Arrays.toString(x.shape()));
+        if (x.rank() != 4) {
+            throw n.error("expected a rank-4 NCHW input, got " + Arrays.toString(x.shape()));
         }
-        long[] strides = n.ints("strides");
-        long[] dilations = n.has("dilations") ? n.ints("dilations") : new long[] {1, 1, 1, 1};
-        long[] pads = n.ints("pads");
-        Conv2DConfig config = Conv2DConfig.builder()
-                .kH(filter.size(0)).kW(filter.size(1))
-                .sH(strides[1]).sW(strides[2])
-                .dH(dilations[1]).dW(dilations[2])
-                .pH(pads[0]).pW(pads[1])
-                .paddingMode(n.string("padding").equals("SAME") ? PaddingMode.SAME : PaddingMode.VALID)
-                .dataFormat("NHWC")
-                .weightsFormat(WeightsFormat.YXIO)
-                .build();
-        INDArray nhwc = contiguous(x.permute(0, 2, 3, 1));
-        INDArray out = Nd4j.exec(new Conv2D(nhwc, filter, in.length > 2 ? in[2] : null, config))[0];
+        INDArray out = convolution(n, x.permute(0, 2, 3, 1), in[1], in.length > 2 ? in[2] : null, false);
         return activation(n, out, n.string("activation"), n.number("alpha", 0.2)).permute(0, 3, 1, 2);
     }
 
