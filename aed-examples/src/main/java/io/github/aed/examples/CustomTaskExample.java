@@ -115,8 +115,8 @@ final class CustomTaskExample implements Command {
 
         Path file = Files.createTempFile("custom-task", ".aed");
         detector.save(file);
-        AnomalyDetector back = AnomalyDetector.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()))
-                .withDetector(detector.objectDetector());
+        AnomalyDetector back = AnomalyDetector.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()),
+                detector.objectDetector());
         System.out.println("saved and reloaded " + file + " with tasks "
                 + back.model().orElseThrow().network().tasks().stream().map(ProxyTask::name).toList());
         Files.delete(file);

@@ -128,7 +128,7 @@ final class Ped2Bench {
         }
 
         step = Step.start(2, "scoring the " + test.size() + " test clips through the network (default settings)");
-        AnomalyDetector detector = AnomalyDetector.load(modelFile).withDetector(TrainCommand.objectDetector(o));
+        AnomalyDetector detector = AnomalyDetector.load(modelFile, TrainCommand.objectDetector(o));
         long t0 = System.nanoTime();
         detector.objectDetector().prime(train);
         double priming = Step.seconds(t0);

@@ -64,7 +64,7 @@ final class ScoreCommand implements Command {
     public int run(String[] args) throws Exception {
         Options o = Options.parse(name(), args, Set.of("model", "input", "dataset", "root", "frame-scores", "regions",
                 "annotated", "prime", "paper-protocol", "tasks", "objects", "detector"), Set.of());
-        AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model")).withDetector(TrainCommand.objectDetector(o));
+        AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model"), TrainCommand.objectDetector(o));
         List<Video> videos;
         List<Video> prime;
         if (o.has("input") == o.has("dataset")) {

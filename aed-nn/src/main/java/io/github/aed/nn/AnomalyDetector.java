@@ -95,8 +95,29 @@ public final class AnomalyDetector {
 
     /** Loads a model whose tasks include custom ones, registered in {@code tasks}. */
     public static AnomalyDetector load(Path file, TaskRegistry tasks) {
+        return loadWith(file, tasks, null);
+    }
+
+    /**
+     * Loads a trained detector that scores with {@code objectDetector} (the one it was trained with), without building
+     * the default detector first.
+     */
+    public static AnomalyDetector load(Path file, ObjectDetector objectDetector) {
+        return load(file, TaskRegistry.defaults(), objectDetector);
+    }
+
+    /** Loads a model with custom tasks, registered in {@code tasks}, that scores with {@code objectDetector}. */
+    public static AnomalyDetector load(Path file, TaskRegistry tasks, ObjectDetector objectDetector) {
+        return loadWith(file, tasks, Objects.requireNonNull(objectDetector, "objectDetector"));
+    }
+
+    /** The model in {@code file} with {@code objectDetector}, or the builder's default detector when it is null. */
+    private static AnomalyDetector loadWith(Path file, TaskRegistry tasks, ObjectDetector objectDetector) {
         TrainedModel m = ModelFile.load(file, tasks);
         Builder b = builder().network(m.network().settings()).tasks(m.network().tasks());
+        if (objectDetector != null) {
+            b.detector(objectDetector);
+        }
         return new AnomalyDetector(b.settings(), m);
     }
 
