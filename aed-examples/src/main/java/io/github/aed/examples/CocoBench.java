@@ -4,7 +4,7 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.Video;
-import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.coco.CocoDetector;
 import io.github.aed.detect.tfjs.TfjsGraphModel.OpProfile;

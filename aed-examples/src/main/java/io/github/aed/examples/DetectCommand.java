@@ -8,7 +8,7 @@ import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.detect.ComposedDetector;
-import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.NmsMode;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.PostProcessor;

@@ -7,7 +7,7 @@ import io.github.aed.examples.cli.UsageException;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
-import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.nn.teacher.ConcatenatedTeacher;
 import io.github.aed.nn.teacher.Teacher;

@@ -8,7 +8,7 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
-import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.network.BackboneVariant;

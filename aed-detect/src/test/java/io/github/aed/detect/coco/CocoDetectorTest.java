@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.detect.DetectorSpec;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.SupplementedDetector;
 import io.github.aed.detect.tfjs.SharedModels;

@@ -1,9 +1,10 @@
-package io.github.aed.detect;
+package io.github.aed.detect.spec;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.csv.CsvDetector;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.detect.person.CascadePersonDetector;

@@ -1,5 +1,7 @@
-package io.github.aed.detect;
+package io.github.aed.detect.spec;
 
+import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.SupplementedDetector;
 import io.github.aed.detect.coco.CocoDetector;
 import io.github.aed.detect.coco.CocoModel;
 import io.github.aed.detect.csv.CsvDetector;
