@@ -5,7 +5,7 @@ import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.nn.task.FrameSelection;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.ScoringObject;
-import io.github.aed.nn.task.TeacherTargets;
+import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.github.aed.nn.task;
 import io.github.aed.nn.network.HeadBuilder;
 import io.github.aed.nn.network.Heads;
 import io.github.aed.nn.teacher.Teacher;
+import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

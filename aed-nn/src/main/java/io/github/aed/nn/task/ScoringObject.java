@@ -2,6 +2,7 @@ package io.github.aed.nn.task;
 
 import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.detection.Detection;
+import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.Optional;
 
 /**

@@ -2,7 +2,6 @@ package io.github.aed.nn.teacher;
 
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.nn.task.TeacherTargets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

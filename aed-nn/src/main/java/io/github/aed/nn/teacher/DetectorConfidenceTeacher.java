@@ -3,7 +3,6 @@ package io.github.aed.nn.teacher;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.nn.task.TeacherTargets;
 
 /**
  * The object detector itself as teacher: a vector with one slot per detector class, zero except the detected class,

@@ -3,7 +3,6 @@ package io.github.aed.nn.teacher;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.nn.task.TeacherTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

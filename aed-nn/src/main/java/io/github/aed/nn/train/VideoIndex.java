@@ -7,8 +7,8 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
-import io.github.aed.nn.task.TeacherTargets;
 import io.github.aed.nn.teacher.Teacher;
+import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.ArrayList;
 import java.util.List;
 

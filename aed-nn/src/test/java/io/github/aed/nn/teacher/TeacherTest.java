@@ -10,7 +10,6 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
-import io.github.aed.nn.task.TeacherTargets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

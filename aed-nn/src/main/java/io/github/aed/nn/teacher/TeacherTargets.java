@@ -1,4 +1,4 @@
-package io.github.aed.nn.task;
+package io.github.aed.nn.teacher;
 
 import java.util.Arrays;
 
