@@ -17,27 +17,31 @@ import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.task.FrameSelection;
 import io.github.aed.nn.task.ProxyTask;
-import io.github.aed.nn.task.TaskRegistry;
+import io.github.aed.nn.task.ProxyTaskProvider;
+import io.github.aed.nn.task.TaskHead;
 import io.github.aed.nn.task.TaskSample;
+import io.github.aed.nn.task.TaskSettings;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.task.TwoWayTask;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * How to add a fifth proxy task without touching the library: implement {@link ProxyTask}, put it in the task list,
- * and register its factory so that model files naming it can be loaded. Run it with {@code ./aed custom-task}.
+ * How to add a fifth proxy task without touching the library: implement {@link ProxyTask} (declaring its head as a
+ * {@link TaskHead}), put it in the task list, and list its {@link ProxyTaskProvider} in
+ * {@code META-INF/services/io.github.aed.nn.task.ProxyTaskProvider} (this module's resources) so that model files
+ * naming it load like any other. Run it with {@code ./aed custom-task}.
  */
 final class CustomTaskExample implements Command {
 
     /**
      * Is the 7-frame sequence played at normal or at double speed? Anomalous objects often move unusually fast.
-     * {@link TwoWayTask} supplies the reference's classifier head, loss and score; a task with another head implements
-     * {@link ProxyTask} directly.
+     * {@link TwoWayTask} supplies the reference's classifier head ({@link TaskHead#classScores} over 2 classes), loss
+     * and score; a task with another head implements {@link ProxyTask} directly and returns its {@link TaskHead} (a
+     * regression vector, or a reconstructed crop).
      */
     static final class PlaybackSpeed extends TwoWayTask {
         static final String NAME = "playback-speed";
@@ -45,8 +49,8 @@ final class CustomTaskExample implements Command {
         private static final FrameSelection NORMAL = FrameSelection.consecutive(3, false);
         private static final FrameSelection DOUBLE = new FrameSelection(new int[] {-6, -4, -2, 0, 2, 4, 6});
 
-        PlaybackSpeed() {
-            super(NAME, 1.0, NORMAL, 6);
+        PlaybackSpeed(double weight) {
+            super(NAME, weight, NORMAL, 6);
         }
 
         @Override
@@ -55,9 +59,22 @@ final class CustomTaskExample implements Command {
             return labelled(fast ? DOUBLE : NORMAL, fast);
         }
 
+    }
+
+    /**
+     * Makes the playback-speed task again when a model file names it; listed in META-INF/services, so that
+     * {@link AnomalyDetector#load} finds it. The library saves and restores the task's weight.
+     */
+    public static final class PlaybackSpeedProvider implements ProxyTaskProvider {
+
         @Override
-        public Map<String, String> settings() {
-            return Map.of();
+        public String name() {
+            return PlaybackSpeed.NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            return new PlaybackSpeed(settings.weight());
         }
     }
 
@@ -78,7 +95,8 @@ final class CustomTaskExample implements Command {
 
                 Defines a fifth proxy task in the example's own code (is the sequence played at normal or double speed?),
                 trains it beside the four built-in tasks on generated normal videos, scores a test video with a cyclist and
-                a cart, prints every task's frame AUC, and saves and reloads the model with the task's factory registered.
+                a cart, prints every task's frame AUC, and saves and reloads the model (the task's provider is listed in
+                META-INF/services, so loading finds it).
                 Source: aed-examples/src/main/java/io/github/aed/examples/CustomTaskExample.java""";
     }
 
@@ -94,7 +112,7 @@ final class CustomTaskExample implements Command {
                 .build().generate("Test", 100);
 
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
-                .addTask(new PlaybackSpeed())
+                .addTask(new PlaybackSpeed(1.0))
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
                 .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(o.intValue("seed", 1)).build())
                 .build()
@@ -115,10 +133,9 @@ final class CustomTaskExample implements Command {
 
         Path file = Files.createTempFile("custom-task", ".aed");
         detector.save(file);
-        AnomalyDetector back = AnomalyDetector.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()),
-                detector.objectDetector());
-        System.out.println("saved and reloaded " + file + " with tasks "
-                + back.model().orElseThrow().network().tasks().stream().map(ProxyTask::name).toList());
+        AnomalyDetector back = AnomalyDetector.load(file, detector.objectDetector());
+        System.out.println("saved and reloaded " + file + " with tasks (their providers found by ServiceLoader) "
+                + back.model().orElseThrow().network().tasks().stream().map(t -> t.name() + " x" + t.weight()).toList());
         Files.delete(file);
         return 0;
     }

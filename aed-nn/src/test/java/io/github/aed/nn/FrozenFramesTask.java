@@ -1,10 +1,12 @@
 package io.github.aed.nn;
 
 import io.github.aed.nn.task.FrameSelection;
+import io.github.aed.nn.task.ProxyTask;
+import io.github.aed.nn.task.ProxyTaskProvider;
 import io.github.aed.nn.task.TaskSample;
+import io.github.aed.nn.task.TaskSettings;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.task.TwoWayTask;
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /** A fifth task written outside the library: are the 7 frames the real sequence, or the middle frame repeated? */
@@ -24,8 +26,17 @@ public final class FrozenFramesTask extends TwoWayTask {
         return labelled(frozen ? FROZEN : MOVING, frozen);
     }
 
-    @Override
-    public Map<String, String> settings() {
-        return Map.of();
+    /** Makes the task again; registered in code by the tests, not listed in META-INF/services. */
+    public static final class Provider implements ProxyTaskProvider {
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            return new FrozenFramesTask();
+        }
     }
 }

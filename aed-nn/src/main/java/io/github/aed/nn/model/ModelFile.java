@@ -46,8 +46,8 @@ import org.nd4j.shade.jackson.databind.SerializationFeature;
  * values; big-endian), ending with the count again as a check.</li>
  * </ul>
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
- * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}: a user's own task
- * must be registered there first.
+ * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
+ * a user's own task publishes in {@code META-INF/services} (or registers in code).
  *
  * <p>Saving writes a temporary file beside the target and moves it into place, so an interrupted save never leaves a
  * half-written model under the target name.
@@ -82,7 +82,7 @@ public final class ModelFile {
         }
     }
 
-    /** Loads a model whose tasks are among the built-ins. */
+    /** Loads a model whose tasks' providers are on the class path ({@link TaskRegistry#defaults()}). */
     public static TrainedModel load(Path file) {
         return load(file, TaskRegistry.defaults());
     }
@@ -171,8 +171,9 @@ public final class ModelFile {
             for (Map<String, Object> t : (List<Map<String, Object>>) require(m, "tasks", file)) {
                 String name = (String) t.get("name");
                 if (!registry.knows(name)) {
-                    throw new InvalidInputException(file + ": the model uses task '" + name + "', which is not registered; "
-                            + "register its factory with TaskRegistry.register before loading");
+                    throw new InvalidInputException(file + ": the model uses task '" + name + "', which no task provider "
+                            + "makes; the providers make " + registry.names() + " (list the task's ProxyTaskProvider in "
+                            + "META-INF/services, or register it with TaskRegistry.register before loading)");
                 }
                 tasks.add(registry.create(name, (Map<String, String>) t.get("settings")));
             }

@@ -8,7 +8,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
 /**
  * Views a 5D NCDHW activation {@code [n, c, d, h, w]} as the 4D NCHW activation {@code [n, c, d·h, w]} (a reshape, no
  * arithmetic), so that 2D layers can run on it. The heads use it with d = 1: their 3×3 convolutions run as depth-1
- * {@code Convolution3D} layers (see {@link HeadBuilder}), and the batch norm, pooling and output layers around them
+ * {@code Convolution3D} layers (see {@link HeadLayers}), and the batch norm, pooling and output layers around them
  * read the 4D view. In the folded view a batch normalisation reduces every channel over {@code n · (d·h) · w} values,
  * the same values as a 3D one. {@link UnfoldDepthPreProcessor} goes back to 5D.
  */

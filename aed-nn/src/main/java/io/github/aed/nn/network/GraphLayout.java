@@ -109,10 +109,8 @@ public record GraphLayout(List<FrameSelection> paths, int[] taskPath, List<Strin
         for (int t = 0; t < tasks.size(); t++) {
             ProxyTask task = tasks.get(t);
             String prefix = "h" + t + "-";
-            HeadBuilder hb = new HeadBuilder(g, prefix, latents[taskPath[t]], v.latentChannels(), v.latentSize(s.cubeSize()),
-                    s.channels(), s.cubeSize(), v.halvings(), task, s);
-            task.buildHead(hb);
-            outputs.add(hb.output());
+            outputs.add(new HeadLayers(g, prefix, s).add(task.head(), latents[taskPath[t]],
+                    v.halvings()));
         }
         g.setOutputs(outputs.toArray(String[]::new));
         g.setInputTypes(types);

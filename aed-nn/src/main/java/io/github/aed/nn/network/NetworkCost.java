@@ -29,13 +29,13 @@ public final class NetworkCost {
     public static double headFlops(BackboneVariant v, int size, int channels) {
         int latent = v.latentSize(size);
         int pooled = (latent + 1) / 2;
-        double trunk = 2.0 * 9 * v.latentChannels() * Heads.HEAD_FILTERS * latent * latent;
-        double dense = 2.0 * Heads.HEAD_FILTERS * pooled * pooled;
+        double trunk = 2.0 * 9 * v.latentChannels() * HeadLayers.HEAD_FILTERS * latent * latent;
+        double dense = 2.0 * HeadLayers.HEAD_FILTERS * pooled * pooled;
         double heads = 2 * (trunk + dense * 2) + trunk + dense * 1080;
         int in = v.latentChannels();
         for (int s = 0; s < v.halvings(); s++) {
             int side = latent << (s + 1);
-            int out = s == v.halvings() - 1 ? channels : Heads.HEAD_FILTERS;
+            int out = s == v.halvings() - 1 ? channels : HeadLayers.HEAD_FILTERS;
             heads += 2.0 * 9 * in * out * side * side;
             in = out;
         }

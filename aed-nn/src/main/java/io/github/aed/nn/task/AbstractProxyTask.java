@@ -1,24 +1,23 @@
 package io.github.aed.nn.task;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The fixed facts of a task (name, weight, loss, test-time input, training radius) held in fields, so that a task
- * implementation writes only what is its own: sample generation, head and score. Optional; {@link ProxyTask} is the
- * contract.
+ * The fixed facts of a task (name, head, test-time input, training radius) held in fields, so that a task
+ * implementation writes only what is its own: sample generation, score and options. Optional; {@link ProxyTask} is
+ * the contract.
  */
 public abstract class AbstractProxyTask implements ProxyTask {
 
     private final String name;
-    private final double weight;
-    private final LossKind loss;
+    private final TaskHead head;
     private final FrameSelection testInput;
     private final int trainingRadius;
 
-    protected AbstractProxyTask(String name, double weight, LossKind loss, FrameSelection testInput, int trainingRadius) {
+    protected AbstractProxyTask(String name, TaskHead head, FrameSelection testInput, int trainingRadius) {
         this.name = Objects.requireNonNull(name, "name");
-        this.weight = weight;
-        this.loss = Objects.requireNonNull(loss, "loss");
+        this.head = Objects.requireNonNull(head, "head");
         this.testInput = Objects.requireNonNull(testInput, "testInput");
         this.trainingRadius = trainingRadius;
     }
@@ -29,13 +28,18 @@ public abstract class AbstractProxyTask implements ProxyTask {
     }
 
     @Override
+    public final TaskHead head() {
+        return head;
+    }
+
+    @Override
     public final double weight() {
-        return weight;
+        return head.weight();
     }
 
     @Override
     public final LossKind loss() {
-        return loss;
+        return head.loss();
     }
 
     @Override
@@ -46,5 +50,10 @@ public abstract class AbstractProxyTask implements ProxyTask {
     @Override
     public final int trainingRadius() {
         return trainingRadius;
+    }
+
+    @Override
+    public final Map<String, String> settings() {
+        return ProxyTask.super.settings();
     }
 }

@@ -1,6 +1,5 @@
 package io.github.aed.nn.task;
 
-import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,6 +18,7 @@ public final class ArrowOfTime extends TwoWayTask {
         this(1.0);
     }
 
+    /** @param weight the task's weight in the total loss */
     public ArrowOfTime(double weight) {
         super(NAME, weight, FORWARD, 3);
     }
@@ -30,12 +30,21 @@ public final class ArrowOfTime extends TwoWayTask {
     }
 
     @Override
-    public Map<String, String> settings() {
-        return Map.of("weight", Double.toString(weight()));
-    }
-
-    @Override
     public String toString() {
         return NAME + "(weight " + weight() + ")";
+    }
+
+    /** Re-creates the task from its saved weight; it has no options. */
+    public static final class Provider implements ProxyTaskProvider {
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            return new ArrowOfTime(settings.weight());
+        }
     }
 }

@@ -1,14 +1,13 @@
 package io.github.aed.nn.task;
 
-import io.github.aed.nn.network.HeadBuilder;
-import io.github.aed.nn.network.Heads;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.random.RandomGenerator;
-import org.nd4j.linalg.activations.Activation;
 
 /**
  * Knowledge distillation: from the forward 7-frame sequence (never reversed), predict a frozen {@link Teacher}'s
@@ -19,8 +18,8 @@ import org.nd4j.linalg.activations.Activation;
  * <p><b>Deliberate change:</b> the reference ends the head in Dense + ReLU. Its inputs (max-pooled ReLU features) are
  * non-negative, so a unit whose weights start mostly negative outputs 0 for every object and gets no gradient: it is
  * dead from the start (about half of the units; {@code LearningTest} saw a 2-output head stuck at 0 for good). The
- * default output here is softplus, non-negative like ReLU but never without gradient; {@code Activation.RELU} restores
- * the reference.
+ * default output here is softplus, non-negative like ReLU but never without gradient; {@link OutputActivation#RELU}
+ * restores the reference.
  *
  * <p>The teacher itself is only needed where its outputs are computed (training, and test-time targets); this task
  * keeps its name, settings and output size so that a model file can describe and re-create it.
@@ -30,9 +29,13 @@ public final class KnowledgeDistillation extends AbstractProxyTask {
     /** Registry name. */
     public static final String NAME = "distillation";
     private static final FrameSelection SEQUENCE = FrameSelection.consecutive(3, false);
+    private static final String TEACHER = "teacher";
+    private static final String TEACHER_OPTION = "teacher.";
+    private static final String OUTPUTS = "outputs";
+    private static final String ACTIVATION = "activation";
 
     private final Teacher teacher;
-    private final Activation activation;
+    private final OutputActivation activation;
 
     /** With the reference's weight 0.5 and a softplus output. */
     public KnowledgeDistillation(Teacher teacher) {
@@ -41,29 +44,28 @@ public final class KnowledgeDistillation extends AbstractProxyTask {
 
     /** With a softplus output. */
     public KnowledgeDistillation(Teacher teacher, double weight) {
-        this(teacher, weight, Activation.SOFTPLUS);
+        this(teacher, weight, OutputActivation.SOFTPLUS);
     }
 
     /**
+     * @param teacher    the frozen teacher whose outputs the head predicts
+     * @param weight     the task's weight in the total loss
      * @param activation the head's output activation: {@code SOFTPLUS} (default) or the reference's {@code RELU}; it must
      *                   be non-negative like the teacher's targets
      */
-    public KnowledgeDistillation(Teacher teacher, double weight, Activation activation) {
-        super(NAME, weight, LossKind.MEAN_ABSOLUTE_ERROR, SEQUENCE, 3);
-        this.teacher = Objects.requireNonNull(teacher, "teacher");
-        if (activation != Activation.SOFTPLUS && activation != Activation.RELU) {
+    public KnowledgeDistillation(Teacher teacher, double weight, OutputActivation activation) {
+        super(NAME, TaskHead.regression(Objects.requireNonNull(teacher, "teacher").outputSize(), activation,
+                LossKind.MEAN_ABSOLUTE_ERROR, weight), SEQUENCE, 3);
+        this.teacher = teacher;
+        if (activation != OutputActivation.SOFTPLUS && activation != OutputActivation.RELU) {
             throw new IllegalArgumentException("the distillation output must be SOFTPLUS or RELU, got " + activation);
         }
         this.activation = activation;
     }
 
+    /** The teacher whose outputs the head predicts. */
     public Teacher teacher() {
         return teacher;
-    }
-
-    @Override
-    public int targetLength(int channels, int size) {
-        return teacher.outputSize();
     }
 
     @Override
@@ -77,11 +79,6 @@ public final class KnowledgeDistillation extends AbstractProxyTask {
                     + teacher.outputSize());
         }
         return TaskSample.of(SEQUENCE, t);
-    }
-
-    @Override
-    public void buildHead(HeadBuilder head) {
-        Heads.regressor(head, teacher.outputSize(), activation);
     }
 
     @Override
@@ -102,21 +99,61 @@ public final class KnowledgeDistillation extends AbstractProxyTask {
         return sum / slots.length;
     }
 
-    /** {@code weight}, {@code teacher} (its registry name), {@code outputs}, {@code activation}, and the teacher's own settings as "teacher.*". */
+    /** {@code teacher} (its registry name), {@code outputs}, {@code activation}, and the teacher's own settings as "teacher.*". */
     @Override
-    public Map<String, String> settings() {
+    public Map<String, String> options() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("weight", Double.toString(weight()));
-        s.put("teacher", teacher.name());
-        s.put("outputs", Integer.toString(teacher.outputSize()));
-        s.put("activation", activation.name());
-        teacher.settings().forEach((k, v) -> s.put("teacher." + k, v));
+        s.put(TEACHER, teacher.name());
+        s.put(OUTPUTS, Integer.toString(teacher.outputSize()));
+        s.put(ACTIVATION, activation.name());
+        teacher.settings().forEach((k, v) -> s.put(TEACHER_OPTION + k, v));
         return s;
     }
 
     @Override
     public String toString() {
-        return NAME + "(weight " + weight() + ", " + activation.name().toLowerCase(java.util.Locale.ROOT) + " output, teacher "
+        return NAME + "(weight " + weight() + ", " + activation.name().toLowerCase(Locale.ROOT) + " output, teacher "
                 + teacher.describe() + ")";
+    }
+
+    /**
+     * Re-creates the task from its saved weight, {@code teacher} (made by the settings' teacher registry from the
+     * "teacher.*" options), {@code activation} (softplus when absent) and {@code outputs} (checked against the teacher).
+     */
+    public static final class Provider implements ProxyTaskProvider {
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            Map<String, String> teacherSettings = new TreeMap<>();
+            settings.options().forEach((k, v) -> {
+                if (k.startsWith(TEACHER_OPTION)) {
+                    teacherSettings.put(k.substring(TEACHER_OPTION.length()), v);
+                }
+            });
+            String teacherName = settings.requiredOption(TEACHER);
+            KnowledgeDistillation kd = new KnowledgeDistillation(settings.teachers().create(teacherName, teacherSettings),
+                    settings.weight(), activation(settings));
+            int outputs = settings.intOption(OUTPUTS, kd.teacher().outputSize());
+            if (outputs != kd.teacher().outputSize()) {
+                throw new IllegalArgumentException("task " + NAME + ": teacher " + teacherName + " now gives "
+                        + kd.teacher().outputSize() + " outputs, the saved option '" + OUTPUTS + "' expects " + outputs);
+            }
+            return kd;
+        }
+
+        private static OutputActivation activation(TaskSettings settings) {
+            String name = settings.option(ACTIVATION, OutputActivation.SOFTPLUS.name());
+            try {
+                return OutputActivation.valueOf(name.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("task " + NAME + ": the option '" + ACTIVATION + "' must be SOFTPLUS or "
+                        + "RELU, got '" + name + "'", e);
+            }
+        }
     }
 }

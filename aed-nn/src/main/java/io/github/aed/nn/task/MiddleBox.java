@@ -1,14 +1,11 @@
 package io.github.aed.nn.task;
 
-import io.github.aed.nn.network.HeadBuilder;
-import io.github.aed.nn.network.Heads;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
- * Middle-box prediction: reconstruct the middle crop (offset 0) from the 6 frames around it. Loss: mean absolute
- * error over the crop's pixels and channels. Test score: the mean absolute error of the reconstruction.
+ * Middle-box prediction: reconstruct the middle crop (offset 0) from the 6 frames around it
+ * ({@link TaskHead.ReconstructedCrop}). Loss: mean absolute error over the crop's pixels and channels. Test score: the mean absolute error of the reconstruction.
  *
  * <p>By default it reads the input drawn by {@link ArrowOfTime} (forward or reversed), as the reference does, so the
  * two heads share one encoder pass; the target is the middle frame either way. {@link #standalone} draws its own
@@ -18,6 +15,7 @@ public final class MiddleBox extends AbstractProxyTask {
 
     /** Registry name. */
     public static final String NAME = "middle-box";
+    private static final String INPUT_OF = "inputOf";
     private static final FrameSelection AROUND = FrameSelection.consecutive(3, true);
 
     private final String inputOf;
@@ -32,7 +30,7 @@ public final class MiddleBox extends AbstractProxyTask {
      * @param inputOf the task whose input to read, or {@link #NAME} to draw its own
      */
     public MiddleBox(double weight, String inputOf) {
-        super(NAME, weight, LossKind.MEAN_ABSOLUTE_ERROR, AROUND, 3);
+        super(NAME, TaskHead.reconstructedCrop(weight), AROUND, 3);
         this.inputOf = inputOf;
     }
 
@@ -47,11 +45,6 @@ public final class MiddleBox extends AbstractProxyTask {
     }
 
     @Override
-    public int targetLength(int channels, int size) {
-        return channels * size * size;
-    }
-
-    @Override
     public TaskSample sample(TrainingObject object, FrameSelection sharedInput, RandomGenerator random) {
         float[] middle = object.frame(0);
         if (sharedInput != null) {
@@ -61,25 +54,32 @@ public final class MiddleBox extends AbstractProxyTask {
     }
 
     @Override
-    public void buildHead(HeadBuilder head) {
-        Heads.imageDecoder(head);
-    }
-
-    @Override
     public double score(float[] output, ScoringObject object) {
         return LossKind.MEAN_ABSOLUTE_ERROR.evaluate(output, object.frame(0), 0);
     }
 
+    /** {@code inputOf}. */
     @Override
-    public Map<String, String> settings() {
-        Map<String, String> s = new HashMap<>();
-        s.put("weight", Double.toString(weight()));
-        s.put("inputOf", inputOf);
-        return s;
+    public Map<String, String> options() {
+        return Map.of(INPUT_OF, inputOf);
     }
 
     @Override
     public String toString() {
         return NAME + "(weight " + weight() + (inputOf.equals(NAME) ? ", own input" : ", input of " + inputOf) + ")";
+    }
+
+    /** Re-creates the task from its saved weight and {@code inputOf} (the arrow-of-time task when absent). */
+    public static final class Provider implements ProxyTaskProvider {
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            return new MiddleBox(settings.weight(), settings.option(INPUT_OF, ArrowOfTime.NAME));
+        }
     }
 }

@@ -19,16 +19,21 @@ public final class MotionIrregularity extends TwoWayTask {
 
     /** Registry name. */
     public static final String NAME = "motion-irregularity";
+    private static final String MAX_GAP = "maxGap";
+    private static final int DEFAULT_MAX_GAP = 3;
     private static final FrameSelection CONSECUTIVE = FrameSelection.consecutive(3, false);
 
     private final int maxGap;
 
     /** With the reference's weight 1 and gaps 1…3. */
     public MotionIrregularity() {
-        this(1.0, 3);
+        this(1.0, DEFAULT_MAX_GAP);
     }
 
-    /** @param maxGap the largest gap between picked frames, at least 1 */
+    /**
+     * @param weight the task's weight in the total loss
+     * @param maxGap the largest gap between picked frames, at least 1
+     */
     public MotionIrregularity(double weight, int maxGap) {
         super(NAME, weight, CONSECUTIVE, 3 * checkGap(maxGap));
         this.maxGap = maxGap;
@@ -50,6 +55,7 @@ public final class MotionIrregularity extends TwoWayTask {
                 gaps[3], gaps[3] + gaps[4], gaps[3] + gaps[4] + gaps[5]});
     }
 
+    /** The largest gap between the frames of an intermittent sequence. */
     public int maxGap() {
         return maxGap;
     }
@@ -66,13 +72,28 @@ public final class MotionIrregularity extends TwoWayTask {
         return labelled(random.nextBoolean() ? CONSECUTIVE.reversed() : CONSECUTIVE, false);
     }
 
+    /** {@code maxGap}. */
     @Override
-    public Map<String, String> settings() {
-        return Map.of("weight", Double.toString(weight()), "maxGap", Integer.toString(maxGap));
+    public Map<String, String> options() {
+        return Map.of(MAX_GAP, Integer.toString(maxGap));
     }
 
     @Override
     public String toString() {
         return NAME + "(weight " + weight() + ", gaps 1.." + maxGap + ")";
+    }
+
+    /** Re-creates the task from its saved weight and {@code maxGap} (3 when absent). */
+    public static final class Provider implements ProxyTaskProvider {
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public ProxyTask create(TaskSettings settings) {
+            return new MotionIrregularity(settings.weight(), settings.intOption(MAX_GAP, DEFAULT_MAX_GAP));
+        }
     }
 }

@@ -1,21 +1,22 @@
 package io.github.aed.nn.task;
 
-import io.github.aed.nn.network.HeadBuilder;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
  * A self-supervised proxy task: one head on the shared 3D-CNN encoder. This is the library's extension point for
  * tasks; the four built-ins ({@link ArrowOfTime}, {@link MotionIrregularity}, {@link MiddleBox},
- * {@link KnowledgeDistillation}) are ordinary implementations, and a user's task plugs in the same way (register a
- * factory in a {@link TaskRegistry} so that model files naming it can be loaded).
+ * {@link KnowledgeDistillation}) are ordinary implementations, and a user's task plugs in the same way: put it in the
+ * task list, and publish a {@link ProxyTaskProvider} (a {@code META-INF/services} entry) so that model files naming it
+ * can be loaded.
  *
  * <p>A task says:
  * <ol>
  * <li>how one training object becomes an input and a target ({@link #sample}), from a seeded random source;</li>
- * <li>its head on the latent map ({@link #buildHead});</li>
- * <li>its loss ({@link #loss}) and weight ({@link #weight}) in the total loss;</li>
- * <li>how the head's output becomes an anomaly score at test time ({@link #score}): higher means more abnormal.</li>
+ * <li>its head, loss and weight ({@link #head}), in the library's own terms: the network builds the layers;</li>
+ * <li>how the head's output becomes an anomaly score at test time ({@link #score}): higher means more abnormal;</li>
+ * <li>its own options ({@link #options}), which the library saves in model files beside the weight.</li>
  * </ol>
  *
  * <p><b>Inputs and the shared encoder.</b> Every distinct input runs through the encoder once. A task either draws its
@@ -27,14 +28,24 @@ import java.util.random.RandomGenerator;
  */
 public interface ProxyTask {
 
+    /** The settings key under which {@link #settings()} stores the weight; no option may use it. */
+    String WEIGHT = "weight";
+
     /** Unique name, e.g. "arrow-of-time"; used for layer names, in progress reports and in model files. */
     String name();
 
-    /** Weight of this task's loss in the total loss (the reference: 1, 1, 1 and 0.5 for distillation). */
-    double weight();
+    /** The head: its output, loss and the task's weight. */
+    TaskHead head();
+
+    /** Weight of this task's loss in the total loss (the reference: 1, 1, 1 and 0.5 for distillation): the head's. */
+    default double weight() {
+        return head().weight();
+    }
 
     /** The head's loss. */
-    LossKind loss();
+    default LossKind loss() {
+        return head().loss();
+    }
 
     /** The name of the task whose input this task's head reads; its own name when it draws its own input. */
     default String inputOf() {
@@ -47,9 +58,6 @@ public interface ProxyTask {
     /** The cube radius k the training samples need (e.g. 9 for intermittent sequences within ±9 frames). */
     int trainingRadius();
 
-    /** Number of target values per sample for cubes of this geometry (e.g. 2 for a two-way classifier). */
-    int targetLength(int channels, int size);
-
     /**
      * Makes this task's training sample for one object.
      *
@@ -57,15 +65,10 @@ public interface ProxyTask {
      * @param sharedInput the input drawn by the task named by {@link #inputOf()}, or {@code null} when this task draws
      *                    its own
      * @param random      a random source seeded for this object, task and epoch; the only randomness allowed
-     * @return the sample; its input must have {@link #testInput()}'s length, and be {@code null} iff sharedInput is not
+     * @return the sample; its input must have {@link #testInput()}'s length, and be {@code null} iff sharedInput is not;
+     *         its target has the head's {@link TaskHead#outputLength output length}
      */
     TaskSample sample(TrainingObject object, FrameSelection sharedInput, RandomGenerator random);
-
-    /**
-     * Adds this task's head to the network, on {@link HeadBuilder#latent()}, ending with exactly one call to one of
-     * the builder's output methods. {@link io.github.aed.nn.network.Heads} has the reference's heads.
-     */
-    void buildHead(HeadBuilder head);
 
     /**
      * The anomaly score of one test object from this task's head output (higher = more abnormal). The output layout is
@@ -74,8 +77,28 @@ public interface ProxyTask {
     double score(float[] output, ScoringObject object);
 
     /**
-     * The settings that re-create this task through its {@link TaskRegistry} factory (weight and any option); stored in
-     * model files.
+     * The task's own options, which its {@link ProxyTaskProvider} reads back through {@link TaskSettings}; the weight is
+     * not among them (the library saves it). None by default.
      */
-    Map<String, String> settings();
+    default Map<String, String> options() {
+        return Map.of();
+    }
+
+    /**
+     * What model files store for this task: {@value #WEIGHT} (the head's weight) and the {@link #options()}. Built by
+     * the library from those two; implementations define {@link #options()} and leave this method alone.
+     *
+     * @throws IllegalStateException if an option is named {@value #WEIGHT}
+     */
+    default Map<String, String> settings() {
+        Map<String, String> options = options();
+        if (options.containsKey(WEIGHT)) {
+            throw new IllegalStateException("task " + name() + " has an option named '" + WEIGHT
+                    + "', which is reserved for the weight the library saves");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(WEIGHT, Double.toString(weight()));
+        settings.putAll(options);
+        return settings;
+    }
 }

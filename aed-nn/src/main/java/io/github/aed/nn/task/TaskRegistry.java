@@ -1,96 +1,106 @@
 package io.github.aed.nn.task;
 
 import io.github.aed.nn.teacher.TeacherRegistry;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
- * Task factories by name, so that a model file listing its tasks and their settings can re-create them. The defaults
- * know the four built-in tasks; a user's task is registered with {@link #register} before loading a model that uses
- * it. Not thread-safe while registering.
+ * The {@link ProxyTaskProvider}s by task name, so that a model file listing its tasks and their settings can re-create
+ * them. {@link #defaults()} finds every provider on the class path with {@link ServiceLoader} (the four built-in tasks,
+ * and any task whose jar lists its provider in {@code META-INF/services/io.github.aed.nn.task.ProxyTaskProvider});
+ * {@link #register} adds one in code. Not thread-safe while registering.
  */
 public final class TaskRegistry {
 
-    private final Map<String, Function<Map<String, String>, ProxyTask>> factories = new LinkedHashMap<>();
+    private final Map<String, ProxyTaskProvider> providers = new TreeMap<>();
     private final TeacherRegistry teachers;
 
     private TaskRegistry(TeacherRegistry teachers) {
         this.teachers = teachers;
     }
 
-    /** The built-in tasks, with the built-in teachers for distillation. */
+    /** Every task provider on the class path, with the built-in teachers for distillation. */
     public static TaskRegistry defaults() {
         return defaults(TeacherRegistry.defaults());
     }
 
-    /** The built-in tasks, with distillation teachers from the given registry. */
+    /**
+     * Every task provider on the class path (found by {@link ServiceLoader} through this class's loader), with
+     * distillation teachers from the given registry.
+     *
+     * @throws IllegalStateException if two providers on the class path make tasks of the same name
+     */
     public static TaskRegistry defaults(TeacherRegistry teachers) {
         TaskRegistry r = new TaskRegistry(Objects.requireNonNull(teachers, "teachers"));
-        r.register(ArrowOfTime.NAME, s -> new ArrowOfTime(weight(s)));
-        r.register(MotionIrregularity.NAME, s -> new MotionIrregularity(weight(s), Integer.parseInt(s.getOrDefault("maxGap", "3"))));
-        r.register(MiddleBox.NAME, s -> new MiddleBox(weight(s), s.getOrDefault("inputOf", ArrowOfTime.NAME)));
-        r.register(KnowledgeDistillation.NAME, r::distillation);
+        Map<String, String> providerClasses = new HashMap<>();
+        for (ProxyTaskProvider p : ServiceLoader.load(ProxyTaskProvider.class, TaskRegistry.class.getClassLoader())) {
+            String earlier = providerClasses.put(p.name(), p.getClass().getName());
+            if (earlier != null) {
+                throw new IllegalStateException("two task providers on the class path make tasks named '" + p.name()
+                        + "': " + earlier + " and " + p.getClass().getName());
+            }
+            r.register(p);
+        }
         return r;
     }
 
-    /** Adds (or replaces) the factory for a task name. */
-    public TaskRegistry register(String name, Function<Map<String, String>, ProxyTask> factory) {
-        factories.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(factory, "factory"));
+    /** Adds (or replaces) the provider for its task name; for tasks whose jar does not list their provider. */
+    public TaskRegistry register(ProxyTaskProvider provider) {
+        providers.put(Objects.requireNonNull(provider.name(), "provider name"), provider);
         return this;
     }
 
-    /** Whether a factory is registered under this name. */
+    /** Whether a provider makes tasks of this name. */
     public boolean knows(String name) {
-        return factories.containsKey(name);
+        return providers.containsKey(name);
+    }
+
+    /** The task names the providers make, sorted. */
+    public Set<String> names() {
+        return providers.keySet();
     }
 
     /**
-     * The task of this name, made from its settings.
+     * The task of this name, made by its provider from the settings a model file stored ({@link ProxyTask#settings()}).
      *
-     * @throws IllegalArgumentException if the name is not registered
+     * @throws IllegalArgumentException if no provider makes tasks of this name (the message lists those that exist), or
+     *                                  the settings have no valid weight
+     * @throws IllegalStateException    if the provider made a task of another name or weight
      */
     public ProxyTask create(String name, Map<String, String> settings) {
-        var f = factories.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown task '" + name + "'; registered tasks: " + factories.keySet()
-                    + " (register a custom task with TaskRegistry.register before loading)");
+        ProxyTaskProvider provider = providers.get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException("no task provider makes tasks named '" + name + "'; the providers on the "
+                    + "class path make " + providers.keySet() + " (a custom task lists its ProxyTaskProvider in "
+                    + "META-INF/services/" + ProxyTaskProvider.class.getName() + ")");
         }
-        ProxyTask t = f.apply(settings);
-        if (!t.name().equals(name)) {
-            throw new IllegalStateException("the factory registered as '" + name + "' made a task named '" + t.name() + "'");
+        Map<String, String> options = new TreeMap<>(settings);
+        double weight = weight(name, options.remove(ProxyTask.WEIGHT));
+        ProxyTask task = provider.create(new TaskSettings(name, weight, options, teachers));
+        if (!task.name().equals(name)) {
+            throw new IllegalStateException("the provider " + provider.getClass().getName() + " of task '" + name
+                    + "' made a task named '" + task.name() + "'");
         }
-        return t;
+        if (Double.compare(task.weight(), weight) != 0) {
+            throw new IllegalStateException("the provider " + provider.getClass().getName() + " made task '" + name
+                    + "' with weight " + task.weight() + " instead of the saved weight " + weight);
+        }
+        return task;
     }
 
-    private ProxyTask distillation(Map<String, String> s) {
-        Map<String, String> own = new TreeMap<>();
-        s.forEach((k, v) -> {
-            if (k.startsWith("teacher.")) {
-                own.put(k.substring("teacher.".length()), v);
-            }
-        });
-        String teacherName = s.get("teacher");
-        if (teacherName == null) {
-            throw new IllegalArgumentException("distillation settings name no teacher: " + s);
+    private static double weight(String task, String saved) {
+        if (saved == null) {
+            throw new IllegalArgumentException("task " + task + ": the settings have no '" + ProxyTask.WEIGHT + "'");
         }
-        KnowledgeDistillation kd = new KnowledgeDistillation(teachers.create(teacherName, own), weight(s),
-                org.nd4j.linalg.activations.Activation.valueOf(s.getOrDefault("activation", "SOFTPLUS")));
-        String outputs = s.get("outputs");
-        if (outputs != null && Integer.parseInt(outputs) != kd.teacher().outputSize()) {
-            throw new IllegalArgumentException("teacher " + teacherName + " now gives " + kd.teacher().outputSize()
-                    + " outputs, the saved task expects " + outputs);
+        try {
+            return Double.parseDouble(saved);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("task " + task + ": '" + ProxyTask.WEIGHT + "' must be a number, got '"
+                    + saved + "'", e);
         }
-        return kd;
-    }
-
-    private static double weight(Map<String, String> s) {
-        String w = s.get("weight");
-        if (w == null) {
-            throw new IllegalArgumentException("task settings have no weight: " + s);
-        }
-        return Double.parseDouble(w);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Objects;
  * output, says no: the sample is masked out of that head's loss and gradient).
  *
  * @param input   the input frames; {@code null} for a task that reads another task's input ({@link ProxyTask#inputOf()})
- * @param target  the target values, of the task's {@link ProxyTask#targetLength target length}
+ * @param target  the target values, of the task head's {@link TaskHead#outputLength output length}
  * @param applies whether the sample counts in the task's loss
  */
 public record TaskSample(FrameSelection input, float[] target, boolean applies) {

@@ -91,7 +91,7 @@ public final class SampleMaker {
             throw new IllegalArgumentException("task " + task.name() + " reads the input of " + task.inputOf()
                     + " and must not draw its own");
         }
-        int len = task.targetLength(channels, size);
+        int len = task.head().outputLength(channels, size);
         if (s.target().length != len) {
             throw new IllegalArgumentException("task " + task.name() + " gave a target of " + s.target().length
                     + " values, expected " + len);
