@@ -20,7 +20,6 @@ import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.ProxyTaskProvider;
 import io.github.aed.nn.task.TaskHead;
 import io.github.aed.nn.task.TaskSample;
-import io.github.aed.nn.task.TaskSettings;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.task.TwoWayTask;
 import java.nio.file.Files;
@@ -65,16 +64,11 @@ final class CustomTaskExample implements Command {
      * Makes the playback-speed task again when a model file names it; listed in META-INF/services, so that
      * {@link AnomalyDetector#load} finds it. The library saves and restores the task's weight.
      */
-    public static final class PlaybackSpeedProvider implements ProxyTaskProvider {
+    public static final class PlaybackSpeedProvider extends ProxyTaskProvider {
 
-        @Override
-        public String name() {
-            return PlaybackSpeed.NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            return new PlaybackSpeed(settings.weight());
+        /** Called by {@link java.util.ServiceLoader}. */
+        public PlaybackSpeedProvider() {
+            super(PlaybackSpeed.NAME, settings -> new PlaybackSpeed(settings.weight()));
         }
     }
 

@@ -1,10 +1,8 @@
 package io.github.aed.nn;
 
 import io.github.aed.nn.task.FrameSelection;
-import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.ProxyTaskProvider;
 import io.github.aed.nn.task.TaskSample;
-import io.github.aed.nn.task.TaskSettings;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.task.TwoWayTask;
 import java.util.random.RandomGenerator;
@@ -27,16 +25,10 @@ public final class FrozenFramesTask extends TwoWayTask {
     }
 
     /** Makes the task again; registered in code by the tests, not listed in META-INF/services. */
-    public static final class Provider implements ProxyTaskProvider {
+    public static final class Provider extends ProxyTaskProvider {
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            return new FrozenFramesTask();
+        public Provider() {
+            super(NAME, settings -> new FrozenFramesTask());
         }
     }
 }

@@ -35,16 +35,11 @@ public final class ArrowOfTime extends TwoWayTask {
     }
 
     /** Re-creates the task from its saved weight; it has no options. */
-    public static final class Provider implements ProxyTaskProvider {
+    public static final class Provider extends ProxyTaskProvider {
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            return new ArrowOfTime(settings.weight());
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+            super(NAME, settings -> new ArrowOfTime(settings.weight()));
         }
     }
 }

@@ -117,43 +117,43 @@ public final class KnowledgeDistillation extends AbstractProxyTask {
     }
 
     /**
-     * Re-creates the task from its saved weight, {@code teacher} (made by the settings' teacher registry from the
-     * "teacher.*" options), {@code activation} (softplus when absent) and {@code outputs} (checked against the teacher).
+     * The task from its saved weight, {@code teacher} (made by the settings' teacher registry from the "teacher.*"
+     * options), {@code activation} (softplus when absent) and {@code outputs} (checked against the teacher).
      */
-    public static final class Provider implements ProxyTaskProvider {
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            Map<String, String> teacherSettings = new TreeMap<>();
-            settings.options().forEach((k, v) -> {
-                if (k.startsWith(TEACHER_OPTION)) {
-                    teacherSettings.put(k.substring(TEACHER_OPTION.length()), v);
-                }
-            });
-            String teacherName = settings.requiredOption(TEACHER);
-            KnowledgeDistillation kd = new KnowledgeDistillation(settings.teachers().create(teacherName, teacherSettings),
-                    settings.weight(), activation(settings));
-            int outputs = settings.intOption(OUTPUTS, kd.teacher().outputSize());
-            if (outputs != kd.teacher().outputSize()) {
-                throw new IllegalArgumentException("task " + NAME + ": teacher " + teacherName + " now gives "
-                        + kd.teacher().outputSize() + " outputs, the saved option '" + OUTPUTS + "' expects " + outputs);
+    private static KnowledgeDistillation fromSettings(TaskSettings settings) {
+        Map<String, String> teacherSettings = new TreeMap<>();
+        settings.options().forEach((k, v) -> {
+            if (k.startsWith(TEACHER_OPTION)) {
+                teacherSettings.put(k.substring(TEACHER_OPTION.length()), v);
             }
-            return kd;
+        });
+        String teacherName = settings.requiredOption(TEACHER);
+        KnowledgeDistillation kd = new KnowledgeDistillation(settings.teachers().create(teacherName, teacherSettings),
+                settings.weight(), activation(settings));
+        int outputs = settings.intOption(OUTPUTS, kd.teacher().outputSize());
+        if (outputs != kd.teacher().outputSize()) {
+            throw new IllegalArgumentException("task " + NAME + ": teacher " + teacherName + " now gives "
+                    + kd.teacher().outputSize() + " outputs, the saved option '" + OUTPUTS + "' expects " + outputs);
         }
+        return kd;
+    }
 
-        private static OutputActivation activation(TaskSettings settings) {
-            String name = settings.option(ACTIVATION, OutputActivation.SOFTPLUS.name());
-            try {
-                return OutputActivation.valueOf(name.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("task " + NAME + ": the option '" + ACTIVATION + "' must be SOFTPLUS or "
-                        + "RELU, got '" + name + "'", e);
-            }
+    private static OutputActivation activation(TaskSettings settings) {
+        String name = settings.option(ACTIVATION, OutputActivation.SOFTPLUS.name());
+        try {
+            return OutputActivation.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("task " + NAME + ": the option '" + ACTIVATION + "' must be SOFTPLUS or "
+                    + "RELU, got '" + name + "'", e);
+        }
+    }
+
+    /** Re-creates the task from its saved settings (see {@link #options()}). */
+    public static final class Provider extends ProxyTaskProvider {
+
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+            super(NAME, KnowledgeDistillation::fromSettings);
         }
     }
 }

@@ -70,16 +70,11 @@ public final class MiddleBox extends AbstractProxyTask {
     }
 
     /** Re-creates the task from its saved weight and {@code inputOf} (the arrow-of-time task when absent). */
-    public static final class Provider implements ProxyTaskProvider {
+    public static final class Provider extends ProxyTaskProvider {
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            return new MiddleBox(settings.weight(), settings.option(INPUT_OF, ArrowOfTime.NAME));
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+            super(NAME, settings -> new MiddleBox(settings.weight(), settings.option(INPUT_OF, ArrowOfTime.NAME)));
         }
     }
 }

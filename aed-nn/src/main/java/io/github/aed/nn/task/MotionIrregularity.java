@@ -84,16 +84,12 @@ public final class MotionIrregularity extends TwoWayTask {
     }
 
     /** Re-creates the task from its saved weight and {@code maxGap} (3 when absent). */
-    public static final class Provider implements ProxyTaskProvider {
+    public static final class Provider extends ProxyTaskProvider {
 
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public ProxyTask create(TaskSettings settings) {
-            return new MotionIrregularity(settings.weight(), settings.intOption(MAX_GAP, DEFAULT_MAX_GAP));
+        /** Called by {@link java.util.ServiceLoader}. */
+        public Provider() {
+            super(NAME, settings -> new MotionIrregularity(settings.weight(),
+                    settings.intOption(MAX_GAP, DEFAULT_MAX_GAP)));
         }
     }
 }

@@ -71,17 +71,9 @@ class TaskRegistryTest {
 
     @Test
     void aProviderThatDropsTheSavedWeightOrNameIsCaught() {
-        TaskRegistry registry = TaskRegistry.defaults().register(new ProxyTaskProvider() {
-            @Override
-            public String name() {
-                return "fixed-weight";
-            }
-
-            @Override
-            public ProxyTask create(TaskSettings settings) {
-                return new FrozenFramesTask();
-            }
-        });
+        TaskRegistry registry = TaskRegistry.defaults()
+                .register(new ProxyTaskProvider("fixed-weight", settings -> new FrozenFramesTask()) {
+                });
         var wrongName = assertThrows(IllegalStateException.class, () -> registry.create("fixed-weight", Map.of(ProxyTask.WEIGHT, "1")));
         assertTrue(wrongName.getMessage().contains("'frozen-frames'"), wrongName.getMessage());
         TaskRegistry frozen = TaskRegistry.defaults().register(new FrozenFramesTask.Provider());
