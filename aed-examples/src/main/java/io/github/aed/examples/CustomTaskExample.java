@@ -118,7 +118,7 @@ final class CustomTaskExample implements Command {
         AnomalyDetector back = AnomalyDetector.load(file, TaskRegistry.defaults().register(PlaybackSpeed.NAME, s -> new PlaybackSpeed()),
                 detector.objectDetector());
         System.out.println("saved and reloaded " + file + " with tasks "
-                + back.model().orElseThrow().network().tasks().stream().map(ProxyTask::name).toList());
+                + back.model().orElseThrow().taskNames());
         Files.delete(file);
         return 0;
     }
