@@ -96,7 +96,7 @@ final class CustomTaskExample implements Command {
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .addTask(new PlaybackSpeed())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(o.intValue("seed", 1)).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).maxSamplesPerVideo(0).seed(o.intValue("seed", 1)).build())
                 .build()
                 .fit(normal);
         VideoScores scores = detector.score(test.asVideo());

@@ -96,7 +96,7 @@ final class DemoCommand implements Command {
         step("2/5 training on the normal videos");
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 16)).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).seed(seed).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).maxSamplesPerVideo(0).seed(seed).build())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(out.resolve("model.aed"));

@@ -13,7 +13,6 @@ import io.github.aed.detect.DetectorSpec;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.model.TrainingSummary;
-import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.Normalisation;
@@ -86,13 +85,6 @@ public final class AnomalyDetector implements AutoCloseable {
         this.network = network;
         this.lock = lock;
     }
-
-    /** The default network: shallow+narrow backbone, 16×16 colour crops (see {@link Builder}). */
-    public static final NetworkSettings DEFAULT_NETWORK = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW)
-            .cubeSize(16).build();
-
-    /** The default training: {@link TrainingSettings} defaults with 4 epochs and at most 1000 objects per video. */
-    public static final TrainingSettings DEFAULT_TRAINING = TrainingSettings.builder().epochs(4).maxSamplesPerVideo(1000).build();
 
     /** A builder with the library's defaults (see {@link Builder}). */
     public static Builder builder() {
@@ -322,15 +314,14 @@ public final class AnomalyDetector implements AutoCloseable {
      * <ul>
      * <li>detector: {@link DetectorSpec#DEFAULT}, the bundled COCO detector (NanoDet) supplemented by the motion detector's
      *     boxes that no COCO box covers, primed on the training videos;</li>
-     * <li>network: {@link #DEFAULT_NETWORK}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per object, about
-     *     240 training samples/s on 2 cores: 5 minutes of training on UCSD Ped2; 32×32 crops cost four times the
-     *     arithmetic (24 minutes there before the network's speed work), 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred
-     *     times; see docs/RESULTS.md for what each buys);</li>
+     * <li>network: {@link NetworkSettings#defaults()}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per
+     *     object; 32×32 crops cost four times the arithmetic, 64×64 sixteen times, and the reference's deep+wide at
+     *     64×64 about two hundred times; docs/RESULTS.md says what each buys);</li>
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
-     * <li>training: {@link #DEFAULT_TRAINING}, the {@link TrainingSettings} defaults with 4 epochs and at most 1000
-     *     objects per training video; scoring: {@link ScoringSettings#defaults()}
+     * <li>training: {@link TrainingSettings#defaults()}, 4 epochs on at most 1000 objects per training video;
+     *     scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
      * <li>progress: logged through SLF4J.</li>
      * </ul>
@@ -338,11 +329,11 @@ public final class AnomalyDetector implements AutoCloseable {
     public static final class Builder {
         private ObjectDetector detector;
         private boolean primeDetector = true;
-        private NetworkSettings network = DEFAULT_NETWORK;
+        private NetworkSettings network = NetworkSettings.defaults();
         private List<ProxyTask> tasks;
         private Teacher teacher;
         private final List<ProxyTask> extraTasks = new ArrayList<>();
-        private TrainingSettings training = DEFAULT_TRAINING;
+        private TrainingSettings training = TrainingSettings.defaults();
         private ScoringSettings scoring = ScoringSettings.defaults();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
         private final List<ProgressListener> progressListeners = new ArrayList<>();
