@@ -311,7 +311,7 @@ final class Ped2Bench {
                 series.add(new ScorePlot.Series(s.video(), s.frameScores(), labels));
             }
             System.out.println("wrote " + ScorePlot.writePng(out.resolve("timelines-" + protocol + ".png"),
-                    "UCSD Ped2, " + protocol + " protocol", series, 900, 70));
+                    "UCSD Ped2, " + protocol + " protocol", series, 900, 120));
         }
     }
 
