@@ -4,6 +4,7 @@ import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.Video;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Finds objects in frames: the first stage of the pipeline, and the seam where users plug in their own detector.
@@ -43,6 +44,33 @@ public interface ObjectDetector extends AutoCloseable {
 
     /** A one-line description of the detector and every setting that changes its output, printed with results. */
     String describe();
+
+    /**
+     * The {@link io.github.aed.detect.spec.DetectorSpec} text that builds this detector again, unprimed, with every
+     * setting that changes its output; empty when the spec syntax cannot express it (a user's own detector, or settings
+     * the syntax lacks). A model file keeps the spec, so a detector with one comes back with the model
+     * ({@link io.github.aed.detect.spec.DetectorRecipe}).
+     */
+    default Optional<String> spec() {
+        return Optional.empty();
+    }
+
+    /** What {@link #prime} learned, for a model file to carry; {@link PrimedState#NONE} when nothing. */
+    default PrimedState primedState() {
+        return PrimedState.NONE;
+    }
+
+    /**
+     * Takes back a state that {@link #primedState()} of a detector built from the same spec returned, replacing any
+     * priming, so this detector detects exactly as that one did.
+     *
+     * @throws IllegalArgumentException if the state was not made by a detector of this kind and settings
+     */
+    default void restore(PrimedState state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException(describe() + " learns nothing in prime(), but was given the primed state " + state);
+        }
+    }
 
     /** Releases native resources. Idempotent. */
     @Override

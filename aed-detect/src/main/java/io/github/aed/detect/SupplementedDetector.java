@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A primary detector's boxes plus those of a supplementary detector that no primary box covers: for example a COCO
@@ -19,6 +20,8 @@ public final class SupplementedDetector implements ObjectDetector {
 
     /** The default IoU at which a primary box covers a supplementary one. */
     public static final double DEFAULT_COVER_IOU = 0.5;
+    private static final String PRIMARY = "primary";
+    private static final String SUPPLEMENT = "supplement";
 
     private final ObjectDetector primary;
     private final ObjectDetector supplement;
@@ -82,6 +85,29 @@ public final class SupplementedDetector implements ObjectDetector {
     public void prime(List<Video> normalVideos) {
         primary.prime(normalVideos);
         supplement.prime(normalVideos);
+    }
+
+    /** {@code PRIMARY+SUPPLEMENT} when both parts have a spec (the cover IoU is checked by the recipe's description). */
+    @Override
+    public Optional<String> spec() {
+        return primary.spec().flatMap(p -> supplement.spec().map(s -> p + "+" + s));
+    }
+
+    /** The parts' states under {@code primary/} and {@code supplement/}. */
+    @Override
+    public PrimedState primedState() {
+        return primary.primedState().withPrefix(PRIMARY).and(supplement.primedState().withPrefix(SUPPLEMENT));
+    }
+
+    @Override
+    public void restore(PrimedState state) {
+        PrimedState parts = state.under(PRIMARY).withPrefix(PRIMARY).and(state.under(SUPPLEMENT).withPrefix(SUPPLEMENT));
+        if (!parts.equals(state)) {
+            throw new IllegalArgumentException("a supplemented detector's primed state has entries under " + PRIMARY + "/ and "
+                    + SUPPLEMENT + "/ only, got " + state.names());
+        }
+        primary.restore(state.under(PRIMARY));
+        supplement.restore(state.under(SUPPLEMENT));
     }
 
     @Override

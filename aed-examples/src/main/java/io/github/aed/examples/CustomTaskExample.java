@@ -108,7 +108,7 @@ final class CustomTaskExample implements Command {
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .addTask(new PlaybackSpeed(1.0))
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).seed(o.intValue("seed", 1)).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).maxSamplesPerVideo(0).seed(o.intValue("seed", 1)).build())
                 .build()
                 .fit(normal);
         VideoScores scores = detector.score(test.asVideo());
@@ -129,7 +129,7 @@ final class CustomTaskExample implements Command {
         detector.save(file);
         AnomalyDetector back = AnomalyDetector.load(file, detector.objectDetector());
         System.out.println("saved and reloaded " + file + " with tasks (their providers found by ServiceLoader) "
-                + back.model().orElseThrow().network().tasks().stream().map(t -> t.name() + " x" + t.weight()).toList());
+                + back.model().orElseThrow().tasks().stream().map(t -> t.name() + " x" + t.weight()).toList());
         Files.delete(file);
         return 0;
     }

@@ -96,7 +96,7 @@ final class DemoCommand implements Command {
         step("2/5 training on the normal videos");
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 16)).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).seed(seed).build())
+                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).maxSamplesPerVideo(0).seed(seed).build())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(out.resolve("model.aed"));
@@ -120,15 +120,23 @@ final class DemoCommand implements Command {
         List<ScorePlot.Series> series = new ArrayList<>();
         Path annotated = Files.createDirectories(out.resolve("annotated"));
         for (int v = 0; v < test.size(); v++) {
-            series.add(new ScorePlot.Series(test.get(v).name(), scores.get(v).frameScores(), test.get(v).labels()));
+            series.add(new ScorePlot.Series(test.get(v).name() + ": " + anomalies(test.get(v)), scores.get(v).frameScores(),
+                    test.get(v).labels()));
             ScoreCommand.writeAnnotated(annotated.resolve(test.get(v).name() + ".avi"), test.get(v).asVideo(), scores.get(v),
                     test.get(v).labels());
         }
-        ScorePlot.writePng(out.resolve("scores.png"), "aed demo: frame scores of the generated test videos", series, 900, 120);
+        ScorePlot.writePng(out.resolve("scores.png"), "aed demo: frame scores of the generated test videos", series, 900, 150);
 
         System.out.printf(Locale.ROOT, "%ndone in %.0f s. Outputs in %s:%n  scores.png, annotated/*.avi, result.json, "
                 + "scores.csv, regions.csv, model.aed, data/%n", (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
         return status;
+    }
+
+    /** What a generated video holds, e.g. "fast mover, vehicle", or "normal". */
+    private static String anomalies(GeneratedVideo video) {
+        List<String> kinds = video.tracks().stream().map(t -> t.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .distinct().toList();
+        return kinds.isEmpty() ? "normal" : String.join(", ", kinds);
     }
 
     private static void step(String what) {

@@ -24,7 +24,6 @@ import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
 import io.github.aed.nn.scoring.VideoScorer;
 import io.github.aed.nn.scoring.VideoScores;
-import io.github.aed.nn.task.ProxyTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,7 +146,7 @@ final class Ped2Bench {
         step.done();
 
         step = Step.start(3, "re-scoring the stored task scores without the network: 2 protocols x (each task, all)");
-        List<String> tasks = detector.model().orElseThrow().network().tasks().stream().map(ProxyTask::name).toList();
+        List<String> tasks = detector.model().orElseThrow().taskNames();
         List<Variant> variants = rescore(detector.model().orElseThrow().validationScores(), raw(test, scored), tasks);
         checkReproduces(scored, variant(variants, "default", ALL_TASKS).scores());
         System.out.println("self-check passed: re-scoring with all tasks and the default settings reproduces step 2 exactly");
@@ -312,7 +311,7 @@ final class Ped2Bench {
                 series.add(new ScorePlot.Series(s.video(), s.frameScores(), labels));
             }
             System.out.println("wrote " + ScorePlot.writePng(out.resolve("timelines-" + protocol + ".png"),
-                    "UCSD Ped2, " + protocol + " protocol", series, 900, 70));
+                    "UCSD Ped2, " + protocol + " protocol", series, 900, 120));
         }
     }
 

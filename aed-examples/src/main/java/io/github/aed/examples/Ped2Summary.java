@@ -5,6 +5,7 @@ import io.github.aed.metrics.GroundTruth;
 import io.github.aed.metrics.RbdcTbdcResult;
 import io.github.aed.metrics.VideoAuc;
 import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.model.TrainingSummary;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +59,8 @@ final class Ped2Summary {
 
     /** The detector's {@link AnomalyDetector#describe()} and the best epoch the model file recorded. */
     static String settings(AnomalyDetector detector) {
-        Map<String, String> run = detector.model().orElseThrow().training();
-        String best = run.getOrDefault("bestEpoch", "not recorded");
-        return detector.describe() + "\nbest epoch " + best + ": " + run.getOrDefault("epoch" + best, "no summary");
+        TrainingSummary run = detector.model().orElseThrow().training();
+        return detector.describe() + "\nbest epoch " + run.bestEpoch() + ": " + run.epochs().get(run.bestEpoch() - 1);
     }
 
     static String markdown(String commandLine, AnomalyDetector detector, List<Ped2Bench.Variant> variants, List<String> tasks,

@@ -36,9 +36,9 @@ final class TrainCommand implements Command {
             [--detector SPEC] [--variant shallow-narrow|shallow-wide|deep-narrow|deep-wide] [--cube-size %d]
             [--epochs %d] [--max-samples-per-video %d] [--batch %d] [--seed %d]
             [--teacher detector-class-scores|detector-confidence|hog-person-svm|box-shape|NAME+NAME...]""",
-            AnomalyDetector.DEFAULT_NETWORK.cubeSize(), AnomalyDetector.DEFAULT_TRAINING.epochs(),
-            AnomalyDetector.DEFAULT_TRAINING.maxSamplesPerVideo(), AnomalyDetector.DEFAULT_TRAINING.batchSize(),
-            AnomalyDetector.DEFAULT_TRAINING.seed());
+            NetworkSettings.defaults().cubeSize(), TrainingSettings.defaults().epochs(),
+            TrainingSettings.defaults().maxSamplesPerVideo(), TrainingSettings.defaults().batchSize(),
+            TrainingSettings.defaults().seed());
 
     /** The {@link #DETECTOR_OPTIONS} that need explaining, one line each, indented by two, each ending in a newline. */
     static final String DETECTOR_HELP = """
@@ -112,10 +112,10 @@ final class TrainCommand implements Command {
      * given keep {@link AnomalyDetector}'s defaults.
      */
     static AnomalyDetector untrained(Options o, Path checkpoint) {
-        NetworkSettings.Builder network = AnomalyDetector.DEFAULT_NETWORK.toBuilder();
+        NetworkSettings.Builder network = NetworkSettings.defaults().toBuilder();
         o.get("variant").ifPresent(v -> network.variant(BackboneVariant.parse(v)));
         o.intOption("cube-size").ifPresent(network::cubeSize);
-        TrainingSettings.Builder training = AnomalyDetector.DEFAULT_TRAINING.toBuilder().checkpoint(checkpoint);
+        TrainingSettings.Builder training = TrainingSettings.defaults().toBuilder().checkpoint(checkpoint);
         o.intOption("epochs").ifPresent(training::epochs);
         o.intOption("batch").ifPresent(training::batchSize);
         o.intOption("max-samples-per-video").ifPresent(training::maxSamplesPerVideo);

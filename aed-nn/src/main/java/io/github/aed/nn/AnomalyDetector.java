@@ -8,10 +8,12 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
-import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.model.TrainingSummary;
+import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoreStatistics;
@@ -34,12 +36,12 @@ import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The library's front door: finds abnormal events in video with SSMTL (object detection, object cubes, a multi-task
@@ -52,26 +54,37 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>An instance is immutable: {@link #fit} returns a new, trained detector, and {@link #toBuilder()} makes variations.
- * Scoring before training is an error. <b>Threads:</b> the object detector and the network keep per-video state, so
- * {@link #score} and {@link #stream} serialise on the instance: several threads may share one detector, but its
- * videos are scored one at a time. For parallel scoring, {@link #load} one instance per thread.
+ * Scoring before training is an error. A saved model comes back whole: {@link #load(Path)} rebuilds the object
+ * detector it was trained with, primed state included, when that detector has a recipe ({@link DetectorRecipe});
+ * otherwise scoring asks for the detector ({@link #load(Path, ObjectDetector)}) instead of silently using another.
+ *
+ * <p><b>Threads and resources.</b> The object detector and the network keep per-video state, so {@link #score} and
+ * {@link #stream} serialise on a lock that this detector shares with the siblings {@link #withScoring} makes (they
+ * share its object detector and network): several threads may share them, but videos are scored one at a time. For
+ * parallel scoring, {@link #load} one instance per thread. The instance owns its object detector's native resources:
+ * {@link #close()} releases them (siblings from {@link #withScoring} share them, so close one of the family, last).
  */
-public final class AnomalyDetector {
+public final class AnomalyDetector implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnomalyDetector.class);
 
     private final Settings settings;
     private final TrainedModel model;
+    /** The network scoring uses, built from the model; null before training. */
+    private final MultiTaskNetwork network;
+    /** Serialises the use of the object detector and network, shared with the siblings that share them. */
+    private final Object lock;
 
     private AnomalyDetector(Settings settings, TrainedModel model) {
-        this.settings = settings;
-        this.model = model;
+        this(settings, model, model == null ? null : model.newNetwork(), new Object());
     }
 
-    /** The default network: shallow+narrow backbone, 16×16 colour crops (see {@link Builder}). */
-    public static final NetworkSettings DEFAULT_NETWORK = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW)
-            .cubeSize(16).build();
-
-    /** The default training: {@link TrainingSettings} defaults with 4 epochs and at most 1000 objects per video. */
-    public static final TrainingSettings DEFAULT_TRAINING = TrainingSettings.builder().epochs(4).maxSamplesPerVideo(1000).build();
+    private AnomalyDetector(Settings settings, TrainedModel model, MultiTaskNetwork network, Object lock) {
+        this.settings = settings;
+        this.model = model;
+        this.network = network;
+        this.lock = lock;
+    }
 
     /** A builder with the library's defaults (see {@link Builder}). */
     public static Builder builder() {
@@ -84,8 +97,9 @@ public final class AnomalyDetector {
     }
 
     /**
-     * Loads a trained detector from a model file written by {@link #save}; the object detector and scoring settings
-     * are the builder's defaults, change them with {@link #withDetector} and {@link #withScoring}.
+     * Loads a trained detector from a model file written by {@link #save}, with the object detector it was trained
+     * with: rebuilt from its recipe and primed state when it has one; otherwise {@link #score} fails and says to use
+     * {@link #load(Path, ObjectDetector)}. Scoring settings are the defaults; change them with {@link #withScoring}.
      *
      * @throws InvalidInputException if the file is missing, damaged or of another format version
      */
@@ -93,32 +107,48 @@ public final class AnomalyDetector {
         return load(file, TaskRegistry.defaults());
     }
 
-    /** Loads a model whose tasks include custom ones, registered in {@code tasks}. */
+    /** {@link #load(Path)} for a model whose tasks include custom ones, registered in {@code tasks}. */
     public static AnomalyDetector load(Path file, TaskRegistry tasks) {
-        return loadWith(file, tasks, null);
+        TrainedModel m = ModelFile.load(file, tasks);
+        ObjectDetector detector = m.detector().recipe().map(r -> {
+            try {
+                return r.rebuild();
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(file + ": cannot rebuild the detector the model was trained with ('" + r.spec()
+                        + "'): " + e.getMessage() + "; load it with AnomalyDetector.load(file, detector)", e);
+            }
+        }).orElse(null);
+        return loaded(m, detector);
     }
 
     /**
-     * Loads a trained detector that scores with {@code objectDetector} (the one it was trained with), without building
-     * the default detector first.
+     * Loads a trained detector that scores with {@code objectDetector} instead of the one saved with the model (a
+     * detector the model file cannot rebuild, or one primed on the test scene). A detector that describes itself
+     * otherwise than the trained one is logged as a warning, since its boxes differ from those the network learned on.
      */
     public static AnomalyDetector load(Path file, ObjectDetector objectDetector) {
         return load(file, TaskRegistry.defaults(), objectDetector);
     }
 
-    /** Loads a model with custom tasks, registered in {@code tasks}, that scores with {@code objectDetector}. */
+    /** {@link #load(Path, ObjectDetector)} for a model with custom tasks, registered in {@code tasks}. */
     public static AnomalyDetector load(Path file, TaskRegistry tasks, ObjectDetector objectDetector) {
-        return loadWith(file, tasks, Objects.requireNonNull(objectDetector, "objectDetector"));
+        Objects.requireNonNull(objectDetector, "objectDetector");
+        TrainedModel m = ModelFile.load(file, tasks);
+        warnIfOther(m, objectDetector);
+        return loaded(m, objectDetector);
     }
 
-    /** The model in {@code file} with {@code objectDetector}, or the builder's default detector when it is null. */
-    private static AnomalyDetector loadWith(Path file, TaskRegistry tasks, ObjectDetector objectDetector) {
-        TrainedModel m = ModelFile.load(file, tasks);
-        Builder b = builder().network(m.network().settings()).tasks(m.network().tasks());
-        if (objectDetector != null) {
-            b.detector(objectDetector);
+    /** The model with its tasks and network, scoring with {@code detector} (null: none, scoring fails and says why). */
+    private static AnomalyDetector loaded(TrainedModel m, ObjectDetector detector) {
+        Builder b = builder().network(m.networkSettings()).tasks(m.tasks());
+        return new AnomalyDetector(b.settings(detector), m);
+    }
+
+    private static void warnIfOther(TrainedModel m, ObjectDetector detector) {
+        if (!detector.describe().equals(m.detector().description())) {
+            LOG.warn("scoring with another object detector than the model was trained with:\n  trained: {}\n  scoring: {}",
+                    m.detector().description(), detector.describe());
         }
-        return new AnomalyDetector(b.settings(), m);
     }
 
     /**
@@ -131,24 +161,21 @@ public final class AnomalyDetector {
         if (normalVideos.isEmpty()) {
             throw new IllegalArgumentException("fit needs at least one normal video");
         }
-        synchronized (this) {
+        synchronized (lock) {
+            ObjectDetector detector = requireDetector();
             if (settings.primeDetector) {
-                settings.detector.prime(normalVideos);
+                detector.prime(normalVideos);
             }
-            Trainer trainer = new Trainer(settings.network, settings.tasks, settings.detector, settings.training);
+            Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training);
             settings.trainingListeners.forEach(trainer::addListener);
-            TrainedModel trained = trainer.train(normalVideos).model();
-            Map<String, String> facts = new LinkedHashMap<>(trained.training());
-            facts.put(FRAME_SIZE, frameSize(normalVideos.get(0)));
-            return new AnomalyDetector(settings, new TrainedModel(trained.network(), trained.trainingCubes(), trained.testCubes(),
-                    trained.detector(), trained.teacher(), trained.validationScores(), facts));
+            return new AnomalyDetector(settings, trainer.train(normalVideos).model());
         }
     }
 
     /** Scores one whole video: a score per frame, and every object with its per-task scores. */
     public VideoScores score(Video video) {
         TrainedModel m = requireTrained();
-        synchronized (this) {
+        synchronized (lock) {
             return pipeline(m).score(video);
         }
     }
@@ -171,7 +198,7 @@ public final class AnomalyDetector {
             throw new IllegalStateException("scoring setting " + settings.scoring.normalisation()
                     + " needs whole videos; use score(video), or TRAINING_MIN_MAX normalisation for streams");
         }
-        synchronized (this) {
+        synchronized (lock) {
             pipeline(m).stream(source, sink);
         }
     }
@@ -181,14 +208,30 @@ public final class AnomalyDetector {
         ModelFile.save(requireTrained(), file);
     }
 
-    /** This trained detector with another object detector (e.g. one primed on the test scene's normal video). */
+    /**
+     * This trained detector with another object detector (e.g. one primed on the test scene's normal video). The
+     * result has its own network and lock; the caller keeps owning both object detectors.
+     */
     public AnomalyDetector withDetector(ObjectDetector detector) {
+        if (model != null) {
+            warnIfOther(model, detector);
+        }
         return new AnomalyDetector(toBuilder().detector(detector).settings(), model);
     }
 
-    /** This trained detector with other scoring settings. */
+    /** This trained detector with other scoring settings, sharing its object detector, network and lock. */
     public AnomalyDetector withScoring(ScoringSettings scoring) {
-        return new AnomalyDetector(toBuilder().scoring(scoring).settings(), model);
+        return new AnomalyDetector(toBuilder().scoring(scoring).settings(settings.detector), model, network, lock);
+    }
+
+    /** Releases the object detector's native resources (shared with the {@link #withScoring} siblings). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (settings.detector != null) {
+                settings.detector.close();
+            }
+        }
     }
 
     public boolean isTrained() {
@@ -200,9 +243,13 @@ public final class AnomalyDetector {
         return java.util.Optional.ofNullable(model);
     }
 
-    /** The object detector scoring uses (primed on the training videos after {@link #fit}, when priming is on). */
+    /**
+     * The object detector scoring uses (primed on the training videos after {@link #fit}, when priming is on).
+     *
+     * @throws IllegalStateException for a loaded model whose detector could not be rebuilt (see {@link #load(Path)})
+     */
     public ObjectDetector objectDetector() {
-        return settings.detector;
+        return requireDetector();
     }
 
     public ScoringSettings scoringSettings() {
@@ -212,16 +259,17 @@ public final class AnomalyDetector {
     /** Every setting that shapes the scores, one per line: print it with any result. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("detector: ").append(settings.detector.describe()).append(settings.primeDetector ? " (primed on the training videos)" : "").append('\n');
+        sb.append("detector: ").append(settings.detector == null ? "none (the model's cannot be rebuilt; give one to load)"
+                : settings.detector.describe()).append(model == null && settings.primeDetector ? " (primed on the training videos)" : "")
+                .append('\n');
         sb.append("network: ").append(settings.network).append('\n');
         sb.append("tasks: ").append(settings.tasks.stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
-        sb.append("training: ").append(model != null ? model.training().getOrDefault("settings", "not recorded in the model")
-                : settings.training).append('\n');
+        sb.append("training: ").append(model != null ? model.training().settings() : settings.training).append('\n');
         sb.append("scoring: ").append(settings.scoring.describe());
         if (model != null) {
-            sb.append('\n').append("model: trained on ").append(model.detector()).append(", validation scores of ")
-                    .append(model.validationScores().count()).append(" objects, frame size ")
-                    .append(model.training().getOrDefault(FRAME_SIZE, "unknown"));
+            sb.append('\n').append("model: trained on ").append(model.detector().description()).append(", teacher ")
+                    .append(model.teacher()).append(", validation scores of ").append(model.validationScores().count())
+                    .append(" objects, frame size ").append(model.training().frameSize());
         }
         return sb.toString();
     }
@@ -231,8 +279,6 @@ public final class AnomalyDetector {
         return "AnomalyDetector[" + (model == null ? "untrained" : "trained") + "]\n" + describe();
     }
 
-    private static final String FRAME_SIZE = "frameSize";
-
     private TrainedModel requireTrained() {
         if (model == null) {
             throw new IllegalStateException("the detector is not trained: call fit(normalVideos) first, or AnomalyDetector.load(modelFile)");
@@ -240,31 +286,21 @@ public final class AnomalyDetector {
         return model;
     }
 
+    private ObjectDetector requireDetector() {
+        if (settings.detector == null) {
+            throw new IllegalStateException("the model was trained with the object detector '" + model.detector().description()
+                    + "', which a model file cannot rebuild (it has no spec, or its spec does not reproduce it); load the model "
+                    + "with AnomalyDetector.load(file, detector) or call withDetector(detector)");
+        }
+        return settings.detector;
+    }
+
     private ScoringPipeline pipeline(TrainedModel m) {
         ScoreStatistics stats = settings.scoring.normalisation() == Normalisation.TRAINING_MIN_MAX
                 ? m.validationScores().statistics(settings.scoring.perTaskScaling(), settings.scoring.scoredTasks()) : null;
-        return new ScoringPipeline(settings.detector, new NetworkCubeScorer(m), settings.scoring, stats,
-                settings.progressListeners, settings.scoringBatchSize, trainedFrameSize(m));
-    }
-
-    /** The frame size the model was trained on, as a box at the origin; null for models that do not record it. */
-    private static Box trainedFrameSize(TrainedModel m) {
-        String size = m.training().get(FRAME_SIZE);
-        if (size == null) {
-            return null;
-        }
-        String[] wh = size.split("x");
-        return new Box(0, 0, Integer.parseInt(wh[0]), Integer.parseInt(wh[1]));
-    }
-
-    private static String frameSize(Video video) {
-        try (FrameSource s = video.open()) {
-            if (!s.hasNext()) {
-                throw new InvalidInputException(video.name() + " has no frames");
-            }
-            Frame f = s.next();
-            return f.width() + "x" + f.height();
-        }
+        TrainingSummary t = m.training();
+        return new ScoringPipeline(requireDetector(), new NetworkCubeScorer(network, m.testCubes()), settings.scoring, stats,
+                settings.progressListeners, settings.scoringBatchSize, new Box(0, 0, t.frameWidth(), t.frameHeight()));
     }
 
     /** The validated settings behind a detector. */
@@ -278,15 +314,14 @@ public final class AnomalyDetector {
      * <ul>
      * <li>detector: {@link DetectorSpec#DEFAULT}, the bundled COCO detector (NanoDet) supplemented by the motion detector's
      *     boxes that no COCO box covers, primed on the training videos;</li>
-     * <li>network: {@link #DEFAULT_NETWORK}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per object, about
-     *     240 training samples/s on 2 cores: 5 minutes of training on UCSD Ped2; 32×32 crops cost four times the
-     *     arithmetic (24 minutes there before the network's speed work), 64×64 sixteen times, and the reference's deep+wide at 64×64 about two hundred
-     *     times; see docs/RESULTS.md for what each buys);</li>
+     * <li>network: {@link NetworkSettings#defaults()}, shallow+narrow backbone, 16×16 colour crops (0.05 GFLOP per
+     *     object; 32×32 crops cost four times the arithmetic, 64×64 sixteen times, and the reference's deep+wide at
+     *     64×64 about two hundred times; docs/RESULTS.md says what each buys);</li>
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
-     * <li>training: {@link #DEFAULT_TRAINING}, the {@link TrainingSettings} defaults with 4 epochs and at most 1000
-     *     objects per training video; scoring: {@link ScoringSettings#defaults()}
+     * <li>training: {@link TrainingSettings#defaults()}, 4 epochs on at most 1000 objects per training video;
+     *     scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
      * <li>progress: logged through SLF4J.</li>
      * </ul>
@@ -294,11 +329,11 @@ public final class AnomalyDetector {
     public static final class Builder {
         private ObjectDetector detector;
         private boolean primeDetector = true;
-        private NetworkSettings network = DEFAULT_NETWORK;
+        private NetworkSettings network = NetworkSettings.defaults();
         private List<ProxyTask> tasks;
         private Teacher teacher;
         private final List<ProxyTask> extraTasks = new ArrayList<>();
-        private TrainingSettings training = DEFAULT_TRAINING;
+        private TrainingSettings training = TrainingSettings.defaults();
         private ScoringSettings scoring = ScoringSettings.defaults();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
         private final List<ProgressListener> progressListeners = new ArrayList<>();
@@ -414,6 +449,7 @@ public final class AnomalyDetector {
             }
         }
 
+        /** The settings with detector {@code d}; null only for a loaded model, whose tasks are given. */
         private Settings settings(ObjectDetector d) {
             List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : defaultTasks(d));
             all.addAll(extraTasks);

@@ -4,7 +4,6 @@ import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.scoring.CubeScorer;
 import io.github.aed.nn.scoring.ObjectScores;
@@ -30,9 +29,9 @@ final class NetworkCubeScorer implements CubeScorer {
     private final Teacher teacher;
     private final List<String> taskNames;
 
-    NetworkCubeScorer(TrainedModel model) {
-        this.network = model.network();
-        this.cubes = model.testCubes();
+    NetworkCubeScorer(MultiTaskNetwork network, CubeSettings testCubes) {
+        this.network = network;
+        this.cubes = testCubes;
         this.teacher = network.tasks().stream().filter(t -> t instanceof KnowledgeDistillation)
                 .map(t -> ((KnowledgeDistillation) t).teacher()).findFirst().orElse(null);
         this.taskNames = network.tasks().stream().map(ProxyTask::name).toList();

@@ -1,6 +1,7 @@
 package io.github.aed.nn;
 
 import io.github.aed.detect.motion.MotionDetector;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,9 @@ import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Video;
+import io.github.aed.nn.model.DetectorProvenance;
+import io.github.aed.nn.model.ModelFile;
+import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.ScoredFrame;
@@ -22,6 +26,7 @@ import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,15 +75,29 @@ public class AnomalyDetectorTest {
     }
 
     @Test
-    void saveAndLoadKeepTheScores(@TempDir Path dir) {
+    void saveThenLoadGivesBitIdenticalScoresWithTheSavedPrimedDetector(@TempDir Path dir) {
         Path file = dir.resolve("model.aed");
         trained.save(file);
-        AnomalyDetector back = AnomalyDetector.load(file).withDetector(trained.objectDetector());
-        double[] before = trained.score(test.asVideo()).frameScores();
-        double[] after = back.score(test.asVideo()).frameScores();
-        for (int f = 0; f < before.length; f++) {
-            assertEquals(before[f], after[f], 1e-9, "frame " + f);
+        try (AnomalyDetector back = AnomalyDetector.load(file)) {
+            assertEquals(trained.objectDetector().describe(), back.objectDetector().describe());
+            assertTrue(back.objectDetector().describe().contains("primed on"), back.objectDetector().describe());
+            assertArrayEquals(trained.score(test.asVideo()).frameScores(), back.score(test.asVideo()).frameScores());
         }
+    }
+
+    @Test
+    void aModelWhoseDetectorCannotBeRebuiltAsksForIt(@TempDir Path dir) {
+        TrainedModel m = trained.model().orElseThrow();
+        TrainedModel ownDetector = new TrainedModel(m.newNetwork(), m.trainingCubes(), m.testCubes(),
+                new DetectorProvenance("a user's own detector", Optional.empty()), m.teacher(), m.validationScores(), m.training());
+        Path file = dir.resolve("own.aed");
+        ModelFile.save(ownDetector, file);
+        AnomalyDetector loaded = AnomalyDetector.load(file);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loaded.score(test.asVideo()));
+        assertTrue(e.getMessage().contains("a user's own detector") && e.getMessage().contains("load(file, detector)"),
+                e.getMessage());
+        AnomalyDetector given = AnomalyDetector.load(file, trained.objectDetector());
+        assertArrayEquals(trained.score(test.asVideo()).frameScores(), given.score(test.asVideo()).frameScores());
     }
 
     @Test

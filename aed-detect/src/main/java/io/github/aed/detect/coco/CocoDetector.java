@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -199,6 +200,26 @@ public final class CocoDetector implements ObjectDetector {
                 + String.format(Locale.ROOT, ", conf>=%.3f, nms per-class@%.2f%s, max %d/frame", s.confidence, s.nmsIou,
                         Double.isNaN(s.merge) ? "" : String.format(Locale.ROOT, ", merge contained@%.2f", s.merge), s.maxDetections)
                 + ", classes=" + (s.classes.isEmpty() ? "all" : new TreeSet<>(s.classes).toString()) + "]";
+    }
+
+    /**
+     * {@code coco:MODEL[:MODEL_JSON],conf=C,nms=IOU,merge=F|off,max=N[,classes=I/J/..]} with every setting spelt out;
+     * empty when the model's path holds a comma or plus sign, which the spec syntax cannot carry.
+     */
+    @Override
+    public Optional<String> spec() {
+        String file = s.file == null ? "" : ":" + s.file.toAbsolutePath();
+        if (file.contains(",") || file.contains("+")) {
+            return Optional.empty();
+        }
+        StringBuilder b = new StringBuilder("coco:").append(s.model.id()).append(file)
+                .append(",conf=").append(s.confidence).append(",nms=").append(s.nmsIou)
+                .append(",merge=").append(Double.isNaN(s.merge) ? "off" : Double.toString(s.merge))
+                .append(",max=").append(s.maxDetections);
+        if (!s.classes.isEmpty()) {
+            b.append(",classes=").append(String.join("/", new TreeSet<>(s.classes).stream().map(String::valueOf).toList()));
+        }
+        return Optional.of(b.toString());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Detections made by any external tool, read from detection CSV files ({@link DetectionCsv}) instead of computed.
@@ -77,6 +78,13 @@ public final class CsvDetector implements ObjectDetector {
 
     private Path fileFor(String video) {
         return folder ? path.resolve(video + ".csv") : path;
+    }
+
+    /** {@code csv:PATH} with the absolute path; empty when the path holds a plus sign, which the spec syntax splits at. */
+    @Override
+    public Optional<String> spec() {
+        String p = path.toAbsolutePath().toString();
+        return p.contains("+") ? Optional.empty() : Optional.of("csv:" + p);
     }
 
     @Override

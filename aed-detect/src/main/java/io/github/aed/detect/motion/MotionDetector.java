@@ -9,10 +9,12 @@ import io.github.aed.core.video.Video;
 import io.github.aed.detect.FrameMats;
 import io.github.aed.detect.Nms;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.PrimedState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -431,6 +433,36 @@ public final class MotionDetector implements ObjectDetector {
                 n++;
             }
             return n;
+        }
+    }
+
+    /** {@code motion}: the spec syntax has no settings for this detector, so a recipe holds for the defaults only. */
+    @Override
+    public Optional<String> spec() {
+        return Optional.of("motion");
+    }
+
+    /** The kept grey frames ({@link PrimedBackground}); none when unprimed. */
+    @Override
+    public PrimedState primedState() {
+        ensureOpen();
+        return primeFrames.isEmpty() ? PrimedState.NONE
+                : new PrimedBackground(primeFrames, primeVideos, width, height).toState();
+    }
+
+    @Override
+    public void restore(PrimedState state) {
+        ensureOpen();
+        PrimedBackground background = state.isEmpty() ? null : PrimedBackground.from(state);
+        primeFrames = List.of();
+        primeVideos = 0;
+        reset();
+        if (background != null) {
+            primeFrames = background.frames();
+            primeVideos = background.videos();
+            width = background.width();
+            height = background.height();
+            startModel();
         }
     }
 

@@ -321,7 +321,7 @@ public final class MotionSettings {
         /**
          * Whether the fragments of a merged object are also proposed, each as its own box, besides the merged box: a
          * cyclist merged with a walker then still has a tight box of its own. Default {@code false}: with the split
-         * erosion on, the parts took places under the per-frame cap that the split's cores filled better (docs/detect.md).
+         * erosion on, the parts take places under the per-frame cap that the split's cores fill better (docs/detect.md).
          */
         public Builder parts(boolean value) {
             s.parts = value;
@@ -384,7 +384,7 @@ public final class MotionSettings {
          * Where the valley pieces rank under the {@link ProposalRanking#TIERS} ranking (under the overlap ranking, this
          * order only breaks ties): {@code false} proposes them after the merged objects, beside the cores; {@code true}
          * proposes them in place of the object they split, which moves that object's whole box behind them. Default
-         * {@code false}: on Ped2, pieces first raised recall at IoU 0.3 but lowered it at IoU 0.1 on one half of the
+         * {@code false}: on Ped2, pieces first raise recall at IoU 0.3 but lower it at IoU 0.1 on one half of the
          * test clips (docs/detect.md).
          */
         public Builder valleyPiecesFirst(boolean value) {
@@ -396,8 +396,8 @@ public final class MotionSettings {
          * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the cores
          * and pieces, each group largest first) or {@link ProposalRanking#OVERLAP} (greedy by the summed best overlap
          * between all proposals and the kept boxes). Default {@link ProposalRanking#OVERLAP}: on Ped2, with the valley
-         * split at 0.75, it raised recall at IoU 0.1 and 0.3 on both halves of the test clips over the tiers at 0.6, the
-         * earlier default (docs/detect.md).
+         * split at 0.75, it finds more anomaly regions at IoU 0.1 and 0.3 on both halves of the test clips than the
+         * tiers with the valley split at 0.6 (docs/detect.md).
          */
         public Builder ranking(ProposalRanking value) {
             s.ranking = Objects.requireNonNull(value, "ranking");

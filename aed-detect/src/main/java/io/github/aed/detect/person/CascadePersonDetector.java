@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Loader;
@@ -57,6 +58,12 @@ public final class CascadePersonDetector extends UpscalingPersonDetector {
     @Override
     void release() {
         cascade.close();
+    }
+
+    /** {@code cascade:fullbody|upperbody,UPSCALE}; the spec syntax has no other settings. */
+    @Override
+    public Optional<String> spec() {
+        return Optional.of("cascade:" + (s.which == BodyCascade.FULL_BODY ? "fullbody" : "upperbody") + "," + upscale());
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.aed.detect.person;
 import io.github.aed.detect.Check;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.RectVector;
@@ -52,6 +53,12 @@ public final class HogPeopleDetector extends UpscalingPersonDetector {
     void release() {
         hog.close();
         svm.close();
+    }
+
+    /** {@code hog:UPSCALE}; the spec syntax has no other settings. */
+    @Override
+    public Optional<String> spec() {
+        return Optional.of("hog:" + upscale());
     }
 
     @Override

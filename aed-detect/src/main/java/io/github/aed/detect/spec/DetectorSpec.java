@@ -13,6 +13,8 @@ import io.github.aed.detect.person.CascadePersonDetector;
 import io.github.aed.detect.person.HogPeopleDetector;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds a detector from a short text, as the command line and configuration files spell it:
@@ -25,8 +27,8 @@ import java.util.Locale;
  *       {@link DnnDetector#onnx};</li>
  *   <li>{@code csv:FILE_OR_FOLDER}: {@link CsvDetector} (one file, or a folder of {@code <video>.csv});</li>
  *   <li>{@code coco:nanodet} (bundled), {@code coco:nanodet:MODEL_JSON} or {@code coco:centernet:MODEL_JSON}:
- *       {@link CocoDetector}, optionally followed by settings {@code ,conf=C,nms=IOU,merge=OVERLAP|off,max=N} (its
- *       builder's confidence, nmsIou, merge, maxDetections);</li>
+ *       {@link CocoDetector}, optionally followed by settings {@code ,conf=C,nms=IOU,merge=OVERLAP|off,max=N,classes=I/J/..}
+ *       (its builder's confidence, nmsIou, merge, maxDetections, classes);</li>
  *   <li>{@code PRIMARY+SUPPLEMENT}, e.g. {@code coco:nanodet+motion}: {@link SupplementedDetector}, the primary's
  *       boxes plus the supplement's boxes that no primary box covers;</li>
  *   <li>{@code default}: {@value #DEFAULT}, the library's detector for real video.</li>
@@ -36,7 +38,7 @@ import java.util.Locale;
 public final class DetectorSpec {
 
     /** The forms accepted by {@link #parse}, for usage messages. */
-    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N] | "
+    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N,classes=I/J] | "
             + "coco:centernet:MODEL_JSON[,...] | "
             + "hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | darknet:CFG,WEIGHTS[,NAMES] | "
             + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
@@ -112,11 +114,24 @@ public final class DetectorSpec {
                     }
                 }
                 case "max" -> b.maxDetections((int) number(spec, kv[1]));
+                case "classes" -> b.classes(classIds(spec, kv[1]));
                 default -> throw new IllegalArgumentException("detector '" + spec + "': unknown setting '" + kv[0]
-                        + "', expected conf, nms, merge or max");
+                        + "', expected conf, nms, merge, max or classes");
             }
         }
         return b.build();
+    }
+
+    private static Set<Integer> classIds(String spec, String ids) {
+        Set<Integer> out = new TreeSet<>();
+        for (String id : ids.split("/", -1)) {
+            double v = number(spec, id);
+            if (v != Math.rint(v)) {
+                throw new IllegalArgumentException("detector '" + spec + "': class ids are whole numbers, got '" + id + "'");
+            }
+            out.add((int) v);
+        }
+        return out;
     }
 
     private static ObjectDetector cascade(String spec, String[] parts) {

@@ -9,6 +9,7 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
@@ -23,6 +24,12 @@ public final class AnnotatedFrames {
     /** An object to draw: its box and its anomaly score. */
     public record ScoredBox(Box box, double score) {
     }
+
+    private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
+    private static final Scalar SHADE = new Scalar(200, 200, 255, 0);
+    private static final Scalar CURVE = new Scalar(170, 60, 0, 0);
+    private static final Scalar AXIS = new Scalar(90, 90, 90, 0);
+    private static final Scalar CURSOR = new Scalar(0, 0, 0, 0);
 
     private final ScorePlot.Series series;
     private final double lo;
@@ -46,7 +53,7 @@ public final class AnnotatedFrames {
     /** The frame with its objects drawn and the timeline below; {@code PANEL_HEIGHT} pixels taller than the frame. */
     public Frame render(Frame frame, List<ScoredBox> objects) {
         try (Mat image = frame.toBgr().toMat();
-             Mat panel = ScorePlot.timeline(series, frame.width(), PANEL_HEIGHT, lo, hi, frame.index());
+             Mat panel = timeline(frame.width(), frame.index());
              Mat out = new Mat()) {
             for (ScoredBox o : objects) {
                 Box b = o.box();
@@ -61,6 +68,48 @@ public final class AnnotatedFrames {
             }
             return Frame.fromMat(out, frame.source(), frame.index());
         }
+    }
+
+    /**
+     * The video's score curve (blue) over its frames, abnormal frames shaded red, a cursor at the current frame; BGR,
+     * {@code width × PANEL_HEIGHT} pixels. Drawn with OpenCV because it is redrawn for every frame of the video.
+     */
+    private Mat timeline(int width, int cursor) {
+        Mat panel = new Mat(PANEL_HEIGHT, width, opencv_core.CV_8UC3, WHITE);
+        int n = series.scores().length;
+        int top = 14;
+        int bottom = PANEL_HEIGHT - 4;
+        if (series.labels() != null) {
+            for (int f = 0; f < n; f++) {
+                if (series.labels()[f] == 1) {
+                    int x0 = x(f, n, width);
+                    int x1 = Math.max(x0 + 1, x(f + 1, n, width));
+                    opencv_imgproc.rectangle(panel, new Rect(x0, top, x1 - x0, bottom - top), SHADE, -1, opencv_imgproc.LINE_8, 0);
+                }
+            }
+        }
+        opencv_imgproc.line(panel, new Point(0, bottom), new Point(width - 1, bottom), AXIS, 1, opencv_imgproc.LINE_8, 0);
+        double span = hi > lo ? hi - lo : 1;
+        Point previous = null;
+        for (int f = 0; f < n; f++) {
+            int y = bottom - (int) Math.round((series.scores()[f] - lo) / span * (bottom - top));
+            Point p = new Point(x(f, n, width) + Math.max(0, width / Math.max(1, n) / 2), Math.max(top, Math.min(bottom, y)));
+            if (previous != null) {
+                opencv_imgproc.line(panel, previous, p, CURVE, 1, opencv_imgproc.LINE_AA, 0);
+            }
+            previous = p;
+        }
+        if (cursor >= 0 && cursor < n) {
+            int cx = x(cursor, n, width);
+            opencv_imgproc.line(panel, new Point(cx, top), new Point(cx, bottom), CURSOR, 1, opencv_imgproc.LINE_8, 0);
+        }
+        opencv_imgproc.putText(panel, series.title(), new Point(4, 11), opencv_imgproc.FONT_HERSHEY_PLAIN, 0.8, AXIS, 1,
+                opencv_imgproc.LINE_AA, false);
+        return panel;
+    }
+
+    private static int x(int frame, int frames, int width) {
+        return (int) ((long) frame * width / Math.max(1, frames));
     }
 
     /** Green at the lowest score of the video, red at the highest. */

@@ -1,33 +1,39 @@
 package io.github.aed.examples.render;
 
 import io.github.aed.core.InvalidInputException;
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Point;
-import org.bytedeco.opencv.opencv_core.Rect;
-import org.bytedeco.opencv.opencv_core.Scalar;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Draws frame-score timelines with OpenCV: the score curve in blue over the frames, abnormal ground-truth frames shaded
- * red, an optional cursor. Used for the PNG plots of the demo and the benchmark, and under the frames of annotated
- * videos.
+ * Frame-score timelines as a PNG drawn with JFreeChart: one panel per video, stacked, each with the video's name (and
+ * what it holds, when the caller knows) as its title, the frame score over the frame index (0-based) on axes with
+ * ticks, the abnormal ground-truth frames shaded red, and one score scale for all panels.
  */
 public final class ScorePlot {
 
-    private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
-    private static final Scalar SHADE = new Scalar(200, 200, 255, 0);
-    private static final Scalar CURVE = new Scalar(170, 60, 0, 0);
-    private static final Scalar AXIS = new Scalar(90, 90, 90, 0);
-    private static final Scalar CURSOR = new Scalar(0, 0, 0, 0);
+    private static final Color SHADE = new Color(255, 150, 150);
+    private static final int HEADING_HEIGHT = 40;
 
-    /** One panel of a plot: a video's name, its frame scores and (optionally) its 0/1 ground-truth labels. */
+    /**
+     * One panel: a video's title, its frame scores and (optionally, else null) its 0/1 ground-truth labels.
+     *
+     * @param title e.g. {@code "Test003: vehicle, fast mover"}
+     */
     public record Series(String title, double[] scores, int[] labels) {
         /** Checks that the labels, when given, have one entry per score. */
         public Series {
@@ -41,45 +47,7 @@ public final class ScorePlot {
     }
 
     /**
-     * A timeline panel, BGR, {@code width × height} pixels. Scores are drawn on a common scale {@code [lo, hi]}; the
-     * cursor (a frame index, or -1 for none) marks the current frame.
-     */
-    public static Mat timeline(Series s, int width, int height, double lo, double hi, int cursor) {
-        Mat panel = new Mat(height, width, opencv_core.CV_8UC3, WHITE);
-        int n = s.scores().length;
-        int top = 14;
-        int bottom = height - 4;
-        if (s.labels() != null) {
-            for (int f = 0; f < n; f++) {
-                if (s.labels()[f] == 1) {
-                    int x0 = x(f, n, width);
-                    int x1 = Math.max(x0 + 1, x(f + 1, n, width));
-                    opencv_imgproc.rectangle(panel, new Rect(x0, top, x1 - x0, bottom - top), SHADE, -1, opencv_imgproc.LINE_8, 0);
-                }
-            }
-        }
-        opencv_imgproc.line(panel, new Point(0, bottom), new Point(width - 1, bottom), AXIS, 1, opencv_imgproc.LINE_8, 0);
-        double span = hi > lo ? hi - lo : 1;
-        Point previous = null;
-        for (int f = 0; f < n; f++) {
-            int y = bottom - (int) Math.round((s.scores()[f] - lo) / span * (bottom - top));
-            Point p = new Point(x(f, n, width) + Math.max(0, width / Math.max(1, n) / 2), Math.max(top, Math.min(bottom, y)));
-            if (previous != null) {
-                opencv_imgproc.line(panel, previous, p, CURVE, 1, opencv_imgproc.LINE_AA, 0);
-            }
-            previous = p;
-        }
-        if (cursor >= 0 && cursor < n) {
-            int cx = x(cursor, n, width);
-            opencv_imgproc.line(panel, new Point(cx, top), new Point(cx, bottom), CURSOR, 1, opencv_imgproc.LINE_8, 0);
-        }
-        opencv_imgproc.putText(panel, s.title(), new Point(4, 11), opencv_imgproc.FONT_HERSHEY_PLAIN, 0.8, AXIS, 1,
-                opencv_imgproc.LINE_AA, false);
-        return panel;
-    }
-
-    /**
-     * Writes a PNG with one panel per series, stacked, all on the same score scale, and a legend line on top.
+     * Writes one panel per series, {@code width × panelHeight} pixels each, under a heading with the legend.
      *
      * @return the file
      */
@@ -95,26 +63,49 @@ public final class ScorePlot {
                 hi = Math.max(hi, v);
             }
         }
-        List<Mat> panels = new ArrayList<>();
-        Mat header = new Mat(22, width, opencv_core.CV_8UC3, WHITE);
-        opencv_imgproc.putText(header, heading + String.format(Locale.ROOT, "   (blue: frame score, scale %.3g..%.3g; red: abnormal frames)", lo, hi),
-                new Point(4, 15), opencv_imgproc.FONT_HERSHEY_PLAIN, 0.9, AXIS, 1, opencv_imgproc.LINE_AA, false);
-        panels.add(header);
-        for (Series s : series) {
-            panels.add(timeline(s, width, panelHeight, lo, hi, -1));
+        double pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+        List<JFreeChart> charts = new ArrayList<>();
+        for (int i = 0; i < series.size(); i++) {
+            charts.add(panel(series.get(i), lo - pad, hi + pad, i == 0 ? heading : null));
         }
-        try (MatVector all = new MatVector(panels.toArray(new Mat[0])); Mat plot = new Mat()) {
-            opencv_core.vconcat(all, plot);
-            if (!opencv_imgcodecs.imwrite(file.toString(), plot)) {
-                throw new InvalidInputException(file + ": OpenCV could not write the PNG");
-            }
-        } finally {
-            panels.forEach(Mat::close);
-        }
-        return file;
+        int first = panelHeight + HEADING_HEIGHT;
+        return Charts.writePng(file, charts, width, first, panelHeight);
     }
 
-    private static int x(int frame, int frames, int width) {
-        return (int) ((long) frame * width / Math.max(1, frames));
+    private static JFreeChart panel(Series s, double lo, double hi, String heading) {
+        XYSeries scores = new XYSeries("frame score", false, false);
+        for (int f = 0; f < s.scores().length; f++) {
+            scores.add(f, s.scores()[f]);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(heading, null, "score", new XYSeriesCollection(scores),
+                PlotOrientation.VERTICAL, heading != null, false, false);
+        Charts.style(chart);
+        XYPlot plot = chart.getXYPlot();
+        plot.getRenderer().setSeriesPaint(0, Charts.colour(0));
+        plot.getRenderer().setSeriesStroke(0, new BasicStroke(1.2f));
+        NumberAxis frames = (NumberAxis) plot.getDomainAxis();
+        frames.setLabel(s.title() + " — frame");
+        frames.setRange(0, Math.max(1, s.scores().length - 1));
+        plot.getRangeAxis().setRange(lo, hi);
+        if (s.labels() != null) {
+            for (int start = 0; start < s.labels().length; start++) {
+                if (s.labels()[start] == 1) {
+                    int end = start;
+                    while (end + 1 < s.labels().length && s.labels()[end + 1] == 1) {
+                        end++;
+                    }
+                    plot.addDomainMarker(new IntervalMarker(start - 0.5, end + 0.5, SHADE), Layer.BACKGROUND);
+                    start = end;
+                }
+            }
+        }
+        if (heading != null) {
+            LegendItemCollection legend = new LegendItemCollection();
+            legend.add(new LegendItem("frame score", Charts.colour(0)));
+            legend.add(new LegendItem("abnormal frames (ground truth)", SHADE));
+            plot.setFixedLegendItems(legend);
+            chart.getLegend().setPosition(RectangleEdge.TOP);
+        }
+        return chart;
     }
 }

@@ -1,9 +1,15 @@
 package io.github.aed.nn.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.ColourMode;
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.EdgePolicy;
+import io.github.aed.detect.spec.DetectorRecipe;
+import io.github.aed.detect.PrimedState;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
@@ -25,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -32,18 +39,17 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.shade.jackson.core.type.TypeReference;
-import org.nd4j.shade.jackson.databind.ObjectMapper;
-import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 /**
  * Saves and loads {@link TrainedModel}s as one zip file:
  * <ul>
  * <li>{@code format.json}: the format name and version ({@value #FORMAT_VERSION}), written first;</li>
- * <li>{@code model.json}: network settings, tasks (name and settings, in head order), cube settings, detector and
- * teacher descriptions, validation scores, training facts;</li>
+ * <li>{@code model.json}: network settings, tasks (name and settings, in head order), cube settings, the object
+ * detector (description, and its spec when it can be rebuilt), the teacher's description, validation scores, and the
+ * training summary;</li>
  * <li>{@code parameters.bin}: every parameter by canonical name (count; then per parameter: name, rank, shape, float
- * values; big-endian), ending with the count again as a check.</li>
+ * values; big-endian), ending with the count again as a check;</li>
+ * <li>{@code detector/NAME}: the entries of the detector's primed state ({@link PrimedState}), when it has a recipe.</li>
  * </ul>
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
@@ -57,7 +63,8 @@ public final class ModelFile {
     /** Name stored in {@code format.json}. */
     public static final String FORMAT = "aed-model";
     /** The version this library writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    private static final String DETECTOR_STATE = "detector/";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -74,7 +81,11 @@ public final class ModelFile {
             try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
                 put(zip, "format.json", JSON.writeValueAsBytes(Map.of("format", FORMAT, "version", FORMAT_VERSION)));
                 put(zip, "model.json", JSON.writeValueAsBytes(describe(model)));
-                put(zip, "parameters.bin", parameters(model.network().parameters()));
+                put(zip, "parameters.bin", parameters(model.parameters()));
+                PrimedState state = model.detector().recipe().map(DetectorRecipe::state).orElse(PrimedState.NONE);
+                for (String name : state.names()) {
+                    put(zip, DETECTOR_STATE + name, state.entry(name));
+                }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -108,7 +119,7 @@ public final class ModelFile {
                         + FORMAT_VERSION + " only (re-train, or use the library version that wrote it)");
             }
             Map<String, Object> m = json(zip, file, "model.json");
-            return fromDescription(file, m, readParameters(zip, file), tasks);
+            return fromDescription(file, m, readParameters(zip, file), detectorState(zip), tasks);
         } catch (ZipException e) {
             throw new InvalidInputException(file + ": not a readable zip file (truncated or damaged?): " + e.getMessage(), e);
         } catch (IOException e) {
@@ -117,7 +128,7 @@ public final class ModelFile {
     }
 
     private static Map<String, Object> describe(TrainedModel model) {
-        NetworkSettings s = model.network().settings();
+        NetworkSettings s = model.networkSettings();
         Map<String, Object> net = new LinkedHashMap<>();
         net.put("variant", s.variant().id());
         net.put("channels", s.channels());
@@ -128,7 +139,7 @@ public final class ModelFile {
         net.put("learningRate", s.learningRate());
         net.put("seed", s.seed());
         List<Map<String, Object>> tasks = new ArrayList<>();
-        for (ProxyTask t : model.network().tasks()) {
+        for (ProxyTask t : model.tasks()) {
             Map<String, Object> task = new LinkedHashMap<>();
             task.put("name", t.name());
             task.put("settings", new TreeMap<>(t.settings()));
@@ -141,10 +152,20 @@ public final class ModelFile {
         m.put("tasks", tasks);
         m.put("trainingCubes", cubes(model.trainingCubes()));
         m.put("testCubes", cubes(model.testCubes()));
-        m.put("detector", model.detector());
+        Map<String, Object> detector = new LinkedHashMap<>();
+        detector.put("description", model.detector().description());
+        detector.put("spec", model.detector().recipe().map(DetectorRecipe::spec).orElse(null));
+        TrainingSummary t = model.training();
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("settings", t.settings());
+        training.put("bestEpoch", t.bestEpoch());
+        training.put("epochs", t.epochs());
+        training.put("frameWidth", t.frameWidth());
+        training.put("frameHeight", t.frameHeight());
+        m.put("detector", detector);
         m.put("teacher", model.teacher());
         m.put("validationScores", validation);
-        m.put("training", model.training());
+        m.put("training", training);
         return m;
     }
 
@@ -154,7 +175,8 @@ public final class ModelFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static TrainedModel fromDescription(Path file, Map<String, Object> m, Map<String, INDArray> params, TaskRegistry registry) {
+    private static TrainedModel fromDescription(Path file, Map<String, Object> m, Map<String, INDArray> params, PrimedState state,
+                                                TaskRegistry registry) {
         try {
             Map<String, Object> net = (Map<String, Object>) require(m, "network", file);
             NetworkSettings settings = NetworkSettings.builder()
@@ -182,14 +204,43 @@ public final class ModelFile {
                     validation.put(k, v.stream().mapToDouble(Number::doubleValue).toArray()));
             MultiTaskNetwork network = MultiTaskNetwork.withParameters(settings, tasks, params);
             return new TrainedModel(network, cubeSettings((Map<String, Object>) require(m, "trainingCubes", file)),
-                    cubeSettings((Map<String, Object>) require(m, "testCubes", file)), (String) m.get("detector"),
-                    (String) m.get("teacher"), new ValidationScores(validation), (Map<String, String>) m.getOrDefault("training", Map.of()));
+                    cubeSettings((Map<String, Object>) require(m, "testCubes", file)),
+                    detector(file, (Map<String, Object>) require(m, "detector", file), state), (String) require(m, "teacher", file),
+                    new ValidationScores(validation), training((Map<String, Object>) require(m, "training", file)));
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             if (e instanceof InvalidInputException) {
                 throw e;
             }
             throw new InvalidInputException(file + ": model.json does not describe a usable model: " + e.getMessage(), e);
         }
+    }
+
+    private static DetectorProvenance detector(Path file, Map<String, Object> d, PrimedState state) {
+        String spec = (String) d.get("spec");
+        if (spec == null && !state.isEmpty()) {
+            throw new InvalidInputException(file + ": the model file holds a detector state " + state.names()
+                    + " but no detector spec to restore it into");
+        }
+        return new DetectorProvenance((String) require(d, "description", file),
+                Optional.ofNullable(spec).map(s -> new DetectorRecipe(s, state)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TrainingSummary training(Map<String, Object> t) {
+        return new TrainingSummary((String) t.get("settings"), ((Number) t.get("bestEpoch")).intValue(),
+                (List<String>) t.get("epochs"), ((Number) t.get("frameWidth")).intValue(), ((Number) t.get("frameHeight")).intValue());
+    }
+
+    private static PrimedState detectorState(ZipFile zip) throws IOException {
+        Map<String, byte[]> entries = new TreeMap<>();
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+            if (e.getName().startsWith(DETECTOR_STATE) && !e.isDirectory()) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName().substring(DETECTOR_STATE.length()), in.readAllBytes());
+                }
+            }
+        }
+        return PrimedState.of(entries);
     }
 
     private static Object require(Map<String, Object> m, String key, Path file) {
@@ -275,7 +326,7 @@ public final class ModelFile {
     private static Map<String, Object> json(ZipFile zip, Path file, String name) throws IOException {
         try (InputStream in = zip.getInputStream(entry(zip, file, name))) {
             return JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeReference<Map<String, Object>>() { });
-        } catch (org.nd4j.shade.jackson.core.JsonProcessingException ex) {
+        } catch (JsonProcessingException ex) {
             throw new InvalidInputException(file + ": " + name + " is not valid JSON: " + ex.getOriginalMessage(), ex);
         }
     }

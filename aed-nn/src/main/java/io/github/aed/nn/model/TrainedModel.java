@@ -2,38 +2,131 @@ package io.github.aed.nn.model;
 
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.nn.network.MultiTaskNetwork;
+import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.task.ProxyTask;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A trained multi-task network with the provenance a result needs: the cube settings of training and test, the
- * detector and teacher it was trained with, every task's scores on normal validation objects, and a summary of
- * the training run. What a model file ({@link ModelFile}) holds.
+ * A trained multi-task network with the provenance a result needs: what a model file ({@link ModelFile}) holds.
+ * Immutable: it keeps a copy of the network's parameters, and {@link #newNetwork()} builds a network from them for
+ * each user, so no two scorers share a network's workspaces.
  *
- * @param network         the network
- * @param trainingCubes   the cubes training samples were drawn from (k = 15 in the reference)
- * @param testCubes       the cubes to score at test time (k = 3, same size and colour)
- * @param detector        {@link io.github.aed.detect.ObjectDetector#describe()} of the detector used in training
- * @param teacher         the teacher's description, or "none"
- * @param validationScores every task's raw score on the validation objects (may be empty)
- * @param training        free-form facts about the run (epochs, best epoch, losses, seed, videos), in order
+ * <ul>
+ * <li>the network's settings, its tasks (in head order) and parameters;</li>
+ * <li>the cube settings of training (k = 15 in the reference) and test (k = the tasks' test radius, same size and
+ *     colour);</li>
+ * <li>the object detector it was trained with ({@link DetectorProvenance}: description and, when it can be rebuilt,
+ *     its recipe) and the distillation teacher's description ("none" without one);</li>
+ * <li>every task's raw score on the normal validation objects ({@link ValidationScores}, may be empty);</li>
+ * <li>the run itself ({@link TrainingSummary}).</li>
+ * </ul>
  */
-public record TrainedModel(MultiTaskNetwork network, CubeSettings trainingCubes, CubeSettings testCubes, String detector,
-                           String teacher, ValidationScores validationScores, Map<String, String> training) {
+public final class TrainedModel {
 
-    /** Validates and copies the maps. */
-    public TrainedModel {
+    private final NetworkSettings networkSettings;
+    private final List<ProxyTask> tasks;
+    private final Map<String, INDArray> parameters;
+    private final int testRadius;
+    private final CubeSettings trainingCubes;
+    private final CubeSettings testCubes;
+    private final DetectorProvenance detector;
+    private final String teacher;
+    private final ValidationScores validationScores;
+    private final TrainingSummary training;
+
+    /**
+     * A model of the network's current parameters (copied) and its provenance.
+     *
+     * @throws IllegalArgumentException if the test cubes do not fit the network (size, channels, temporal reach)
+     */
+    public TrainedModel(MultiTaskNetwork network, CubeSettings trainingCubes, CubeSettings testCubes, DetectorProvenance detector,
+                        String teacher, ValidationScores validationScores, TrainingSummary training) {
         Objects.requireNonNull(network, "network");
-        Objects.requireNonNull(trainingCubes, "trainingCubes");
-        Objects.requireNonNull(testCubes, "testCubes");
-        Objects.requireNonNull(detector, "detector");
-        Objects.requireNonNull(teacher, "teacher");
-        Objects.requireNonNull(validationScores, "validationScores");
-        training = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(training));
-        if (testCubes.temporalRadius() < network.testRadius() || testCubes.size() != network.settings().cubeSize()
-                || testCubes.channels() != network.settings().channels()) {
-            throw new IllegalArgumentException("test cubes " + testCubes + " do not fit the network " + network.settings());
+        this.trainingCubes = Objects.requireNonNull(trainingCubes, "trainingCubes");
+        this.testCubes = Objects.requireNonNull(testCubes, "testCubes");
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.teacher = Objects.requireNonNull(teacher, "teacher");
+        this.validationScores = Objects.requireNonNull(validationScores, "validationScores");
+        this.training = Objects.requireNonNull(training, "training");
+        this.networkSettings = network.settings();
+        this.tasks = List.copyOf(network.tasks());
+        this.testRadius = network.testRadius();
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        network.parameters().forEach((name, p) -> copy.put(name, p.dup('c')));
+        this.parameters = Collections.unmodifiableMap(copy);
+        if (testCubes.temporalRadius() < testRadius || testCubes.size() != networkSettings.cubeSize()
+                || testCubes.channels() != networkSettings.channels()) {
+            throw new IllegalArgumentException("test cubes " + testCubes + " do not fit the network " + networkSettings);
         }
+    }
+
+    /** A new network with the trained parameters, for one user (networks are not thread-safe). */
+    public MultiTaskNetwork newNetwork() {
+        return MultiTaskNetwork.withParameters(networkSettings, tasks, parameters());
+    }
+
+    /** A copy of every parameter by canonical name. */
+    public Map<String, INDArray> parameters() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        parameters.forEach((name, p) -> out.put(name, p.dup('c')));
+        return out;
+    }
+
+    /** The number of trained values. */
+    public long parameterCount() {
+        return parameters.values().stream().mapToLong(INDArray::length).sum();
+    }
+
+    public NetworkSettings networkSettings() {
+        return networkSettings;
+    }
+
+    /** The tasks, in the order of the network's heads. */
+    public List<ProxyTask> tasks() {
+        return tasks;
+    }
+
+    /** The task names, in head order. */
+    public List<String> taskNames() {
+        return tasks.stream().map(ProxyTask::name).toList();
+    }
+
+    /** The cubes training samples were drawn from. */
+    public CubeSettings trainingCubes() {
+        return trainingCubes;
+    }
+
+    /** The cubes to score at test time. */
+    public CubeSettings testCubes() {
+        return testCubes;
+    }
+
+    /** The object detector the model was trained with. */
+    public DetectorProvenance detector() {
+        return detector;
+    }
+
+    /** The distillation teacher's description, or "none". */
+    public String teacher() {
+        return teacher;
+    }
+
+    public ValidationScores validationScores() {
+        return validationScores;
+    }
+
+    public TrainingSummary training() {
+        return training;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedModel[" + networkSettings + ", tasks " + taskNames() + ", " + parameterCount() + " parameters, trained on "
+                + detector.description() + ", frames " + training.frameSize() + "]";
     }
 }

@@ -6,9 +6,11 @@ import java.util.Objects;
  * The shape and constants of the multi-task 3D CNN: backbone variant, cube geometry, batch-normalisation and dropout
  * constants, learning rate and initialisation seed.
  *
- * <p>Immutable; {@link #builder()} has the reference's defaults (TF1 {@code tf.layers}): deep+wide, 64×64 colour
- * crops, batch-norm momentum 0.99 and ε = 1e-3, dropout 0.3 in the classifier heads, Adam with learning rate 1e-3,
- * Glorot-uniform kernels and zero biases.
+ * <p>Immutable. {@link #builder()} starts from the library's defaults, {@link #defaults()}: the shallow+narrow
+ * backbone on 16×16 colour crops (0.05 GFLOP per object; see {@link BackboneVariant} for the others) with the
+ * reference's constants (TF1 {@code tf.layers}): batch-norm momentum 0.99 and ε = 1e-3, dropout 0.3 in the classifier
+ * heads, Adam with learning rate 1e-3, Glorot-uniform kernels and zero biases. {@link #reference()} is the paper's
+ * network, deep+wide on 64×64 crops, about 190 times the arithmetic per object.
  */
 public final class NetworkSettings {
 
@@ -32,8 +34,19 @@ public final class NetworkSettings {
         this.seed = b.seed;
     }
 
+    /** A builder starting from {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The library's default network: shallow+narrow, 16×16 colour crops, the reference's constants. */
+    public static NetworkSettings defaults() {
+        return builder().build();
+    }
+
+    /** The paper's network: deep+wide, 64×64 colour crops, the reference's constants. */
+    public static NetworkSettings reference() {
+        return builder().variant(BackboneVariant.DEEP_WIDE).cubeSize(64).build();
     }
 
     public Builder toBuilder() {
@@ -108,9 +121,9 @@ public final class NetworkSettings {
 
     /** Builder for {@link NetworkSettings}; every setting has a default. */
     public static final class Builder {
-        private BackboneVariant variant = BackboneVariant.DEEP_WIDE;
+        private BackboneVariant variant = BackboneVariant.SHALLOW_NARROW;
         private int channels = 3;
-        private int cubeSize = 64;
+        private int cubeSize = 16;
         private double batchNormMomentum = 0.99;
         private double batchNormEpsilon = 1e-3;
         private double dropout = 0.3;

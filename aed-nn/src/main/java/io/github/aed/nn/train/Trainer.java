@@ -5,12 +5,15 @@ import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.StreamingCubeExtractor;
 import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.model.DetectorProvenance;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
+import io.github.aed.nn.model.TrainingSummary;
 import io.github.aed.nn.model.ValidationScores;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.BatchScores;
@@ -117,11 +120,13 @@ public final class Trainer {
             index.add(vi);
         }
         int trainObjects = index.stream().mapToInt(v -> v.trainingObjects).sum();
+        DetectorProvenance provenance = DetectorProvenance.of(detector);
         int valObjects = index.stream().mapToInt(v -> v.validationObjects).sum();
         if (trainObjects < 2) {
             throw new InvalidInputException(videos.size() + " training videos gave " + trainObjects + " training objects "
                     + "(detector " + detector.describe() + ", " + settings.cubes() + "); at least 2 are needed");
         }
+        Box frameSize = frameSize(index);
         listeners.forEach(l -> l.onStart(trainObjects, valObjects, settings));
         SampleMaker maker = new SampleMaker(network);
         SampleBatcher batcher = new SampleBatcher(network);
@@ -163,32 +168,47 @@ public final class Trainer {
                 weighted += t.weight() * valLoss.get(t.name());
             }
             boolean isBest = weighted < bestLoss;
+            EpochSummary s = new EpochSummary(epoch, trainLoss, valLoss, weighted, isBest, (System.nanoTime() - epochStart) / 1e9);
+            summaries.add(s);
             if (isBest) {
                 bestLoss = weighted;
                 bestEpoch = epoch;
                 best = network.parameters();
                 int bestSoFar = epoch;
-                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, ValidationScores.none(), List.copyOf(summaries), bestSoFar), f));
+                settings.checkpoint().ifPresent(f -> ModelFile.save(model(network, provenance, frameSize, ValidationScores.none(),
+                        summaries, bestSoFar), f));
             }
-            EpochSummary s = new EpochSummary(epoch, trainLoss, valLoss, weighted, isBest, (System.nanoTime() - epochStart) / 1e9);
-            summaries.add(s);
             listeners.forEach(x -> x.onEpochEnd(s));
         }
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
         ValidationScores stats = valObjects > 0 ? validationScores(bestNetwork, index) : ValidationScores.none();
-        return new TrainingResult(model(bestNetwork, stats, summaries, bestEpoch), summaries, bestEpoch);
+        return new TrainingResult(model(bestNetwork, provenance, frameSize, stats, summaries, bestEpoch), summaries, bestEpoch);
     }
 
-    private TrainedModel model(MultiTaskNetwork network, ValidationScores stats, List<EpochSummary> epochs, int bestEpoch) {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("settings", settings.toString());
-        facts.put("bestEpoch", Integer.toString(bestEpoch));
-        for (EpochSummary e : epochs) {
-            facts.put("epoch" + e.epoch(), e.toString());
-        }
+    private TrainedModel model(MultiTaskNetwork network, DetectorProvenance provenance, Box frameSize, ValidationScores stats,
+                               List<EpochSummary> epochs, int bestEpoch) {
+        TrainingSummary summary = new TrainingSummary(settings.toString(), bestEpoch,
+                epochs.stream().map(EpochSummary::toString).toList(), frameSize.width(), frameSize.height());
         CubeSettings test = settings.cubes().toBuilder().temporalRadius(network.testRadius()).build();
-        return new TrainedModel(network, settings.cubes(), test, detector.describe(), teacher == null ? "none" : teacher.describe(),
-                stats, facts);
+        return new TrainedModel(network, settings.cubes(), test, provenance, teacher == null ? "none" : teacher.describe(),
+                stats, summary);
+    }
+
+    /** The one frame size of the indexed videos, as a box at the origin. */
+    private static Box frameSize(List<VideoIndex> index) {
+        VideoIndex first = null;
+        for (VideoIndex v : index) {
+            if (v.frames == 0) {
+                continue;
+            }
+            if (first == null) {
+                first = v;
+            } else if (v.width != first.width || v.height != first.height) {
+                throw new InvalidInputException(v.video.name() + " has " + v.width + "x" + v.height + " frames, but "
+                        + first.video.name() + " has " + first.width + "x" + first.height + "; training videos need one frame size");
+            }
+        }
+        return new Box(0, 0, first.width, first.height);
     }
 
     private Map<String, Double> named(double[] sums, int n) {

@@ -6,11 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a network is trained: the reference's defaults (30 epochs of Adam at the network's learning rate, batches of 64,
- * the last 15 % of each video's objects for validation, training cubes with k = 15) plus the choices that decide the
- * cost (samples per video, shuffle buffer) and where to keep the best epoch.
+ * How a network is trained: epochs of Adam at the network's learning rate, batches, the share of each video's objects
+ * kept for validation, the training cubes, the choices that decide the cost (samples per video, shuffle buffer), the
+ * seed, and where to keep the best epoch.
  *
- * <p>Immutable; {@link #builder()} has every default, {@link #toBuilder()} makes a variation.
+ * <p>Immutable. {@link #builder()} starts from the library's defaults, {@link #defaults()}: 4 epochs, batches of 64,
+ * the last 15 % of each video's objects for validation, training cubes with k = 15, at most 1000 training objects per
+ * video, seed 42, the settings of the results in docs/RESULTS.md. The reference trains 30 epochs on every object
+ * ({@link #reference()}). {@link #toBuilder()} makes a variation.
  */
 public final class TrainingSettings {
 
@@ -36,8 +39,19 @@ public final class TrainingSettings {
         this.checkpoint = b.checkpoint;
     }
 
+    /** A builder starting from {@link #defaults()}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The library's default training (see the class comment). */
+    public static TrainingSettings defaults() {
+        return builder().build();
+    }
+
+    /** The reference's training: the defaults with 30 epochs on every object of every video. */
+    public static TrainingSettings reference() {
+        return builder().epochs(30).maxSamplesPerVideo(0).build();
     }
 
     public Builder toBuilder() {
@@ -101,11 +115,11 @@ public final class TrainingSettings {
 
     /** Builder for {@link TrainingSettings}; every setting has a default. */
     public static final class Builder {
-        private int epochs = 30;
+        private int epochs = 4;
         private int batchSize = 64;
         private double validationFraction = 0.15;
         private CubeSettings cubes = CubeSettings.training();
-        private int maxSamplesPerVideo;
+        private int maxSamplesPerVideo = 1000;
         private int shuffleBuffer = 512;
         private int prefetchBatches = 2;
         private long seed = 42;

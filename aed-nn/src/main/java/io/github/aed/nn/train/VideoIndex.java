@@ -23,6 +23,9 @@ final class VideoIndex {
     final Video video;
     final int number;
     final int frames;
+    /** The first frame's size in pixels (0 without frames). */
+    final int width;
+    final int height;
     /** Per frame, its detections. */
     final List<List<Detection>> detections = new ArrayList<>();
     /** Per frame, per detection, the teacher's outputs (null entries without a teacher or target). */
@@ -34,10 +37,12 @@ final class VideoIndex {
     int trainingObjects;
     int validationObjects;
 
-    private VideoIndex(Video video, int number, int frames) {
+    private VideoIndex(Video video, int number, int frames, int width, int height) {
         this.video = video;
         this.number = number;
         this.frames = frames;
+        this.width = width;
+        this.height = height;
     }
 
     static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher) {
@@ -46,9 +51,15 @@ final class VideoIndex {
         List<float[][]> outs = new ArrayList<>();
         List<TeacherTargets[]> targets = new ArrayList<>();
         int count = 0;
+        int width = 0;
+        int height = 0;
         try (FrameSource src = video.open()) {
             while (src.hasNext()) {
                 Frame f = src.next();
+                if (count == 0) {
+                    width = f.width();
+                    height = f.height();
+                }
                 List<Detection> ds = List.copyOf(detector.detect(f));
                 float[][] o = new float[ds.size()][];
                 TeacherTargets[] t = new TeacherTargets[ds.size()];
@@ -64,7 +75,7 @@ final class VideoIndex {
                 count++;
             }
         }
-        VideoIndex index = new VideoIndex(video, number, count);
+        VideoIndex index = new VideoIndex(video, number, count, width, height);
         index.detections.addAll(dets);
         index.teacherOutputs.addAll(outs);
         index.teacherTargets.addAll(targets);

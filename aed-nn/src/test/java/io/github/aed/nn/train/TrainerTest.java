@@ -116,19 +116,20 @@ class TrainerTest {
         assertEquals(4, m.validationScores().byTask().size(), "validation scores for every task");
         assertEquals(8, m.validationScores().count(), "one raw score per validation object");
         TrainedModel saved = ModelFile.load(checkpoint);
-        assertEquals(NET, saved.network().settings());
-        assertEquals("two fixed test boxes", saved.detector());
+        assertEquals(NET, saved.networkSettings());
+        assertEquals("two fixed test boxes", saved.detector().description());
+        assertEquals(java.util.Optional.empty(), saved.detector().recipe(), "a test detector without a spec has no recipe");
     }
 
     @Test
     void theSameSeedTrainsTheSameNetwork() {
         TrainingSettings s = settings().epochs(1).seed(3).build();
-        Map<String, INDArray> a = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().network().parameters();
-        Map<String, INDArray> b = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().network().parameters();
+        Map<String, INDArray> a = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().parameters();
+        Map<String, INDArray> b = new Trainer(NET, tasks(), new FixedBoxes(), s).train(videos(1, 30)).model().parameters();
         assertEquals(a.keySet(), b.keySet());
         a.forEach((k, v) -> assertEquals(v, b.get(k), k));
         Map<String, INDArray> c = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).seed(4).build())
-                .train(videos(1, 30)).model().network().parameters();
+                .train(videos(1, 30)).model().parameters();
         assertFalse(a.entrySet().stream().allMatch(e -> e.getValue().equals(c.get(e.getKey()))), "another seed, other weights");
     }
 
@@ -139,5 +140,16 @@ class TrainerTest {
         assertTrue(e.getMessage().contains("training objects"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Trainer(NET, tasks(), new FixedBoxes(),
                 settings().cubes(CubeSettings.builder().temporalRadius(3).size(16).colourMode(ColourMode.GREY).build()).build()));
+
+        List<Frame> wide = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            wide.add(new Frame("wide", i, 64, 40, 3, new byte[64 * 40 * 3]));
+        }
+        List<Video> mixed = new ArrayList<>(videos(1, 30));
+        mixed.add(Video.of("wide", wide));
+        var sizes = assertThrows(InvalidInputException.class, () -> new Trainer(NET, tasks(), new FixedBoxes(), settings().build())
+                .train(mixed));
+        assertTrue(sizes.getMessage().contains("wide") && sizes.getMessage().contains("64x40") && sizes.getMessage().contains("48x40"),
+                sizes.getMessage());
     }
 }
