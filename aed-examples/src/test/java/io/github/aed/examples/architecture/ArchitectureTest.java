@@ -53,6 +53,11 @@ class ArchitectureTest {
             .that().resideInAPackage(AED + ".nn..")
             .should().dependOnClassesThat().resideInAnyPackage(AED + ".metrics..", AED + ".examples..");
 
+    /** A proxy task is written in the library's own terms; the network package translates its head into DL4J. */
+    static final ArchRule TASKS_SPEAK_NO_DEEP_LEARNING_LIBRARY = noClasses()
+            .that().resideInAPackage(AED + ".nn.task..")
+            .should().dependOnClassesThat().resideInAnyPackage(AED + ".nn.network..", "org.deeplearning4j..", "org.nd4j..");
+
     private static JavaClasses product;
 
     @BeforeAll
@@ -89,6 +94,11 @@ class ArchitectureTest {
     @Test
     void nnDependsOnNoMetricsOrExamples() {
         NN_DEPENDS_ON_NO_METRICS_OR_EXAMPLES.check(product);
+    }
+
+    @Test
+    void tasksSpeakNoDeepLearningLibrary() {
+        TASKS_SPEAK_NO_DEEP_LEARNING_LIBRARY.check(product);
     }
 
     /** The cycle rule sees a cycle between a package and its own subpackage (this package and {@code cycle}). */
