@@ -168,6 +168,7 @@ public final class AnomalyDetector implements AutoCloseable {
             }
             Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training);
             settings.trainingListeners.forEach(trainer::addListener);
+            settings.progressListeners.forEach(trainer::addProgressListener);
             return new AnomalyDetector(settings, trainer.train(normalVideos).model());
         }
     }
@@ -405,13 +406,16 @@ public final class AnomalyDetector implements AutoCloseable {
             return this;
         }
 
-        /** Adds a training progress listener (the default logging listener is used when none is added). */
+        /** Adds a listener of training events, start and epoch summaries (default: they are logged). */
         public Builder addTrainingListener(TrainingListener l) {
             trainingListeners.add(Objects.requireNonNull(l, "listener"));
             return this;
         }
 
-        /** Adds a scoring progress listener (the default logging listener is used when none is added). */
+        /**
+         * Adds a progress listener of training and scoring: units done, rate, ETA (default: logged through SLF4J every
+         * 10 s, {@link ProgressListener#logging()}).
+         */
         public Builder addProgressListener(ProgressListener l) {
             progressListeners.add(Objects.requireNonNull(l, "listener"));
             return this;

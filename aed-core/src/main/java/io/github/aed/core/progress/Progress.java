@@ -12,8 +12,19 @@ import java.util.OptionalLong;
  * @param done    units finished so far
  * @param total   units in all, or -1 when unknown (a live stream)
  * @param elapsed time since the work started
+ * @param detail  what else the work reports, e.g. training losses; empty when nothing
  */
-public record Progress(String task, String unit, long done, long total, Duration elapsed) {
+public record Progress(String task, String unit, long done, long total, Duration elapsed, String detail) {
+
+    /** A report without detail. */
+    public Progress(String task, String unit, long done, long total, Duration elapsed) {
+        this(task, unit, done, total, elapsed, "");
+    }
+
+    /** Whether the work is complete (the total is known and reached). */
+    public boolean isFinished() {
+        return total >= 0 && done >= total;
+    }
 
     /** Units per second so far; 0 before any time has passed. */
     public double rate() {
@@ -35,13 +46,13 @@ public record Progress(String task, String unit, long done, long total, Duration
         return total <= 0 ? (total == 0 ? 1 : -1) : (double) done / total;
     }
 
-    /** "scoring Test004: 120/180 frames (66.7%), 31.2 frames/s, ETA 2 s". */
+    /** "scoring Test004: 120/180 frames (66.7%), 31.2 frames/s, ETA 2 s", then "; " and the detail if any. */
     @Override
     public String toString() {
         String of = total >= 0 ? done + "/" + total + " " + unit + String.format(Locale.ROOT, " (%.1f%%)", 100 * fraction())
                 : done + " " + unit;
         String eta = etaSeconds().isPresent() ? ", ETA " + formatSeconds(etaSeconds().getAsLong()) : "";
-        return String.format(Locale.ROOT, "%s: %s, %.1f %s/s%s", task, of, rate(), unit, eta);
+        return String.format(Locale.ROOT, "%s: %s, %.1f %s/s%s%s", task, of, rate(), unit, eta, detail.isEmpty() ? "" : "; " + detail);
     }
 
     private static String formatSeconds(long s) {

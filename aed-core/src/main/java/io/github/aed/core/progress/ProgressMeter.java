@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 public final class ProgressMeter {
 
+    /** How often the library's work reports: often enough for a progress bar; listeners throttle themselves. */
+    public static final Duration REPORT_INTERVAL = Duration.ofMillis(500);
+
     private final String task;
     private final String unit;
     private final long total;
@@ -18,6 +21,7 @@ public final class ProgressMeter {
     private final long start = System.nanoTime();
     private long lastReport = start;
     private long done;
+    private String detail = "";
 
     /**
      * @param task      what is being done
@@ -32,6 +36,11 @@ public final class ProgressMeter {
         this.total = total;
         this.intervalNanos = interval.toNanos();
         this.listeners = List.copyOf(listeners);
+    }
+
+    /** Sets what the next reports say besides the counts (e.g. the current losses); empty for nothing. */
+    public void detail(String text) {
+        this.detail = Objects.requireNonNull(text, "text");
     }
 
     /** Adds finished units and reports if the interval has passed. */
@@ -51,11 +60,11 @@ public final class ProgressMeter {
 
     /** The current state. */
     public Progress snapshot() {
-        return new Progress(task, unit, done, total, Duration.ofNanos(System.nanoTime() - start));
+        return new Progress(task, unit, done, total, Duration.ofNanos(System.nanoTime() - start), detail);
     }
 
     private void report(long now) {
-        Progress p = new Progress(task, unit, done, total, Duration.ofNanos(now - start));
+        Progress p = new Progress(task, unit, done, total, Duration.ofNanos(now - start), detail);
         for (ProgressListener l : listeners) {
             l.onProgress(p);
         }

@@ -11,7 +11,6 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -220,6 +219,6 @@ public final class ScoringPipeline {
     }
 
     private ProgressMeter meter(String task, long total) {
-        return new ProgressMeter(task, "frames", total, Duration.ofSeconds(5), listeners);
+        return new ProgressMeter(task, "frames", total, ProgressMeter.REPORT_INTERVAL, listeners);
     }
 }

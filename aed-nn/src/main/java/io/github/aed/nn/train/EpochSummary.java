@@ -2,6 +2,7 @@ package io.github.aed.nn.train;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The result of one epoch.
@@ -19,7 +20,13 @@ public record EpochSummary(int epoch, Map<String, Double> trainingLosses, Map<St
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "epoch %d: train %s, validation %s, weighted validation %.4f%s (%.1f s)", epoch,
-                TrainingProgress.losses(trainingLosses), TrainingProgress.losses(validationLosses), validationTotal,
+                losses(trainingLosses), losses(validationLosses), validationTotal,
                 best ? " (best)" : "", seconds);
+    }
+
+    /** Losses by task as {@code {task 0.1234, ...}}. */
+    static String losses(Map<String, Double> l) {
+        return l.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
     }
 }

@@ -6,6 +6,8 @@ import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.StreamingCubeExtractor;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
+import io.github.aed.core.progress.ProgressListener;
+import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
@@ -23,7 +25,6 @@ import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.TrainingObject;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherTargets;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,6 +74,7 @@ public final class Trainer {
     private final ObjectDetector detector;
     private final TrainingSettings settings;
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private final List<ProgressListener> progressListeners = new ArrayList<>();
     private final Teacher teacher;
 
     /**
@@ -99,9 +101,15 @@ public final class Trainer {
         }
     }
 
-    /** Adds a progress listener. */
+    /** Adds a listener of the run's events (start, epoch ends). */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    /** Adds a progress listener: samples done of the whole run, rate, ETA, with the epoch and its running losses. */
+    public Trainer addProgressListener(ProgressListener listener) {
+        progressListeners.add(Objects.requireNonNull(listener, "listener"));
         return this;
     }
 
@@ -132,9 +140,8 @@ public final class Trainer {
         SampleBatcher batcher = new SampleBatcher(network);
         long perEpoch = trainObjects / settings.batchSize() * (long) settings.batchSize()
                 + (trainObjects % settings.batchSize() >= 2 ? trainObjects % settings.batchSize() : 0);
-        long total = perEpoch * settings.epochs();
-        long done = 0;
-        long start = System.nanoTime();
+        ProgressMeter meter = new ProgressMeter("training", "samples", perEpoch * settings.epochs(), ProgressMeter.REPORT_INTERVAL,
+                progressListeners);
         List<EpochSummary> summaries = new ArrayList<>();
         Map<String, INDArray> best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -155,11 +162,8 @@ public final class Trainer {
                 for (int t = 0; t < l.length; t++) {
                     lossSums[t] += l[t];
                 }
-                done += batch.getFeatures(0).size(0);
-                double rate = done / ((System.nanoTime() - start) / 1e9);
-                TrainingProgress p = new TrainingProgress(epoch, settings.epochs(), done, total, rate, named(lossSums, batches),
-                        Duration.ofSeconds((long) ((total - done) / Math.max(rate, 1e-9))));
-                listeners.forEach(x -> x.onProgress(p));
+                meter.detail("epoch " + epoch + "/" + settings.epochs() + ", loss " + EpochSummary.losses(named(lossSums, batches)));
+                meter.advance(batch.getFeatures(0).size(0));
             }
             Map<String, Double> trainLoss = named(lossSums, Math.max(1, batches));
             Map<String, Double> valLoss = valObjects > 0 ? validate(network, index, maker, batcher) : trainLoss;
@@ -180,6 +184,7 @@ public final class Trainer {
             }
             listeners.forEach(x -> x.onEpochEnd(s));
         }
+        meter.finish();
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
         ValidationScores stats = valObjects > 0 ? validationScores(bestNetwork, index) : ValidationScores.none();
         return new TrainingResult(model(bestNetwork, provenance, frameSize, stats, summaries, bestEpoch), summaries, bestEpoch);

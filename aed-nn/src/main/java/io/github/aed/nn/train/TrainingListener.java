@@ -1,8 +1,10 @@
 package io.github.aed.nn.train;
 
 /**
- * Receives a training run's progress. Called on the training thread; keep the work small. All methods have empty
- * defaults, so a listener overrides what it needs. {@link #logging()} gives the SLF4J one.
+ * Receives a training run's events: its start and each epoch's summary. (How far the run is, with rate and ETA, goes
+ * to {@link io.github.aed.core.progress.ProgressListener}s, the library's one progress system.) Called on the training
+ * thread; keep the work small. All methods have empty defaults, so a listener overrides what it needs.
+ * {@link #logging()} gives the SLF4J one.
  */
 public interface TrainingListener {
 
@@ -10,16 +12,12 @@ public interface TrainingListener {
     default void onStart(int trainingObjects, int validationObjects, TrainingSettings settings) {
     }
 
-    /** After every mini-batch. */
-    default void onProgress(TrainingProgress progress) {
-    }
-
     /** After each epoch's validation. */
     default void onEpochEnd(EpochSummary summary) {
     }
 
-    /** A listener that logs progress through SLF4J at most every 10 seconds, and every epoch's summary. */
+    /** A listener that logs the start and every epoch's summary through SLF4J. */
     static TrainingListener logging() {
-        return new LoggingTrainingListener(10_000);
+        return new LoggingTrainingListener();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.progress.Progress;
 import io.github.aed.core.cube.ColourMode;
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.detection.Detection;
@@ -77,7 +78,7 @@ class TrainerTest {
     @Test
     void trainsReportsProgressValidatesAndCheckpointsTheBestEpoch() {
         Path checkpoint = dir.resolve("best.aed");
-        List<TrainingProgress> progress = new ArrayList<>();
+        List<Progress> progress = new ArrayList<>();
         List<EpochSummary> epochs = new ArrayList<>();
         int[] counts = new int[2];
         TrainingResult r = new Trainer(NET, tasks(), new FixedBoxes(), settings().checkpoint(checkpoint).build())
@@ -89,24 +90,21 @@ class TrainerTest {
                     }
 
                     @Override
-                    public void onProgress(TrainingProgress p) {
-                        progress.add(p);
-                    }
-
-                    @Override
                     public void onEpochEnd(EpochSummary s) {
                         epochs.add(s);
                     }
-                }).addListener(TrainingListener.logging())
+                }).addListener(TrainingListener.logging()).addProgressListener(progress::add)
                 .train(videos(2, 30));
         // 30 frames, k=9: frames 9..20 have cubes, 12 frames x 2 boxes = 24 objects per video; 85 % = 20 for training
         assertEquals(40, counts[0]);
         assertEquals(8, counts[1]);
         assertEquals(2, epochs.size());
-        TrainingProgress last = progress.get(progress.size() - 1);
-        assertEquals(last.samplesTotal(), last.samplesDone());
-        assertEquals(80, last.samplesTotal());
-        assertTrue(last.samplesPerSecond() > 0);
+        Progress last = progress.get(progress.size() - 1);
+        assertTrue(last.isFinished(), "the final report comes whatever the interval: " + last);
+        assertEquals(80, last.total());
+        assertEquals("samples", last.unit());
+        assertTrue(last.rate() > 0);
+        assertTrue(last.detail().startsWith("epoch 2/2, loss {arrow-of-time "), last.detail());
         for (EpochSummary e : epochs) {
             assertEquals(4, e.validationLosses().size());
             e.validationLosses().values().forEach(v -> assertTrue(Double.isFinite(v) && v >= 0, e.toString()));
