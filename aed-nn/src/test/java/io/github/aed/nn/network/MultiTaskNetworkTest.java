@@ -68,7 +68,7 @@ class MultiTaskNetworkTest {
         List<ProxyTask> tasks = List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(),
                 new KnowledgeDistillation(new DetectorConfidenceTeacher(1080)));
         for (var e : expected.entrySet()) {
-            MultiTaskNetwork net = MultiTaskNetwork.create(NetworkSettings.builder().variant(e.getKey()).build(), tasks);
+            MultiTaskNetwork net = MultiTaskNetwork.create(NetworkSettings.builder().variant(e.getKey()).cubeSize(64).build(), tasks);
             long trainable = net.parameters().entrySet().stream()
                     .filter(p -> !p.getKey().endsWith("_mean") && !p.getKey().endsWith("_var"))
                     .mapToLong(p -> p.getValue().length()).sum();
