@@ -3,6 +3,7 @@ package io.github.aed.examples;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
+import io.github.aed.core.geometry.MaskComponents;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
@@ -34,10 +35,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
-import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
@@ -420,24 +419,17 @@ final class DetectBench {
         }
 
         private static List<Box> regionsOf(Path mask) {
-            try (Mat img = opencv_imgcodecs.imread(mask.toString(), opencv_imgcodecs.IMREAD_GRAYSCALE);
-                    Mat bin = new Mat(); Mat labels = new Mat(); Mat stats = new Mat(); Mat centroids = new Mat()) {
+            try (Mat img = opencv_imgcodecs.imread(mask.toString(), opencv_imgcodecs.IMREAD_GRAYSCALE)) {
                 if (img.empty()) {
                     throw new InvalidInputException(mask + ": not a readable mask image");
                 }
-                opencv_imgproc.threshold(img, bin, 0, 255, opencv_imgproc.THRESH_BINARY);
-                int n = opencv_imgproc.connectedComponentsWithStats(bin, labels, stats, centroids, 8, opencv_core.CV_32S);
-                IntPointer s = new IntPointer(stats.data());
-                int cols = stats.cols();
+                byte[] pixels = new byte[img.cols() * img.rows()];
+                img.data().get(pixels);
                 List<Box> out = new ArrayList<>();
-                for (int i = 1; i < n; i++) {
-                    if (s.get((long) i * cols + opencv_imgproc.CC_STAT_AREA) < MIN_REGION_PIXELS) {
-                        continue;
+                for (MaskComponents.Component c : MaskComponents.find(pixels, img.cols(), img.rows())) {
+                    if (c.pixels() >= MIN_REGION_PIXELS) {
+                        out.add(c.box());
                     }
-                    out.add(Box.ofSize(s.get((long) i * cols + opencv_imgproc.CC_STAT_LEFT),
-                            s.get((long) i * cols + opencv_imgproc.CC_STAT_TOP),
-                            s.get((long) i * cols + opencv_imgproc.CC_STAT_WIDTH),
-                            s.get((long) i * cols + opencv_imgproc.CC_STAT_HEIGHT)));
                 }
                 return out;
             }

@@ -1,6 +1,9 @@
 package io.github.aed.examples;
 
 import io.github.aed.core.geometry.Box;
+import io.github.aed.metrics.FrameScores;
+import io.github.aed.metrics.ScoredRegion;
+import io.github.aed.metrics.ScoredRegions;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.VideoScores;
 import java.io.BufferedWriter;
@@ -8,13 +11,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Writes scores in the files {@code ./aed evaluate} reads: {@code SCORES.csv} ({@code video,frame,score}, 0-based
- * frames) and {@code REGIONS.csv} ({@code video,frame,x_min,y_min,x_max,y_max,score}, inclusive pixel corners, one row
- * per scored object with its region score), and {@code OBJECTS.csv} for analysis: every object with its detection, its
+ * Writes scores in the files {@code ./aed evaluate} reads, through aed-metrics' writers: {@code SCORES.csv}
+ * ({@link FrameScores#writeCsv}) and {@code REGIONS.csv} ({@link ScoredRegions#writeCsv}, one row per scored object with
+ * its region score), and {@code OBJECTS.csv} for analysis: every object with its detection, its
  * combined score and the raw score of each task ({@code video,frame,x_min,y_min,x_max,y_max,class,confidence,score,}
  * then one column per task, inclusive corners).
  */
@@ -23,27 +29,24 @@ final class ScoreFiles {
     private ScoreFiles() {
     }
 
-    static void writeFrameScores(Path file, List<VideoScores> videos) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("video,frame,score\n");
-            for (VideoScores v : videos) {
-                double[] s = v.frameScores();
-                for (int f = 0; f < s.length; f++) {
-                    w.write(v.video() + "," + f + "," + number(s[f]) + "\n");
-                }
+    static void writeFrameScores(Path file, List<VideoScores> videos) {
+        Map<String, double[]> scores = new LinkedHashMap<>();
+        for (VideoScores v : videos) {
+            if (scores.put(v.video(), v.frameScores()) != null) {
+                throw new IllegalArgumentException("two scored videos are named " + v.video() + "; " + file + " needs unique names");
             }
         }
+        FrameScores.of(scores).writeCsv(file);
     }
 
-    static void writeRegions(Path file, List<VideoScores> videos) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write("video,frame,x_min,y_min,x_max,y_max,score\n");
-            for (VideoScores v : videos) {
-                for (ScoredObject o : v.objects()) {
-                    w.write(placeColumns(v, o) + "," + number(o.regionScore()) + "\n");
-                }
+    static void writeRegions(Path file, List<VideoScores> videos) {
+        List<ScoredRegion> regions = new ArrayList<>();
+        for (VideoScores v : videos) {
+            for (ScoredObject o : v.objects()) {
+                regions.add(new ScoredRegion(v.video(), o.detection().frameIndex(), o.detection().box(), o.regionScore()));
             }
         }
+        ScoredRegions.of(regions).writeCsv(file);
     }
 
     static void writeObjects(Path file, List<VideoScores> videos) throws IOException {

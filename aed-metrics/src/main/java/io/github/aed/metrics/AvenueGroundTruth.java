@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.opencv_core.Mat;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5Serializable;
 import us.hebi.matlab.mat.types.Cell;
@@ -194,13 +192,15 @@ public final class AvenueGroundTruth {
         return false;
     }
 
-    /** Components of a column-major rows×cols mask: read as its cols×rows transpose, then transposed back. */
+    /** Components of a column-major rows×cols mask, labelled in row-major order (as the image is seen). */
     private static List<Box> components(byte[] columnMajor, int rows, int cols) {
-        try (Mat transposed = new Mat(cols, rows, opencv_core.CV_8UC1); Mat mask = new Mat()) {
-            transposed.data().put(columnMajor);
-            opencv_core.transpose(transposed, mask);
-            return MaskTracks.components(mask);
+        byte[] rowMajor = new byte[columnMajor.length];
+        for (int c = 0; c < cols; c++) {
+            for (int r = 0; r < rows; r++) {
+                rowMajor[r * cols + c] = columnMajor[c * rows + r];
+            }
         }
+        return MaskTracks.components(rowMajor, cols, rows);
     }
 
     private static List<Path> matFiles(Path folder) {

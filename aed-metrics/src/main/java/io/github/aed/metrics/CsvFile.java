@@ -2,6 +2,7 @@ package io.github.aed.metrics;
 
 import io.github.aed.core.InvalidInputException;
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,7 @@ import java.util.Locale;
 /**
  * A comma-separated text file read line by line, with errors that name the file and the 1-based line. Blank lines
  * are skipped; every other line must have exactly the expected number of fields. Fields are trimmed; quoting is not
- * supported (none of the formats read here needs it).
+ * supported (none of the formats read here needs it). {@link #write} writes the files the readers read.
  */
 final class CsvFile implements AutoCloseable {
 
@@ -45,6 +46,31 @@ final class CsvFile implements AutoCloseable {
             }
         }
         return f;
+    }
+
+    /** The lines of a file after its header, written by {@link #write}. */
+    @FunctionalInterface
+    interface Lines {
+        void writeTo(BufferedWriter out) throws IOException;
+    }
+
+    /**
+     * Writes a file (replacing it): the header's fields joined by commas, then the lines; UTF-8, {@code \n} line ends.
+     *
+     * @throws UncheckedIOException naming the file if it cannot be written
+     */
+    static void write(Path path, String[] header, Lines lines) {
+        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", header) + "\n");
+            lines.writeTo(w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path, e);
+        }
+    }
+
+    /** A number as the score files hold it: nine significant digits, {@code %.9g} ({@code 0.0132000000}, {@code 1.50000000e-12}). */
+    static String number(double v) {
+        return String.format(Locale.ROOT, "%.9g", v);
     }
 
     /** Opens a file without a header. */

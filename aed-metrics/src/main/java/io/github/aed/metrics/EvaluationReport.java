@@ -1,5 +1,11 @@
 package io.github.aed.metrics;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +26,16 @@ public final class EvaluationReport {
     public static final String SCORE_PROCESSING = "none: scores evaluated exactly as given (no normalisation, no smoothing)";
     /** How equal region scores are ordered for RBDC/TBDC, stated in every report. */
     public static final String REGION_TIE_ORDER = "input order (stable sort by descending score)";
+
+    /** Indented two spaces, {@code "key": value}, one array element per line, {@code \n} line ends on every OS. */
+    private static final ObjectWriter JSON;
+
+    static {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        JSON = new ObjectMapper().writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("").withArrayEmptySeparator(""))
+                .withObjectIndenter(indenter).withArrayIndenter(indenter));
+    }
 
     private final GroundTruth truth;
     private final String scoreSource;
@@ -101,12 +117,12 @@ public final class EvaluationReport {
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dataset", truth.dataset());
-        m.put("micro_auc", microAuc);
-        m.put("macro_auc", macro.value());
+        m.put("micro_auc", orNull(microAuc));
+        m.put("macro_auc", orNull(macro.value()));
         m.put("macro_auc_videos", macro.videosAveraged());
         m.put("macro_auc_skipped_videos", macro.skippedVideos());
-        m.put("macro_auc_ssmtl_padded", paddedMacro == null ? null : paddedMacro.value());
-        m.put("eer", equalErrorRate());
+        m.put("macro_auc_ssmtl_padded", paddedMacro == null ? null : orNull(paddedMacro.value()));
+        m.put("eer", orNull(equalErrorRate()));
         m.put("rbdc", regions == null ? null : regions.rbdc());
         m.put("tbdc", regions == null ? null : regions.tbdc());
         m.put("frames", truth.frameCount());
@@ -138,11 +154,20 @@ public final class EvaluationReport {
             e.put("video", v.video());
             e.put("frames", v.frames());
             e.put("abnormal_frames", v.abnormalFrames());
-            e.put("auc", v.auc());
+            e.put("auc", orNull(v.auc()));
             per.add(e);
         }
         m.put("per_video", per);
-        return Json.write(m);
+        try {
+            return JSON.writeValueAsString(m) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the evaluation report as JSON", e);
+        }
+    }
+
+    /** An undefined number as JSON null. */
+    private static Double orNull(OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
     }
 
     /** The report as a human-readable table. */

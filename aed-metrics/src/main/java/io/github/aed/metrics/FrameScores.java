@@ -23,9 +23,12 @@ import java.util.Set;
  * Test001,1,0.0140
  * </pre>
  * {@code video} is the test video's name as the dataset spells it ({@code Test001}, {@code 01}, {@code 01_0014});
- * {@code frame} is 0-based within the video.
+ * {@code frame} is 0-based within the video. {@link #writeCsv} writes this format, videos in order, each video's
+ * frames from 0 up, scores with nine significant digits.
  */
 public final class FrameScores {
+
+    private static final String[] HEADER = {"video", "frame", "score"};
 
     private final Map<String, double[]> byVideo;
     private final String source;
@@ -68,7 +71,7 @@ public final class FrameScores {
         Map<String, double[]> scores = new LinkedHashMap<>();
         Map<String, BitSet> seen = new HashMap<>();
         Map<String, int[]> lineOf = new HashMap<>();
-        try (CsvFile f = CsvFile.withHeader(csv, "video", "frame", "score")) {
+        try (CsvFile f = CsvFile.withHeader(csv, HEADER)) {
             while (f.next()) {
                 String video = f.text(0);
                 int frame = f.integer(1, "frame");
@@ -107,6 +110,24 @@ public final class FrameScores {
             e.setValue(Arrays.copyOf(e.getValue(), n));
         }
         return new FrameScores(scores, csv.toString());
+    }
+
+    /**
+     * Writes the scores as a {@code video,frame,score} file (see the class comment), replacing {@code csv}: one line
+     * per frame, videos in {@link #videos()} order, frames 0, 1, …; each score with nine significant digits
+     * ({@code %.9g}), so {@link #readCsv} gives back each score rounded to nine significant digits.
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written
+     */
+    public void writeCsv(Path csv) {
+        CsvFile.write(csv, HEADER, out -> {
+            for (Map.Entry<String, double[]> e : byVideo.entrySet()) {
+                double[] s = e.getValue();
+                for (int f = 0; f < s.length; f++) {
+                    out.write(e.getKey() + "," + f + "," + CsvFile.number(s[f]) + "\n");
+                }
+            }
+        });
     }
 
     /** The videos, in the order first seen. */

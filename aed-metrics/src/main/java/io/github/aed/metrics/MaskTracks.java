@@ -1,16 +1,13 @@
 package io.github.aed.metrics;
 
 import io.github.aed.core.geometry.Box;
+import io.github.aed.core.geometry.MaskComponents;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bytedeco.javacpp.indexer.IntIndexer;
-import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Anomaly tracks <b>derived</b> from pixel masks, for datasets that ship masks but no tracks (UCSD Ped1/Ped2, CUHK
@@ -49,7 +46,7 @@ public final class MaskTracks {
      *
      * @param video      the video's name
      * @param frame      0-based frame index, greater than the last one added for this video
-     * @param components the frame's regions, e.g. from {@link #components(Mat)}; empty for a normal frame
+     * @param components the frame's regions, e.g. from {@link #components(byte[], int, int)}; empty for a normal frame
      */
     public MaskTracks add(String video, int frame, List<Box> components) {
         VideoState s = videos.computeIfAbsent(video, v -> new VideoState());
@@ -103,41 +100,13 @@ public final class MaskTracks {
     }
 
     /**
-     * The bounding boxes of the 8-connected components of non-zero pixels of a mask, in OpenCV's label order (the
-     * raster order of each component's first pixel).
-     *
-     * @param mask an 8-bit single-channel image ({@code CV_8UC1}); not modified
-     */
-    public static List<Box> components(Mat mask) {
-        if (mask.type() != opencv_core.CV_8UC1) {
-            throw new IllegalArgumentException("mask must be 8-bit single-channel (CV_8UC1), got OpenCV type " + mask.type());
-        }
-        try (Mat labels = new Mat(); Mat stats = new Mat(); Mat centroids = new Mat()) {
-            int n = opencv_imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, opencv_core.CV_32S);
-            List<Box> boxes = new ArrayList<>(n - 1);
-            try (IntIndexer s = stats.createIndexer()) {
-                for (int i = 1; i < n; i++) {
-                    boxes.add(Box.ofSize(s.get(i, opencv_imgproc.CC_STAT_LEFT), s.get(i, opencv_imgproc.CC_STAT_TOP),
-                            s.get(i, opencv_imgproc.CC_STAT_WIDTH), s.get(i, opencv_imgproc.CC_STAT_HEIGHT)));
-                }
-            }
-            return boxes;
-        }
-    }
-
-    /**
-     * The components of a mask given as bytes.
+     * The bounding boxes of the 8-connected components of the non-zero pixels of a mask, in {@link MaskComponents}'
+     * order (OpenCV's label order).
      *
      * @param pixels {@code width * height} bytes, row-major; non-zero = anomalous
+     * @throws IllegalArgumentException if the size does not match the array's length
      */
     public static List<Box> components(byte[] pixels, int width, int height) {
-        if ((long) width * height != pixels.length) {
-            throw new IllegalArgumentException("mask of " + width + "x" + height + " needs " + (long) width * height
-                    + " bytes, got " + pixels.length);
-        }
-        try (Mat m = new Mat(height, width, opencv_core.CV_8UC1)) {
-            m.data().put(pixels);
-            return components(m);
-        }
+        return MaskComponents.find(pixels, width, height).stream().map(MaskComponents.Component::box).toList();
     }
 }

@@ -18,8 +18,11 @@ import java.util.List;
  * video,frame,x_min,y_min,x_max,y_max,score
  * 01_0014,154,4,142,119,249,0.93
  * </pre>
+ * {@link #writeCsv} writes this format, regions in order, scores with nine significant digits.
  */
 public final class ScoredRegions {
+
+    private static final String[] HEADER = {"video", "frame", "x_min", "y_min", "x_max", "y_max", "score"};
 
     private final List<ScoredRegion> regions;
     private final int[] lines;
@@ -45,7 +48,7 @@ public final class ScoredRegions {
     public static ScoredRegions readCsv(Path csv) {
         List<ScoredRegion> regions = new ArrayList<>();
         int[] lines = new int[1024];
-        try (CsvFile f = CsvFile.withHeader(csv, "video", "frame", "x_min", "y_min", "x_max", "y_max", "score")) {
+        try (CsvFile f = CsvFile.withHeader(csv, HEADER)) {
             while (f.next()) {
                 String video = f.text(0);
                 int frame = f.integer(1, "frame");
@@ -62,6 +65,24 @@ public final class ScoredRegions {
             }
         }
         return new ScoredRegions(regions, Arrays.copyOf(lines, regions.size()), csv.toString());
+    }
+
+    /**
+     * Writes the regions as a {@code REGIONS.csv} file (see the class comment), replacing {@code csv}: one line per
+     * region in {@link #regions()} order, {@code video,frame,x_min,y_min,x_max,y_max,score} with 0-based frames,
+     * <b>inclusive</b> corners (the box's last covered column and row) and the score with nine significant digits
+     * ({@code %.9g}), so {@link #readCsv} gives back the same regions with each score rounded to nine significant digits.
+     *
+     * @throws java.io.UncheckedIOException naming the file if it cannot be written
+     */
+    public void writeCsv(Path csv) {
+        CsvFile.write(csv, HEADER, out -> {
+            for (ScoredRegion r : regions) {
+                Box b = r.box();
+                out.write(r.video() + "," + r.frame() + "," + b.xMin() + "," + b.yMin() + "," + b.inclusiveXMax() + ","
+                        + b.inclusiveYMax() + "," + CsvFile.number(r.score()) + "\n");
+            }
+        });
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.github.aed.metrics;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.ImageFiles;
+import io.github.aed.core.files.NaturalOrder;
 import io.github.aed.core.geometry.Box;
-import io.github.aed.core.video.Frame;
-import io.github.aed.core.video.FrameSource;
-import io.github.aed.core.video.Video;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.bytedeco.opencv.opencv_core.Mat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +22,13 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * ROOT/Test/UCSDped2.m            frame-level ground truth: TestVideoFile{end+1}.gt_frame = [61:180]; one line per video
  * ROOT/Test/Test001/ …            the test videos' frames (tif, jpg, png or bmp), one folder per video
- * ROOT/Test/Test001_gt/ …         optional pixel masks (bmp or png), one per frame, non-zero = anomalous
+ * ROOT/Test/Test001_gt/ …         optional pixel masks (bmp, png or tif), one per frame, non-zero = anomalous
  * </pre>
  * The {@code .m} file's entries are 1-based inclusive frame ranges ({@code [a:b]}, several separated by commas), matched
  * to the test video folders by position in natural name order. Each video's frame count is the number of images in its
  * folder. Masks are matched to frames by sorted position (their names differ between folders: {@code 001.png} and
- * {@code frame001.png}); a mask folder must hold exactly as many images as its video.
+ * {@code frame001.png}); a mask folder must hold exactly as many images as its video. Masks are decoded with
+ * {@code javax.imageio} and frames are only counted, never decoded: reading needs no native library.
  *
  * <p>Tracks: when every video with an abnormal frame has a mask folder, tracks are {@link MaskTracks derived} from
  * the masks; otherwise the ground truth has no tracks and says which videos lack masks.
@@ -56,26 +55,27 @@ public final class UcsdGroundTruth {
         }
         Path mFile = single(test);
         List<List<int[]>> entries = parseEntries(mFile);
-        List<Video> clips = Video.clipsIn(test);
+        List<Path> clips = clipFolders(test);
         if (clips.size() != entries.size()) {
             throw new InvalidInputException(mFile + " has " + entries.size() + " gt_frame entries but " + test + " holds "
                     + clips.size() + " test video folders");
         }
         List<VideoLabels> videos = new ArrayList<>();
         for (int i = 0; i < clips.size(); i++) {
-            Video clip = clips.get(i);
-            int frames = frameCount(clip);
+            Path clip = clips.get(i);
+            String name = clip.getFileName().toString();
+            int frames = ImageFiles.in(clip).size();
             boolean[] abnormal = new boolean[frames];
             for (int[] r : entries.get(i)) {
                 if (r[0] < 1 || r[1] < r[0] || r[1] > frames) {
-                    throw new InvalidInputException(mFile + " entry " + (i + 1) + " (" + clip.name() + "): range " + r[0] + ":"
+                    throw new InvalidInputException(mFile + " entry " + (i + 1) + " (" + name + "): range " + r[0] + ":"
                             + r[1] + " does not fit the video's " + frames + " frames (ranges are 1-based, inclusive)");
                 }
                 for (int f = r[0] - 1; f < r[1]; f++) {
                     abnormal[f] = true;
                 }
             }
-            videos.add(new VideoLabels(clip.name(), abnormal));
+            videos.add(new VideoLabels(name, abnormal));
         }
         String dataset = "UCSD " + baseName(mFile).replace("UCSDped", "Ped");
         GroundTruth gt = GroundTruth.of(dataset, mFile + " (1-based inclusive frame ranges)", videos);
@@ -85,7 +85,7 @@ public final class UcsdGroundTruth {
     private static GroundTruth withMaskTracks(GroundTruth gt, Path test) {
         List<String> missing = new ArrayList<>();
         for (VideoLabels v : gt.videos()) {
-            if (v.abnormalCount() > 0 && !Files.isDirectory(test.resolve(v.video() + Video.MASK_FOLDER_SUFFIX))) {
+            if (v.abnormalCount() > 0 && !Files.isDirectory(test.resolve(v.video() + ImageFiles.MASK_FOLDER_SUFFIX))) {
                 missing.add(v.video());
             }
         }
@@ -95,25 +95,20 @@ public final class UcsdGroundTruth {
         MaskTracks tracks = new MaskTracks();
         int disagreements = 0;
         for (VideoLabels v : gt.videos()) {
-            Path masks = test.resolve(v.video() + Video.MASK_FOLDER_SUFFIX);
+            Path masks = test.resolve(v.video() + ImageFiles.MASK_FOLDER_SUFFIX);
             if (!Files.isDirectory(masks)) {
                 continue;
             }
-            try (FrameSource source = Video.imageFolder(masks).open()) {
-                int n = source.frameCount().orElseThrow();
-                if (n != v.frameCount()) {
-                    throw new InvalidInputException(masks + " holds " + n + " masks but " + v.video() + " has " + v.frameCount()
-                            + " frames; masks are matched to frames by position");
-                }
-                while (source.hasNext()) {
-                    Frame mask = source.next().toGrey();
-                    try (Mat m = mask.toMat()) {
-                        List<Box> boxes = MaskTracks.components(m);
-                        tracks.add(v.video(), mask.index(), boxes);
-                        if (boxes.isEmpty() == v.isAbnormal(mask.index())) {
-                            disagreements++;
-                        }
-                    }
+            List<Path> files = ImageFiles.in(masks);
+            if (files.size() != v.frameCount()) {
+                throw new InvalidInputException(masks + " holds " + files.size() + " masks but " + v.video() + " has "
+                        + v.frameCount() + " frames; masks are matched to frames by position");
+            }
+            for (int frame = 0; frame < files.size(); frame++) {
+                List<Box> boxes = MaskImage.read(files.get(frame)).components();
+                tracks.add(v.video(), frame, boxes);
+                if (boxes.isEmpty() == v.isAbnormal(frame)) {
+                    disagreements++;
                 }
             }
         }
@@ -124,9 +119,16 @@ public final class UcsdGroundTruth {
         return gt.withTracks(tracks.build(), MaskTracks.DESCRIPTION + ", from " + test + "/TestNNN_gt");
     }
 
-    private static int frameCount(Video clip) {
-        try (FrameSource s = clip.open()) {
-            return s.frameCount().orElseThrow(() -> new InvalidInputException(clip + ": cannot count its frames"));
+    /** The test videos' frame folders (not the _gt mask folders), in natural order of their names. */
+    private static List<Path> clipFolders(Path test) {
+        try (Stream<Path> s = Files.list(test)) {
+            List<Path> clips = s.filter(ImageFiles::isFrameFolder).sorted(NaturalOrder.PATHS).toList();
+            if (clips.isEmpty()) {
+                throw new InvalidInputException(test + ": holds no test video folder of frame images (TestNNN/)");
+            }
+            return clips;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + test, e);
         }
     }
 

@@ -1,16 +1,12 @@
 package io.github.aed.core.video;
 
 import io.github.aed.core.InvalidInputException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.aed.core.files.ImageFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Stream;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 
@@ -20,8 +16,6 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * of the first.
  */
 final class ImageFolderSource implements FrameSource {
-
-    static final Set<String> EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
 
     private final Path folder;
     private final String name;
@@ -40,29 +34,12 @@ final class ImageFolderSource implements FrameSource {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder + ": no such folder of frame images");
         }
-        List<Path> files = imagesIn(folder);
+        List<Path> files = ImageFiles.in(folder);
         if (files.isEmpty()) {
-            throw new InvalidInputException(folder + ": holds no frame images (expected files ending in " + EXTENSIONS + ")");
+            throw new InvalidInputException(folder + ": holds no frame images (expected files ending in " + ImageFiles.EXTENSIONS
+                    + ")");
         }
         return new ImageFolderSource(folder, files);
-    }
-
-    static boolean hasImages(Path folder) {
-        return !imagesIn(folder).isEmpty();
-    }
-
-    private static List<Path> imagesIn(Path folder) {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(Files::isRegularFile).filter(ImageFolderSource::isImage).sorted(NaturalOrder.PATHS).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-    }
-
-    private static boolean isImage(Path p) {
-        String n = p.getFileName().toString();
-        int dot = n.lastIndexOf('.');
-        return dot > 0 && EXTENSIONS.contains(n.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.github.aed.core.video;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.ImageFiles;
+import io.github.aed.core.files.NaturalOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import java.util.stream.Stream;
 public interface Video {
 
     /** Suffix of the UCSD-style folders of pixel masks that sit beside the clips ({@code Test001_gt}). */
-    String MASK_FOLDER_SUFFIX = "_gt";
+    String MASK_FOLDER_SUFFIX = ImageFiles.MASK_FOLDER_SUFFIX;
 
     /** The video's name as datasets spell it: the file name without extension, or the folder's name. */
     String name();
@@ -120,9 +122,7 @@ public interface Video {
         }
         try (Stream<Path> entries = Files.list(folder)) {
             List<Video> clips = entries
-                    .filter(p -> Files.isDirectory(p)
-                            ? !p.getFileName().toString().endsWith(MASK_FOLDER_SUFFIX) && ImageFolderSource.hasImages(p)
-                            : VideoFileSource.isVideoFile(p))
+                    .filter(p -> Files.isDirectory(p) ? ImageFiles.isFrameFolder(p) : VideoFileSource.isVideoFile(p))
                     .sorted(NaturalOrder.PATHS)
                     .map(p -> Files.isDirectory(p) ? imageFolder(p) : file(p))
                     .toList();

@@ -3,6 +3,7 @@ package io.github.aed.detect.motion;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
+import io.github.aed.core.geometry.MaskComponents;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_video;
@@ -69,9 +69,6 @@ public final class MotionDetector implements ObjectDetector {
     private final Mat eroded = new Mat();
     private final Mat previous = new Mat();
     private final Mat difference = new Mat();
-    private final Mat labels = new Mat();
-    private final Mat stats = new Mat();
-    private final Mat centroids = new Mat();
     private final ValleySplit valleys;
     private final Mat openKernel;
     private final Mat closeKernel;
@@ -79,6 +76,7 @@ public final class MotionDetector implements ObjectDetector {
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
+    private byte[] maskPixels = new byte[0];
     private int width = -1;
     private int height = -1;
     private boolean closed;
@@ -259,21 +257,19 @@ public final class MotionDetector implements ObjectDetector {
         }
     }
 
+    /** The 8-connected components of a binary mask (continuous, 8-bit) with at least {@code minPixels} pixels. */
     private List<Blob> components(Mat mask, int minPixels) {
-        int n = opencv_imgproc.connectedComponentsWithStats(mask, labels, stats, centroids, 8, opencv_core.CV_32S);
+        int w = mask.cols();
+        int h = mask.rows();
+        if (maskPixels.length != w * h) {
+            maskPixels = new byte[w * h];
+        }
+        mask.data().get(maskPixels);
         List<Blob> blobs = new ArrayList<>();
-        IntPointer s = new IntPointer(stats.data());
-        int cols = stats.cols();
-        for (int i = 1; i < n; i++) {
-            int area = s.get((long) i * cols + opencv_imgproc.CC_STAT_AREA);
-            if (area < minPixels) {
-                continue;
+        for (MaskComponents.Component c : MaskComponents.find(maskPixels, w, h)) {
+            if (c.pixels() >= minPixels) {
+                blobs.add(new Blob(c.box(), c.pixels()));
             }
-            int x = s.get((long) i * cols + opencv_imgproc.CC_STAT_LEFT);
-            int y = s.get((long) i * cols + opencv_imgproc.CC_STAT_TOP);
-            int w = s.get((long) i * cols + opencv_imgproc.CC_STAT_WIDTH);
-            int h = s.get((long) i * cols + opencv_imgproc.CC_STAT_HEIGHT);
-            blobs.add(new Blob(Box.ofSize(x, y, w, h), area));
         }
         return blobs;
     }
@@ -504,8 +500,8 @@ public final class MotionDetector implements ObjectDetector {
             subtractor.close();
         }
         valleys.close();
-        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, labels, stats, centroids, openKernel,
-                closeKernel, splitKernel}) {
+        for (Mat m : new Mat[] {grey, foreground, eroded, previous, difference, openKernel, closeKernel,
+                splitKernel}) {
             if (m != null) {
                 m.close();
             }

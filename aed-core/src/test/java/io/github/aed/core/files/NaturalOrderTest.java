@@ -1,4 +1,4 @@
-package io.github.aed.core.video;
+package io.github.aed.core.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

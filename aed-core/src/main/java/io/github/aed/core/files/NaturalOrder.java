@@ -1,16 +1,19 @@
-package io.github.aed.core.video;
+package io.github.aed.core.files;
 
 import java.nio.file.Path;
 import java.util.Comparator;
 
 /**
  * Orders names the way people count: runs of digits compare by value, so {@code frame2} comes before
- * {@code frame10}. Other characters compare case-insensitively; full ties fall back to plain string order.
+ * {@code frame10}. Other characters compare case-insensitively; full ties fall back to plain string order. Frame
+ * images, mask images and clip folders are listed in this order.
  */
-final class NaturalOrder implements Comparator<String> {
+public final class NaturalOrder implements Comparator<String> {
 
-    static final NaturalOrder NAMES = new NaturalOrder();
-    static final Comparator<Path> PATHS = Comparator.comparing(p -> p.getFileName().toString(), NAMES);
+    /** Orders names. */
+    public static final NaturalOrder NAMES = new NaturalOrder();
+    /** Orders paths by their file names. */
+    public static final Comparator<Path> PATHS = Comparator.comparing(p -> p.getFileName().toString(), NAMES);
 
     private NaturalOrder() {
     }
