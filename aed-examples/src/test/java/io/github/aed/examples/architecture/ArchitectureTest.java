@@ -36,9 +36,8 @@ class ArchitectureTest {
 
     static final ArchRule METRICS_DEPENDS_ONLY_ON_CORE_AND_NO_NATIVES = noClasses()
             .that().resideInAPackage(AED + ".metrics..")
-            // removed on branch house-natives: these three still read masks with OpenCV here; drop this line at merge
-            .and().haveNameNotMatching("io\\.github\\.aed\\.metrics\\.(UcsdGroundTruth|MaskTracks|AvenueGroundTruth)(\\$.*)?")
             .should().dependOnClassesThat().resideInAnyPackage(AED + ".detect..", AED + ".nn..", AED + ".examples..",
+                    AED + ".core.video..", AED + ".core.cube..", AED + ".core.scene..",
                     "org.bytedeco..", "org.nd4j..", "org.deeplearning4j..");
 
     static final ArchRule METRICS_DEPENDS_ON_NO_OTHER_AED_MODULE_THAN_CORE = noClasses()
