@@ -1,6 +1,8 @@
 package io.github.aed.examples;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.examples.cli.LogLevels;
+import io.github.aed.examples.cli.LoggingOptions;
 import io.github.aed.metrics.GroundTruthFormat;
 import io.github.aed.nn.network.BackboneVariant;
 import java.io.PrintWriter;
@@ -9,8 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -33,6 +37,9 @@ public final class Main implements Runnable {
     @Spec
     private CommandSpec spec;
 
+    @Mixin
+    private LoggingOptions logging;
+
     /** Runs {@code ./aed} with these arguments and exits with its exit code. */
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -40,6 +47,7 @@ public final class Main implements Runnable {
 
     /** Runs {@code ./aed} with these arguments; returns the exit code. */
     static int execute(String... args) {
+        LogLevels.apply(LoggingOptions.requested(args));
         return commandLine().execute(args);
     }
 
@@ -52,6 +60,7 @@ public final class Main implements Runnable {
         cli.registerConverter(BackboneVariant.class, converter(BackboneVariant::parse));
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+        cli.setExecutionStrategy(Main::checkedThenRun);
         return cli;
     }
 
@@ -70,6 +79,11 @@ public final class Main implements Runnable {
                 throw new TypeConversionException(e.getMessage());
             }
         };
+    }
+
+    private static int checkedThenRun(ParseResult parsed) {
+        ((Main) parsed.commandSpec().userObject()).logging.verbosity();
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** The message, the closest option or command names, and where to look for the right ones. */

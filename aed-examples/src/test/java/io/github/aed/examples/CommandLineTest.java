@@ -202,6 +202,7 @@ class CommandLineTest {
         assertUsageError(new String[] {"bench", "cubes", "--frames", "0"}, "--frames");
         assertUsageError(new String[] {"evaluate", "--gt-format", "ucsd", "--gt", "g", "--frame-scores", "s.csv", "--json", "o.json",
                 "--alpha", "2"}, "--alpha", "alpha must be in (0, 1]");
+        assertUsageError(new String[] {"--verbose", "demo", "--quiet"}, "--verbose and --quiet");
         assertUsageError(new String[] {"bench"}, "say what to benchmark: cubes, detect, coco, nn, ped2");
     }
 
