@@ -8,48 +8,61 @@ import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.coco.CocoDetector;
 import io.github.aed.detect.tfjs.TfjsGraphModel.OpProfile;
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
+import io.github.aed.examples.cli.UsageErrors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./aed bench coco}: the speed of a COCO detector on the CPU: frames/s end to end, each stage's time, where the
  * network's time goes per operation, the arithmetic rate it reaches against the fp32 peak, and memory.
  */
-final class CocoBench {
+@Command(name = "coco", header = "a COCO detector's frames/s, stage times, per-operation profile (GFLOP/s, share of peak), memory",
+        description = {"Times a COCO detector on UCSD Ped2 test frames (--root) or, without data, on generated frames of the "
+                + "same size: frames/s, milliseconds per frame for preprocessing, the network and decoding, the network's "
+                + "time and FLOP per operation, its GFLOP/s as a share of --peak-gflops, and memory. Native threads: "
+                + "OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
+final class CocoBench implements Callable<Integer> {
 
-    static final Set<String> VALUED = Set.of("detector", "root", "frames", "warmup-seconds", "peak-gflops");
-    static final Set<String> FLAGS = Set.of();
-    static final String USAGE = """
-            coco    ./aed bench coco [--detector coco:nanodet|coco:centernet:MODEL_JSON] [--root ../shared/data/ucsd-ped2]
-                        [--frames 200] [--warmup-seconds 10] [--peak-gflops 232]
-                    times a COCO detector (default the bundled NanoDet) on UCSD Ped2 test frames (--root) or, without
-                    data, on generated frames of the same size: frames/s, milliseconds per frame for preprocessing,
-                    the network and decoding, the network's time and FLOP per operation, its GFLOP/s as a share of
-                    --peak-gflops (the machine's fp32 peak: 232 for 2 Zen 4 cores with AVX-512 FMA), and memory.
-                    Native threads: OMP_NUM_THREADS (./aed sets 1 unless it is set).""";
+    @Spec
+    private CommandSpec spec;
 
-    private CocoBench() {
-    }
+    @Option(names = "--detector", paramLabel = "SPEC", description = "a COCO detector: coco:nanodet[:MODEL_JSON][,...] or "
+            + "coco:centernet:MODEL_JSON[,...] (default: ${DEFAULT-VALUE})")
+    private String detectorSpec = "coco:nanodet";
 
-    static void run(Options o) {
-        String spec = o.get("detector").orElse("coco:nanodet");
-        int count = o.intValue("frames", 200);
-        double warmup = o.doubleValue("warmup-seconds", 10);
-        double peak = o.doubleValue("peak-gflops", 232);
+    @Option(names = "--root", paramLabel = "DIR", description = "UCSD Ped2's root folder, whose Test/ frames are timed "
+            + "(default: generated frames), e.g. ../shared/data/ucsd-ped2")
+    private Path root;
+
+    @Option(names = "--frames", paramLabel = "N", description = "frames timed, at least 1 (default: ${DEFAULT-VALUE})")
+    private int count = 200;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "untimed runs first, at least 5 and for this long "
+            + "(default: ${DEFAULT-VALUE})")
+    private double warmup = 10;
+
+    @Option(names = "--peak-gflops", paramLabel = "G", description = "the machine's fp32 peak: 232 for 2 Zen 4 cores with "
+            + "AVX-512 FMA (default: ${DEFAULT-VALUE})")
+    private double peak = 232;
+
+    @Override
+    public Integer call() {
         if (count < 1 || warmup < 0 || !(peak > 0)) {
-            throw new UsageException("--frames must be >= 1, --warmup-seconds >= 0 and --peak-gflops > 0");
+            throw UsageErrors.of(spec, "--frames must be >= 1, --warmup-seconds >= 0 and --peak-gflops > 0");
         }
-        List<Frame> frames = frames(o, count);
-        try (ObjectDetector parsed = DetectorSpec.parse(spec)) {
+        List<Frame> frames = frames();
+        try (ObjectDetector parsed = UsageErrors.withOption(spec, "--detector", () -> DetectorSpec.parse(detectorSpec))) {
             if (!(parsed instanceof CocoDetector detector)) {
-                throw new UsageException("--detector must name a COCO detector (coco:...), got '" + spec + "'");
+                throw UsageErrors.of(spec, "--detector must name a COCO detector (coco:...), got '" + detectorSpec + "'");
             }
             System.out.printf(Locale.ROOT, "bench coco: %s%nmachine: %s, %d cores, OMP_NUM_THREADS=%s, backend %s%n",
                     detector.describe(), Machine.cpuModel(), Machine.cores(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
@@ -88,13 +101,14 @@ final class CocoBench {
             System.out.printf(Locale.ROOT, "memory: peak resident %d MB (heap and native), peak heap %d MB of %d MB%n",
                     Machine.processMb("VmHWM"), Machine.peakHeapMb(), Machine.maxHeapMb());
         }
+        return 0;
     }
 
     /** Ped2 test frames from --root, or generated frames of Ped2's size. */
-    private static List<Frame> frames(Options o, int count) {
+    private List<Frame> frames() {
         List<Frame> out = new ArrayList<>(count);
-        if (o.has("root")) {
-            Path test = o.requirePath("root").resolve("Test");
+        if (root != null) {
+            Path test = root.resolve("Test");
             if (!Files.isDirectory(test)) {
                 throw new InvalidInputException(test + ": expected the UCSD Ped2 layout with a Test/ folder");
             }

@@ -7,43 +7,66 @@ import io.github.aed.core.cube.StreamingCubeExtractor;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
+import io.github.aed.examples.cli.SeedOption;
+import io.github.aed.examples.cli.UsageErrors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./aed bench cubes}: object-cube extraction throughput and memory on generated frames. */
-final class CubeBench {
+@Command(name = "cubes", header = "object-cube extraction throughput (cubes/s) and heap use on generated frames",
+        description = {"Streams generated frames (noise texture, default 360x240 BGR, Ped2's size) through the sliding-window "
+                + "cube extractor with --objects random boxes (20..120 px) per frame, and prints cubes/s, frames/s and the "
+                + "JVM heap in use. The first 100 frames are a warm-up."})
+final class CubeBench implements Callable<Integer> {
 
-    static final Set<String> VALUED = Set.of("frames", "objects", "k", "size", "width", "height", "seed");
-    static final Set<String> FLAGS = Set.of("grey");
-    static final String USAGE = """
-            usage: ./aed bench cubes [--frames 600] [--objects 8] [--k 3] [--size 64] [--width 360] [--height 240]
-                                     [--grey] [--seed 1]
+    @Spec
+    private CommandSpec spec;
 
-            cubes   streams generated frames (noise texture, default 360x240 BGR, Ped2's size) through the
-                    sliding-window cube extractor with --objects random boxes (20..120 px) per frame, and prints
-                    cubes/s, frames/s and the JVM heap in use. The first 100 frames are a warm-up.
-            """;
+    @Option(names = "--frames", paramLabel = "N", description = "frames to stream, at least 1 (default: ${DEFAULT-VALUE})")
+    private int frames = 600;
 
-    private CubeBench() {
-    }
+    @Option(names = "--objects", paramLabel = "N", description = "random boxes per frame, at least 0 (default: ${DEFAULT-VALUE})")
+    private int objects = 8;
 
-    static void run(Options o) {
-        CubeSettings settings = CubeSettings.builder().temporalRadius(o.intValue("k", 3)).size(o.intValue("size", 64))
-                .colourMode(o.has("grey") ? io.github.aed.core.cube.ColourMode.GREY : io.github.aed.core.cube.ColourMode.COLOUR)
-                .edgePolicy(EdgePolicy.SKIP).build();
-        benchCubes(settings, o.intValue("frames", 600), o.intValue("objects", 8), o.intValue("width", 360),
-                o.intValue("height", 240), new Random(o.intValue("seed", 1)));
+    @Option(names = "--k", paramLabel = "K", description = "the cubes' temporal radius (default: ${DEFAULT-VALUE})")
+    private int k = 3;
+
+    @Option(names = "--size", paramLabel = "PX", description = "the cubes' side in pixels (default: ${DEFAULT-VALUE})")
+    private int size = 64;
+
+    @Option(names = "--width", paramLabel = "PX", description = "frame width (default: ${DEFAULT-VALUE})")
+    private int width = 360;
+
+    @Option(names = "--height", paramLabel = "PX", description = "frame height (default: ${DEFAULT-VALUE})")
+    private int height = 240;
+
+    @Option(names = "--grey", description = "grey cubes instead of colour ones")
+    private boolean grey;
+
+    @Mixin
+    private SeedOption seed = new SeedOption(1);
+
+    @Override
+    public Integer call() {
+        if (frames < 1 || objects < 0) {
+            throw UsageErrors.of(spec, "--frames must be at least 1 and --objects at least 0");
+        }
+        CubeSettings settings = UsageErrors.withOption(spec, "--k/--size", () -> CubeSettings.builder().temporalRadius(k).size(size)
+                .colourMode(grey ? io.github.aed.core.cube.ColourMode.GREY : io.github.aed.core.cube.ColourMode.COLOUR)
+                .edgePolicy(EdgePolicy.SKIP).build());
+        benchCubes(settings, frames, objects, width, height, new Random(seed.seed()));
+        return 0;
     }
 
     private static void benchCubes(CubeSettings settings, int frames, int objects, int width, int height, Random random) {
-        if (frames < 1 || objects < 0) {
-            throw new UsageException("--frames must be at least 1 and --objects at least 0");
-        }
         int warmup = Math.min(100, frames / 4);
         byte[] texture = new byte[width * height * 3 * 2];
         random.nextBytes(texture);

@@ -5,16 +5,16 @@ import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Video;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.Options;
+import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.metrics.Auc;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.train.TrainingSettings;
-import java.util.Set;
-import io.github.aed.nn.network.BackboneVariant;
-import io.github.aed.nn.network.NetworkSettings;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import io.github.aed.nn.task.FrameSelection;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.ProxyTaskProvider;
@@ -34,7 +34,12 @@ import java.util.random.RandomGenerator;
  * {@code META-INF/services/io.github.aed.nn.task.ProxyTaskProvider} (this module's resources) so that model files
  * naming it load like any other. Run it with {@code ./aed custom-task}.
  */
-final class CustomTaskExample implements Command {
+@Command(name = "custom-task", header = "example: a fifth proxy task (playback speed) trained and scored beside the four, on generated scenes",
+        description = {"Defines a fifth proxy task in the example's own code (is the sequence played at normal or double "
+                + "speed?), trains it beside the four built-in tasks on generated normal videos, scores a test video with a "
+                + "cyclist and a cart, prints every task's frame AUC, and saves and reloads the model: the task's provider is "
+                + "listed in META-INF/services, so loading finds it, and the primed motion detector comes back with the model.", "Source: aed-examples/src/main/java/io/github/aed/examples/CustomTaskExample.java"})
+final class CustomTaskExample implements Callable<Integer> {
 
     /**
      * Is the 7-frame sequence played at normal or at double speed? Anomalous objects often move unusually fast.
@@ -72,32 +77,15 @@ final class CustomTaskExample implements Command {
         }
     }
 
-    @Override
-    public String name() {
-        return "custom-task";
-    }
+    @Option(names = "--epochs", paramLabel = "N", description = "training epochs (default: ${DEFAULT-VALUE})")
+    private int epochs = 4;
+
+    @Mixin
+    private SeedOption seed = new SeedOption(1);
 
     @Override
-    public String summary() {
-        return "example: a fifth proxy task (playback speed) trained and scored beside the four, on generated scenes";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ./aed custom-task [--epochs 4] [--seed 1]
-
-                Defines a fifth proxy task in the example's own code (is the sequence played at normal or double speed?),
-                trains it beside the four built-in tasks on generated normal videos, scores a test video with a cyclist and
-                a cart, prints every task's frame AUC, and saves and reloads the model (the task's provider is listed in
-                META-INF/services, so loading finds it).
-                Source: aed-examples/src/main/java/io/github/aed/examples/CustomTaskExample.java""";
-    }
-
-    @Override
-    public int run(String[] args) throws Exception {
-        Options o = Options.parse(name(), args, Set.of("epochs", "seed"), Set.of());
-        SceneGenerator scene = SceneGenerator.builder().frames(120).seed(o.intValue("seed", 1)).build();
+    public Integer call() throws Exception {
+        SceneGenerator scene = SceneGenerator.builder().frames(120).seed(seed.seed()).build();
         List<Video> normal = new ArrayList<>();
         for (int v = 0; v < 5; v++) {
             normal.add(scene.generate("Train" + v, v).asVideo());
@@ -107,8 +95,7 @@ final class CustomTaskExample implements Command {
 
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .addTask(new PlaybackSpeed(1.0))
-                .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 4)).maxSamplesPerVideo(0).seed(o.intValue("seed", 1)).build())
+                .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
                 .build()
                 .fit(normal);
         VideoScores scores = detector.score(test.asVideo());
@@ -127,9 +114,14 @@ final class CustomTaskExample implements Command {
 
         Path file = Files.createTempFile("custom-task", ".aed");
         detector.save(file);
-        AnomalyDetector back = AnomalyDetector.load(file, detector.objectDetector());
-        System.out.println("saved and reloaded " + file + " with tasks (their providers found by ServiceLoader) "
-                + back.model().orElseThrow().tasks().stream().map(t -> t.name() + " x" + t.weight()).toList());
+        try (AnomalyDetector back = AnomalyDetector.load(file)) {
+            if (!java.util.Arrays.equals(scores.frameScores(), back.score(test.asVideo()).frameScores())) {
+                throw new IllegalStateException("the reloaded model " + file + " scores the test video differently");
+            }
+            System.out.println("saved and reloaded " + file + " with tasks (their providers found by ServiceLoader) "
+                    + back.model().orElseThrow().tasks().stream().map(t -> t.name() + " x" + t.weight()).toList()
+                    + "; it scores the test video identically with the restored " + back.objectDetector().describe());
+        }
         Files.delete(file);
         return 0;
     }

@@ -2,7 +2,6 @@ package io.github.aed.examples;
 
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.video.Video;
-import io.github.aed.examples.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,16 +28,6 @@ enum DatasetLayout {
     DatasetLayout(String train, String test) {
         this.train = train;
         this.test = test;
-    }
-
-    static DatasetLayout of(String name) {
-        return switch (name) {
-            case "ucsd" -> UCSD;
-            case "avenue" -> AVENUE;
-            case "shanghaitech" -> SHANGHAITECH;
-            case "folder" -> FOLDER;
-            default -> throw new UsageException("--dataset must be ucsd, avenue, shanghaitech or folder, got '" + name + "'");
-        };
     }
 
     /** The normal training clips below {@code root}. */

@@ -8,8 +8,7 @@ import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.Video;
 import io.github.aed.core.video.VideoFileWriter;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.Options;
+import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.examples.render.AnnotatedFrames;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.nn.AnomalyDetector;
@@ -23,60 +22,60 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./aed demo}: the whole method on generated scenes, offline, in a few minutes: generate normal training videos
  * and test videos with labelled anomalies, train, score, evaluate with {@code ./aed evaluate}'s code, and write an
  * annotated video and a score plot.
  */
-final class DemoCommand implements Command {
+@Command(name = "demo", header = "the whole method offline on generated scenes: generate, train, score, evaluate, draw (a few minutes)",
+        description = {"Generates a fixed-camera walkway scene (240x160): --train-videos normal videos and --test-videos test "
+                + "videos, each with anomalies of the kinds fast mover, vehicle, erratic walker, loiterer. Trains the default "
+                + "detector (motion detector, shallow+narrow network) on the normal videos, scores the test videos with the "
+                + "default, non-transductive scoring settings, evaluates them exactly as './aed evaluate' does (micro/macro "
+                + "AUC, RBDC, TBDC with the generated tracks), and writes into --out:",
+                "  data/               the generated dataset in the UCSD Ped2 layout (frames, masks, UCSDped2.m, tracks/)",
+                "  model.aed           the trained detector",
+                "  scores.csv, regions.csv, result.json   the scores and the evaluation",
+                "  scores.png          frame scores of every test video against the ground truth",
+                "  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below"})
+final class DemoCommand implements Callable<Integer> {
 
     private static final AnomalyKind[][] TEST_ANOMALIES = {
             {AnomalyKind.FAST_MOVER}, {AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC}, {AnomalyKind.LOITERER},
             {AnomalyKind.FAST_MOVER, AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC, AnomalyKind.LOITERER}};
 
-    @Override
-    public String name() {
-        return "demo";
-    }
+    @Option(names = "--out", paramLabel = "DIR", description = "where the outputs go (default: ${DEFAULT-VALUE})")
+    private Path out = Path.of("demo-output");
+
+    @Option(names = "--train-videos", paramLabel = "N", description = "normal training videos (default: ${DEFAULT-VALUE})")
+    private int trainVideos = 6;
+
+    @Option(names = "--test-videos", paramLabel = "N", description = "test videos with anomalies (default: ${DEFAULT-VALUE})")
+    private int testVideos = 4;
+
+    @Option(names = "--frames", paramLabel = "N", description = "frames per video (default: ${DEFAULT-VALUE})")
+    private int frames = 150;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "training epochs (default: ${DEFAULT-VALUE})")
+    private int epochs = 8;
+
+    @Option(names = "--cube-size", paramLabel = "PX", description = "crop side in pixels, a multiple of 8 (default: ${DEFAULT-VALUE})")
+    private int cubeSize = 16;
+
+    @Mixin
+    private SeedOption seed = new SeedOption(1);
 
     @Override
-    public String summary() {
-        return "the whole method offline on generated scenes: generate, train, score, evaluate, draw (a few minutes)";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ./aed demo [--out demo-output] [--train-videos 6] [--test-videos 4] [--frames 150] [--epochs 8]
-                                  [--cube-size 16] [--seed 1]
-
-                Generates a fixed-camera walkway scene (240x160): --train-videos normal videos and --test-videos test videos,
-                each with anomalies of the kinds fast mover, vehicle, erratic walker, loiterer. Trains the default detector
-                (motion detector, shallow+narrow network) on the normal videos, scores the test videos with the default,
-                non-transductive scoring settings, evaluates them exactly as './aed evaluate' does (micro/macro AUC, RBDC,
-                TBDC with the generated tracks), and writes into --out:
-                  data/               the generated dataset in the UCSD Ped2 layout (frames, masks, UCSDped2.m, tracks/)
-                  model.aed           the trained detector
-                  scores.csv, regions.csv, result.json   the scores and the evaluation
-                  scores.png          frame scores of every test video against the ground truth
-                  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below""";
-    }
-
-    @Override
-    public int run(String[] args) throws Exception {
-        Options o = Options.parse(name(), args, Set.of("out", "train-videos", "test-videos", "frames", "epochs", "cube-size", "seed"),
-                Set.of());
-        Path out = o.path("out").orElse(Path.of("demo-output"));
-        int trainVideos = o.intValue("train-videos", 6);
-        int testVideos = o.intValue("test-videos", 4);
-        int frames = o.intValue("frames", 150);
-        long seed = o.intValue("seed", 1);
+    public Integer call() throws Exception {
         long start = System.nanoTime();
 
         step("1/5 generating " + trainVideos + " normal and " + testVideos + " test videos of " + frames + " frames");
-        SceneGenerator scene = SceneGenerator.builder().frames(frames).walkers(4).seed(seed).build();
+        SceneGenerator scene = SceneGenerator.builder().frames(frames).walkers(4).seed(seed.seed()).build();
         List<GeneratedVideo> train = new ArrayList<>();
         for (int v = 0; v < trainVideos; v++) {
             train.add(scene.generate(String.format(Locale.ROOT, "Train%03d", v + 1), v));
@@ -95,8 +94,8 @@ final class DemoCommand implements Command {
 
         step("2/5 training on the normal videos");
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
-                .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(o.intValue("cube-size", 16)).build())
-                .training(TrainingSettings.builder().epochs(o.intValue("epochs", 8)).maxSamplesPerVideo(0).seed(seed).build())
+                .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(cubeSize).build())
+                .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(out.resolve("model.aed"));
@@ -111,9 +110,9 @@ final class DemoCommand implements Command {
         ScoreFiles.writeRegions(out.resolve("regions.csv"), scores);
 
         step("4/5 evaluating with ./aed evaluate");
-        int status = new EvaluateCommand().run(new String[] {"--gt-format", "ucsd", "--gt", data.toString(),
+        int status = Main.commandLine().execute("evaluate", "--gt-format", "ucsd", "--gt", data.toString(),
                 "--frame-scores", out.resolve("scores.csv").toString(), "--regions", out.resolve("regions.csv").toString(),
-                "--tracks", data.resolve("Test/tracks").toString(), "--json", out.resolve("result.json").toString()});
+                "--tracks", data.resolve("Test/tracks").toString(), "--json", out.resolve("result.json").toString());
         System.out.println("   scoring settings: " + detector.scoringSettings().describe());
 
         step("5/5 drawing");

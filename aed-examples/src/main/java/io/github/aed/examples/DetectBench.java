@@ -15,8 +15,7 @@ import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.detect.motion.MotionSettings;
 import io.github.aed.detect.motion.ProposalRanking;
 import io.github.aed.detect.motion.SubtractorKind;
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
+import io.github.aed.examples.cli.UsageErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -29,15 +28,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
-import java.util.function.DoubleConsumer;
-import java.util.function.IntConsumer;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./aed bench detect}: the motion detector on UCSD Ped2. Recall of the ground-truth anomaly regions (one box per
@@ -45,40 +53,21 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * frame, and detection speed on one OpenCV thread. Also reports the detector's behaviour on the training clips, which
  * have no anomalies and no masks (boxes per frame), so that settings can be judged without the test masks.
  */
-final class DetectBench {
-
-    /** Options of {@code bench detect}, all but --root optional overrides of the motion detector's defaults. */
-    static final Set<String> VALUED = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report", "subtractor", "history", "threshold", "open", "close",
-            "blur", "median", "min-component", "min-area", "max-area", "merge-x", "merge-y", "pad", "pad-px", "prime-frames",
-            "learning-rate", "parts", "split", "nms", "max-per-frame", "frame-diff", "valley",
-            "valley-first", "ranking", "overlap-exponent", "part-weight", "min-confidence", "classes");
-    static final Set<String> FLAGS = Set.of("shadows", "train", "misses", "per-clip", DetectCommand.POST_FLAG);
-    /** The options that are not motion-detector settings. */
-    private static final Set<String> GENERAL = Set.of("root", "detector", "every", "prime", "clips", "tune-clips", "report");
-
-    static final String USAGE = """
-            detect  ./aed bench detect --root ../shared/data/ucsd-ped2 [--detector SPEC] [--every N] [--prime train|none|both]
-                        [--train] [--misses] [--per-clip] [--clips N] [--tune-clips 1-6] [--report tune|all] [motion settings: --subtractor mog2|knn --history N --threshold T --shadows
-                         --learning-rate R --blur K --median K --open K --close K --min-component PX --min-area PX
-                         --max-area FRACTION --merge-x PX --merge-y PX --pad FRACTION --pad-px PX --prime-frames N
-                         --parts true|false --split K --nms IOU --max-per-frame N --frame-diff LEVELS
-                         --valley RATIO --valley-first true|false --ranking tiers|overlap
-                         --overlap-exponent P --part-weight W]
-                    runs the motion detector (defaults unless overridden), or the detector --detector names (any
-                    ./aed detect spec, e.g. coco:nanodet, coco:nanodet+motion, default; with --detector, --nms,
-                    --nms-across, --max-per-frame, --min-confidence, --classes, --min-area and --max-area are
-                    ./aed detect's post-processing), on every Ped2 test clip
-                    (every N-th frame with --every N), primed on the
-                    16 training clips and/or unprimed (--prime, default both), and prints the recall of the anomaly
-                    regions of the pixel masks (8-connected, >= 20 px) at IoU >= 0.1 and >= 0.3, boxes per frame,
-                    the classes of the boxes that find them, and frames/s of detection alone (decoding excluded; one
-                    OpenCV thread, OMP_NUM_THREADS native threads for network detectors). --train also reports
-                    boxes per frame on the training clips; --misses lists the regions missed at IoU 0.1; --per-clip
-                    prints the recall of every test clip.
-                    Recall is reported on the tuning split (the test clips numbered by --tune-clips, default 1-6,
-                    i.e. Test001-Test006), on the held-out split (the other clips) and overall. Tune settings on
-                    the tuning split only: --report tune loads and reports the tuning clips alone, so that the
-                    held-out masks are not looked at while tuning.""";
+@Command(name = "detect", header = "a detector's recall of UCSD Ped2's anomaly regions, boxes per frame, speed",
+        description = {"Runs the motion detector (its defaults unless the motion settings below override them), or the "
+                + "detector --detector names (any ./aed detect spec, e.g. coco:nanodet, coco:nanodet+motion, default), on "
+                + "every Ped2 test clip (every N-th frame with --every N), primed on the 16 training clips and/or unprimed "
+                + "(--prime), and prints the recall of the anomaly regions of the pixel masks (8-connected, >= 20 px) at "
+                + "IoU >= 0.1 and >= 0.3, boxes per frame, the classes of the boxes that find them, and frames/s of "
+                + "detection alone (decoding excluded; one OpenCV thread, OMP_NUM_THREADS native threads for network "
+                + "detectors).",
+                "Recall is reported on the tuning split (the test clips numbered by --tune-clips, i.e. Test001-Test006 by "
+                        + "default), on the held-out split (the other clips) and overall. Tune settings on the tuning split "
+                        + "only: --report tune loads and reports the tuning clips alone, so that the held-out masks are not "
+                        + "looked at while tuning.",
+                "--nms, --max-per-frame, --min-area and --max-area (a FRACTION of the frame here) are motion settings, or "
+                        + "with --detector ./aed detect's post-processing, as are --min-confidence, --classes and --nms-across."})
+final class DetectBench implements Callable<Integer> {
 
     private static final int MIN_REGION_PIXELS = 20;
 
@@ -87,55 +76,115 @@ final class DetectBench {
     /** The tuning split: Test001-Test006; Test007-Test012 are held out. */
     static final String DEFAULT_TUNING_CLIPS = "1-6";
 
-    private DetectBench() {
+    /** The options that are post-processing only, never motion settings. */
+    private static final Set<String> POST_PROCESSING_ONLY = Set.of("--min-confidence", "--classes", "--nms-across");
+
+    /** Which detectors run: primed on the training clips, unprimed, or both one after the other. */
+    enum Priming { TRAIN, NONE, BOTH }
+
+    /** Which test clips are loaded and reported. */
+    enum Report { TUNE, ALL }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Ped2RootOption ped2;
+
+    @Option(names = "--detector", paramLabel = "SPEC", description = "run this detector (an ./aed detect spec) instead of the motion detector")
+    private String detectorSpec;
+
+    @Option(names = "--every", paramLabel = "N", description = "every N-th test frame only, N >= 1 (default: ${DEFAULT-VALUE})")
+    private int every = 1;
+
+    @Option(names = "--prime", paramLabel = "P", description = "train (primed on the training clips), none, or both (default: ${DEFAULT-VALUE})")
+    private Priming prime = Priming.BOTH;
+
+    @Option(names = "--train", description = "also report boxes per frame on the training clips")
+    private boolean train;
+
+    @Option(names = "--misses", description = "list the regions missed at IoU 0.1")
+    private boolean misses;
+
+    @Option(names = "--per-clip", description = "print the recall of every test clip")
+    private boolean perClip;
+
+    @Option(names = "--clips", paramLabel = "N", description = "the first N test clips only (default: all)")
+    private int clips = Integer.MAX_VALUE;
+
+    @Option(names = "--tune-clips", paramLabel = "LIST", converter = TuningClips.Converter.class, defaultValue = DEFAULT_TUNING_CLIPS,
+            description = "the tuning split's clip numbers: numbers and ranges such as 1-6 or 1,3,5-7 (default: ${DEFAULT-VALUE})")
+    private TuningClips tuning;
+
+    @Option(names = "--report", paramLabel = "R", description = "tune (load and report the tuning clips alone) or all (default: ${DEFAULT-VALUE})")
+    private Report report = Report.ALL;
+
+    @Mixin
+    private PostProcessingOptions postProcessing;
+
+    @Mixin
+    private MotionOptions motion;
+
+    /** The clip numbers of {@code --tune-clips}. */
+    record TuningClips(Set<Integer> numbers) {
+
+        /** Reads {@link #clipNumbers}. */
+        static final class Converter implements ITypeConverter<TuningClips> {
+            @Override
+            public TuningClips convert(String value) {
+                return new TuningClips(clipNumbers(value));
+            }
+        }
     }
 
-    static void run(Options o) {
-        Path root = o.requirePath("root");
+    @Override
+    public Integer call() {
+        if (every < 1) {
+            throw UsageErrors.of(spec, "--every must be >= 1, got " + every);
+        }
+        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream().map(OptionSpec::longestName).toList();
+        List<String> motionSettingsGiven = spec.mixins().get("motion").options().stream().map(OptionSpec::longestName)
+                .filter(given::contains).toList();
+        if (detectorSpec != null && !motionSettingsGiven.isEmpty()) {
+            throw UsageErrors.of(spec, "--detector runs the detector as its spec says, with ./aed detect's post-processing "
+                    + "options; motion settings cannot be added to it: " + motionSettingsGiven);
+        }
+        List<String> postOnly = given.stream().filter(POST_PROCESSING_ONLY::contains).toList();
+        if (detectorSpec == null && !postOnly.isEmpty()) {
+            throw UsageErrors.of(spec, postOnly + " post-process the boxes of a --detector; the motion detector does not take them");
+        }
+        Supplier<ObjectDetector> detectors;
+        if (detectorSpec == null) {
+            MotionSettings.Builder motionSettings = motion.builder(postProcessing);
+            detectors = motionSettings::build;
+        } else {
+            PostProcessor post = postProcessing.postProcessor();
+            detectors = () -> composed(post);
+        }
+        Path root = ped2.root();
         Path test = root.resolve("Test");
-        Path train = root.resolve("Train");
-        if (!Files.isDirectory(test) || !Files.isDirectory(train)) {
+        Path trainFolder = root.resolve("Train");
+        if (!Files.isDirectory(test) || !Files.isDirectory(trainFolder)) {
             throw new InvalidInputException(root + ": expected the UCSD Ped2 layout with Train/ and Test/ folders");
         }
-        String prime = o.get("prime").orElse("both");
-        if (!Set.of("train", "none", "both").contains(prime)) {
-            throw new UsageException("--prime must be train, none or both, got '" + prime + "'");
-        }
-        String report = o.get("report").orElse("all");
-        if (!Set.of("tune", "all").contains(report)) {
-            throw new UsageException("--report must be tune or all, got '" + report + "'");
-        }
-        Set<Integer> tuning = clipNumbers(o.get("tune-clips").orElse(DEFAULT_TUNING_CLIPS));
+        Set<Integer> tuningClips = tuning.numbers();
         opencv_core.setNumThreads(1);
-        String spec = o.get("detector").orElse(null);
-        if (spec != null && (o.has("shadows") || VALUED.stream().anyMatch(n -> !GENERAL.contains(n)
-                && !DetectCommand.POST_VALUED.contains(n) && o.has(n)))) {
-            throw new UsageException("--detector runs the detector as its spec says, with ./aed detect's post-processing "
-                    + "options " + DetectCommand.POST_VALUED + "; motion settings cannot be added to it");
-        }
-        PostProcessor post = spec != null ? DetectCommand.postProcessor(o) : PostProcessor.NONE;
-        MotionSettings.Builder builder = motionBuilder(o);
-        int every = o.intValue("every", 1);
-        if (every < 1) {
-            throw new UsageException("--every must be >= 1, got " + every);
-        }
-        List<Video> trainClips = Video.clipsIn(train);
-        List<Path> testClips = testClips(test, o.intValue("clips", Integer.MAX_VALUE)).stream()
-                .filter(p -> report.equals("all") || tuning.contains(clipNumber(p))).toList();
+        List<Video> trainClips = Video.clipsIn(trainFolder);
+        List<Path> testClips = testClips(test, clips).stream()
+                .filter(p -> report == Report.ALL || tuningClips.contains(clipNumber(p))).toList();
         System.out.println("bench detect: UCSD Ped2 at " + root + ", " + testClips.size() + " test clips, one OpenCV thread"
-                + (report.equals("tune") ? ", tuning split only (held-out clips not loaded)" : ""));
-        System.out.println("splits: tuning = test clips " + tuning.stream().sorted().toList() + ", held-out = the others");
+                + (report == Report.TUNE ? ", tuning split only (held-out clips not loaded)" : ""));
+        System.out.println("splits: tuning = test clips " + tuningClips.stream().sorted().toList() + ", held-out = the others");
         List<TestClip> loaded = new ArrayList<>();
         for (Path clip : testClips) {
-            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt"), tuning.contains(clipNumber(clip)), every));
+            loaded.add(TestClip.load(clip, test.resolve(clip.getFileName() + "_gt"), tuningClips.contains(clipNumber(clip)), every));
         }
         long regions = loaded.stream().mapToLong(TestClip::regionCount).sum();
         System.out.printf(Locale.ROOT, "ground truth: %d anomaly regions in %d frames (8-connected mask regions >= %d px%s)%n",
                 regions, loaded.stream().mapToInt(c -> c.frames.size()).sum(), MIN_REGION_PIXELS,
                 every == 1 ? "" : ", every " + every + "th frame");
-        for (boolean primed : prime.equals("both") ? List.of(true, false) : List.of(prime.equals("train"))) {
-            try (ObjectDetector detector = spec == null ? builder.build() : post.equals(PostProcessor.NONE)
-                    ? DetectorSpec.parse(spec) : ComposedDetector.builder().add(DetectorSpec.parse(spec)).postProcessor(post).build()) {
+        for (boolean primed : prime == Priming.BOTH ? List.of(true, false) : List.of(prime == Priming.TRAIN)) {
+            try (ObjectDetector detector = detectors.get()) {
                 long t0 = System.nanoTime();
                 if (primed) {
                     detector.prime(trainClips);
@@ -147,74 +196,146 @@ final class DetectBench {
                     System.out.printf(Locale.ROOT, "priming on %d training clips: %.1f s (decoding included)%n",
                             trainClips.size(), primeSeconds);
                 }
-                evaluate(detector, loaded, o.has("misses"), o.has("per-clip"));
-                if (o.has("train")) {
+                evaluate(detector, loaded, misses, perClip);
+                if (train) {
                     trainBehaviour(detector, trainClips);
                 }
             }
         }
+        return 0;
     }
 
-    static MotionSettings.Builder motionBuilder(Options o) {
-        MotionSettings.Builder b = MotionDetector.builder();
-        o.get("subtractor").ifPresent(v -> b.subtractor(switch (v.toLowerCase(Locale.ROOT)) {
-            case "mog2" -> SubtractorKind.MOG2;
-            case "knn" -> SubtractorKind.KNN;
-            default -> throw new UsageException("--subtractor must be mog2 or knn, got '" + v + "'");
-        }));
-        o.get("ranking").ifPresent(v -> b.ranking(switch (v.toLowerCase(Locale.ROOT)) {
-            case "tiers" -> ProposalRanking.TIERS;
-            case "overlap" -> ProposalRanking.OVERLAP;
-            default -> throw new UsageException("--ranking must be tiers or overlap, got '" + v + "'");
-        }));
-        ifDouble(o, "overlap-exponent", b::overlapExponent);
-        ifDouble(o, "part-weight", b::partWeight);
-        o.get("parts").ifPresent(v -> b.parts(bool("parts", v)));
-        o.get("valley-first").ifPresent(v -> b.valleyPiecesFirst(bool("valley-first", v)));
-        if (o.has("shadows")) {
-            b.detectShadows(true);
+    /** The detector of --detector, with the post-processing if any. */
+    private ObjectDetector composed(PostProcessor post) {
+        ObjectDetector parsed = UsageErrors.withOption(spec, "--detector", () -> DetectorSpec.parse(detectorSpec));
+        return post.equals(PostProcessor.NONE) ? parsed : ComposedDetector.builder().add(parsed).postProcessor(post).build();
+    }
+
+    /**
+     * The motion detector's settings, each overriding its default when given. {@code --nms}, {@code --max-per-frame},
+     * {@code --min-area} and {@code --max-area} are shared with {@link PostProcessingOptions}, whose values
+     * {@link #builder} reads.
+     */
+    static final class MotionOptions {
+
+        @Spec(Spec.Target.MIXEE)
+        private CommandSpec command;
+
+        @Option(names = "--subtractor", paramLabel = "KIND", description = "background model: mog2 or knn")
+        private SubtractorKind subtractor;
+
+        @Option(names = "--history", paramLabel = "N", description = "frames the background model remembers")
+        private Integer history;
+
+        @Option(names = "--threshold", paramLabel = "T", description = "the background model's foreground threshold")
+        private Double threshold;
+
+        @Option(names = "--shadows", description = "detect shadows and remove them from the foreground")
+        private boolean shadows;
+
+        @Option(names = "--learning-rate", paramLabel = "R", description = "the background model's learning rate (-1: automatic)")
+        private Double learningRate;
+
+        @Option(names = "--blur", paramLabel = "K", description = "blur kernel size (0: none)")
+        private Integer blur;
+
+        @Option(names = "--median", paramLabel = "K", description = "median filter size of the foreground mask (0: none)")
+        private Integer median;
+
+        @Option(names = "--open", paramLabel = "K", description = "morphological opening size (0: none)")
+        private Integer open;
+
+        @Option(names = "--close", paramLabel = "K", description = "morphological closing size (0: none)")
+        private Integer close;
+
+        @Option(names = "--min-component", paramLabel = "PX", description = "foreground components below this area are dropped")
+        private Integer minComponent;
+
+        @Option(names = "--merge-x", paramLabel = "PX", description = "merge boxes this close horizontally")
+        private Integer mergeX;
+
+        @Option(names = "--merge-y", paramLabel = "PX", description = "merge boxes this close vertically")
+        private Integer mergeY;
+
+        @Option(names = "--pad", paramLabel = "FRACTION", description = "pad each box by this fraction of its size")
+        private Double pad;
+
+        @Option(names = "--pad-px", paramLabel = "PX", description = "and by these pixels")
+        private Integer padPixels;
+
+        @Option(names = "--prime-frames", paramLabel = "N", description = "frames of the priming clips the model learns from")
+        private Integer primeFrames;
+
+        @Option(names = "--parts", paramLabel = "true|false", arity = "1", description = "also propose the parts of split components")
+        private Boolean parts;
+
+        @Option(names = "--split", paramLabel = "K", description = "the opening size that splits touching objects into parts")
+        private Integer split;
+
+        @Option(names = "--frame-diff", paramLabel = "LEVELS", description = "frame-difference grey levels that count as motion (0: off)")
+        private Integer frameDifference;
+
+        @Option(names = "--valley", paramLabel = "RATIO", description = "split a box at a valley of its column profile this deep")
+        private Double valley;
+
+        @Option(names = "--valley-first", paramLabel = "true|false", arity = "1", description = "rank the valley pieces before the whole box")
+        private Boolean valleyFirst;
+
+        @Option(names = "--ranking", paramLabel = "R", description = "proposal ranking: tiers or overlap")
+        private ProposalRanking ranking;
+
+        @Option(names = "--overlap-exponent", paramLabel = "P", description = "the overlap ranking's exponent")
+        private Double overlapExponent;
+
+        @Option(names = "--part-weight", paramLabel = "W", description = "the overlap ranking's weight of parts")
+        private Double partWeight;
+
+        /** The builder with every setting given here and the shared ones of {@code shared}; defaults elsewhere. */
+        MotionSettings.Builder builder(PostProcessingOptions shared) {
+            MotionSettings.Builder b = MotionDetector.builder();
+            set("--subtractor", subtractor, b::subtractor);
+            set("--ranking", ranking, b::ranking);
+            set("--overlap-exponent", overlapExponent, b::overlapExponent);
+            set("--part-weight", partWeight, b::partWeight);
+            set("--parts", parts, b::parts);
+            set("--valley-first", valleyFirst, b::valleyPiecesFirst);
+            b.detectShadows(shadows);
+            set("--history", history, b::history);
+            set("--threshold", threshold, b::threshold);
+            set("--learning-rate", learningRate, b::learningRate);
+            set("--blur", blur, b::blur);
+            set("--frame-diff", frameDifference, b::frameDifference);
+            set("--valley", valley, b::valleySplit);
+            set("--median", median, b::median);
+            set("--open", open, b::open);
+            set("--close", close, b::close);
+            set("--min-component", minComponent, b::minComponentArea);
+            set("--split", split, b::split);
+            set("--min-area", shared.minArea, b::minArea);
+            set("--max-area", shared.maxArea, b::maxAreaFraction);
+            set("--nms", shared.nmsIou, b::nmsIou);
+            set("--max-per-frame", shared.maxPerFrame, b::maxDetections);
+            set("--prime-frames", primeFrames, b::primeFrames);
+            try (MotionDetector defaults = b.build()) {
+                MotionSettings d = defaults.settings();
+                int x = mergeX != null ? mergeX : d.mergeGapX();
+                int y = mergeY != null ? mergeY : d.mergeGapY();
+                UsageErrors.withOption(command, "--merge-x/--merge-y", () -> b.mergeGap(x, y));
+                double fraction = pad != null ? pad : d.padFraction();
+                int pixels = padPixels != null ? padPixels : d.padPixels();
+                UsageErrors.withOption(command, "--pad/--pad-px", () -> b.padding(fraction, pixels));
+            }
+            return b;
         }
-        ifInt(o, "history", b::history);
-        ifDouble(o, "threshold", b::threshold);
-        ifDouble(o, "learning-rate", b::learningRate);
-        ifInt(o, "blur", b::blur);
-        ifInt(o, "frame-diff", b::frameDifference);
-        ifDouble(o, "valley", b::valleySplit);
-        ifInt(o, "median", b::median);
-        ifInt(o, "open", b::open);
-        ifInt(o, "close", b::close);
-        ifInt(o, "min-component", b::minComponentArea);
-        ifInt(o, "split", b::split);
-        ifInt(o, "min-area", b::minArea);
-        ifDouble(o, "max-area", b::maxAreaFraction);
-        ifDouble(o, "nms", b::nmsIou);
-        ifInt(o, "max-per-frame", b::maxDetections);
-        ifInt(o, "prime-frames", b::primeFrames);
-        try (MotionDetector defaults = b.build()) {
-            MotionSettings d = defaults.settings();
-            b.mergeGap(o.intValue("merge-x", d.mergeGapX()), o.intValue("merge-y", d.mergeGapY()));
-            b.padding(o.doubleValue("pad", d.padFraction()), o.intValue("pad-px", d.padPixels()));
-        }
-        return b;
-    }
 
-    private static boolean bool(String option, String value) {
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new UsageException("--" + option + " must be true or false, got '" + value + "'");
-        };
-    }
-
-    private static void ifInt(Options o, String name, IntConsumer setter) {
-        if (o.has(name)) {
-            setter.accept(o.intValue(name, 0));
-        }
-    }
-
-    private static void ifDouble(Options o, String name, DoubleConsumer setter) {
-        if (o.has(name)) {
-            setter.accept(o.doubleValue(name, 0));
+        /** Applies a setting if it was given; the builder's rejection names the option. */
+        private <T> void set(String option, T value, Consumer<T> setter) {
+            if (value != null) {
+                UsageErrors.withOption(command, option, () -> {
+                    setter.accept(value);
+                    return value;
+                });
+            }
         }
     }
 
@@ -328,20 +449,20 @@ final class DetectBench {
     /**
      * The clip numbers of a list such as {@code 1-6} or {@code 1,3,5-7}: comma-separated numbers and inclusive ranges.
      *
-     * @throws UsageException if an item is not a positive number or a range from low to high
+     * @throws TypeConversionException if an item is not a positive number or a range from low to high
      */
     static Set<Integer> clipNumbers(String list) {
         Set<Integer> out = new TreeSet<>();
         for (String item : list.split(",", -1)) {
             Matcher m = Pattern.compile("(\\d+)(?:-(\\d+))?").matcher(item.trim());
             if (!m.matches()) {
-                throw new UsageException("--tune-clips: expected clip numbers or ranges such as 1-6 or 1,3,5-7, got '"
+                throw new TypeConversionException("expected clip numbers or ranges such as 1-6 or 1,3,5-7, got '"
                         + item + "' in '" + list + "'");
             }
             int from = Integer.parseInt(m.group(1));
             int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
             if (from < 1 || to < from) {
-                throw new UsageException("--tune-clips: a range must go from a clip number >= 1 up, got '" + item + "'");
+                throw new TypeConversionException("a range must go from a clip number >= 1 up, got '" + item + "'");
             }
             for (int n = from; n <= to; n++) {
                 out.add(n);

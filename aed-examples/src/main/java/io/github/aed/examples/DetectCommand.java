@@ -8,81 +8,68 @@ import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.detect.ComposedDetector;
-import io.github.aed.detect.spec.DetectorSpec;
-import io.github.aed.detect.NmsMode;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.PostProcessor;
 import io.github.aed.detect.csv.DetectionCsvWriter;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./aed detect}: runs a detector over a video, a frame folder or a folder of clips and writes detection CSVs. */
-final class DetectCommand implements Command {
+@Command(name = "detect", header = "find objects in video (motion, HOG, cascades, Darknet/ONNX networks, CSV) and write detection CSVs",
+        description = {"CSV columns: frame,x_min,y_min,x_max,y_max,class_id,class,score (inclusive pixel corners, 0-based "
+                + "frames, class_id -1 and class \"object\" = no class). The post-processing options apply to the "
+                + "detector's output (see docs/detect.md)."})
+final class DetectCommand implements Callable<Integer> {
 
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "tif", "tiff", "bmp");
 
-    @Override
-    public String name() {
-        return "detect";
-    }
+    @Option(names = "--input", required = true, paramLabel = "VIDEO_OR_FRAME_DIR_OR_CLIP_DIR", description = "a video file, a "
+            + "folder of frame images, or a folder of clips (video files or frame folders, e.g. ../shared/data/ucsd-ped2/Train). "
+            + "For a folder of clips --out (and --annotated) name folders that receive one <clip>.csv (<clip>.avi) per clip.")
+    private Path input;
+
+    @Mixin
+    private DetectorOption detectorOption;
+
+    @Option(names = "--out", required = true, paramLabel = "detections.csv", description = "the detection CSV (a folder for a folder of clips)")
+    private Path out;
+
+    @Option(names = "--prime", paramLabel = "VIDEO_OR_DIR", description = "normal videos the detector learns from first (the "
+            + "motion detector's background model); same forms as --input, may be repeated")
+    private List<Path> prime = List.of();
+
+    @Option(names = "--annotated", paramLabel = "out.avi", description = "also write the frames with the boxes drawn (.avi MJPG, "
+            + "or .mp4/.mkv/.mov H.264) at --fps")
+    private Path annotated;
+
+    @Option(names = "--fps", paramLabel = "FPS", description = "frame rate of --annotated (default: ${DEFAULT-VALUE})")
+    private double fps = 25;
+
+    @Mixin
+    private PostProcessingOptions postProcessing;
 
     @Override
-    public String summary() {
-        return "find objects in video (motion, HOG, cascades, Darknet/ONNX networks, CSV) and write detection CSVs";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ./aed detect --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR [--detector SPEC] --out detections.csv
-                                    [--prime VIDEO_OR_DIR]... [--annotated out.avi] [--fps 25]
-                                    [--min-confidence C] [--classes ID,ID,...] [--nms IOU] [--nms-across]
-                                    [--min-area PX] [--max-area PX] [--max-per-frame N]
-
-                  --input      a video file, a folder of frame images, or a folder of clips (video files or frame
-                               folders, e.g. ../shared/data/ucsd-ped2/Train). For a folder of clips --out (and
-                               --annotated) name folders that receive one <clip>.csv (<clip>.avi) per clip.
-                  --detector   %s
-                               (default: default, which is %s)
-                  --prime      normal videos the detector learns from first (the motion detector's background
-                               model); same forms as --input, may be repeated
-                  --out        the detection CSV: frame,x_min,y_min,x_max,y_max,class_id,class,score (inclusive
-                               pixel corners, 0-based frames, class_id -1 and class "object" = no class)
-                  --annotated  also write the frames with the boxes drawn (.avi MJPG, or .mp4/.mkv/.mov H.264) at --fps
-                  post-processing (applied to the detector's output, see docs/detect.md): --min-confidence,
-                  --classes (keep these class ids), --nms (IoU threshold; per class unless --nms-across),
-                  --min-area/--max-area (box area in pixels), --max-per-frame""".formatted(DetectorSpec.FORMS, DetectorSpec.DEFAULT);
-    }
-
-    @Override
-    public int run(String[] args) {
-        Options o = Options.parse(name(), args, Set.of("input", "detector", "prime", "out", "annotated", "fps",
-                "min-confidence", "classes", "nms", "min-area", "max-area", "max-per-frame"), Set.of("nms-across"));
-        Path input = o.requirePath("input");
-        Path out = o.requirePath("out");
-        String spec = o.get("detector").orElse("default");
-        Path annotated = o.path("annotated").orElse(null);
-        double fps = o.doubleValue("fps", 25);
+    public Integer call() {
+        PostProcessor post = postProcessing.postProcessor();
         boolean clips = isClipFolder(input);
         List<Video> videos = clips ? Video.clipsIn(input) : List.of(Video.at(input));
         List<Video> priming = new ArrayList<>();
-        for (String p : o.all("prime")) {
-            Path path = Path.of(p);
+        for (Path path : prime) {
             priming.addAll(isClipFolder(path) ? Video.clipsIn(path) : List.of(Video.at(path)));
         }
         if (clips) {
@@ -91,13 +78,7 @@ final class DetectCommand implements Command {
                 createFolder(annotated, "--annotated");
             }
         }
-        PostProcessor post = postProcessor(o);
-        ObjectDetector parsed;
-        try {
-            parsed = DetectorSpec.parse(spec);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        ObjectDetector parsed = detectorOption.create();
         try (ObjectDetector detector = post.equals(PostProcessor.NONE) ? parsed
                 : ComposedDetector.builder().add(parsed).postProcessor(post).build()) {
             if (!priming.isEmpty()) {
@@ -170,41 +151,6 @@ final class DetectCommand implements Command {
         double[][] palette = {{0, 0, 255}, {0, 200, 0}, {255, 128, 0}, {0, 200, 255}, {255, 0, 255}, {255, 255, 0}};
         double[] c = palette[Math.floorMod(classId + 1, palette.length)];
         return new Scalar(c[0], c[1], c[2], 0);
-    }
-
-    /** The post-processing options of {@code ./aed detect}; {@code ./aed bench detect} takes them with --detector. */
-    static final Set<String> POST_VALUED = Set.of("min-confidence", "classes", "nms", "min-area", "max-area", "max-per-frame");
-    static final String POST_FLAG = "nms-across";
-
-    /** The post-processing that the options of {@link #POST_VALUED} and {@link #POST_FLAG} describe. */
-    static PostProcessor postProcessor(Options o) {
-        PostProcessor.Builder b = PostProcessor.builder();
-        if (o.has("min-confidence")) {
-            b.minConfidence(o.doubleValue("min-confidence", 0));
-        }
-        o.get("classes").ifPresent(v -> {
-            Set<Integer> ids = new LinkedHashSet<>();
-            for (String s : v.split(",")) {
-                try {
-                    ids.add(Integer.parseInt(s.strip()));
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--classes expects comma-separated class ids, got '" + v + "'");
-                }
-            }
-            b.classes(ids);
-        });
-        if (o.has("nms")) {
-            b.nms(o.has("nms-across") ? NmsMode.ACROSS_CLASSES : NmsMode.PER_CLASS, o.doubleValue("nms", 0.5));
-        } else if (o.has("nms-across")) {
-            throw new UsageException("--nms-across needs --nms IOU");
-        }
-        if (o.has("min-area") || o.has("max-area")) {
-            b.area(o.intValue("min-area", 0), o.has("max-area") ? o.intValue("max-area", 0) : Long.MAX_VALUE);
-        }
-        if (o.has("max-per-frame")) {
-            b.maxPerFrame(o.intValue("max-per-frame", 0));
-        }
-        return b.build();
     }
 
     /** Whether a path is a folder of clips rather than a video file or a folder of frame images. */

@@ -3,42 +3,25 @@ package io.github.aed.examples;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.Options;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code ./aed info}: decodes videos and reports their frames, size and decoding speed. */
-final class InfoCommand implements Command {
+@Command(name = "info", header = "decode a video, a frame folder or a folder of clips; print frames, size and decode speed",
+        description = "Reads every frame and prints, per clip: frames, width x height x channels, decode rate.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Option(names = "--input", required = true, paramLabel = "PATH", description = {"a video file (MJPG .avi through OpenCV; "
+            + "mp4 and other codecs through FFmpeg), a folder of frame images (jpg, png, tif, bmp; natural numeric order), or "
+            + "a folder of such clips (e.g. a dataset's Train folder)"})
+    private Path input;
 
     @Override
-    public String name() {
-        return "info";
-    }
-
-    @Override
-    public String summary() {
-        return "decode a video, a frame folder or a folder of clips; print frames, size and decode speed";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ./aed info --input VIDEO_OR_FRAME_DIR_OR_CLIP_DIR
-
-                  --input PATH   a video file (MJPG .avi through OpenCV; mp4 and other codecs through FFmpeg),
-                                 a folder of frame images (jpg, png, tif, bmp; natural numeric order),
-                                 or a folder of such clips (e.g. a dataset's Train folder)
-
-                Reads every frame and prints, per clip: frames, width x height x channels, decode rate.""";
-    }
-
-    @Override
-    public int run(String[] args) {
-        Options o = Options.parse(name(), args, Set.of("input"), Set.of());
-        Path input = o.requirePath("input");
+    public Integer call() {
         List<Video> clips = ScoreCommand.isClipFolder(input) ? Video.clipsIn(input) : List.of(Video.at(input));
         long totalFrames = 0;
         long start = System.nanoTime();

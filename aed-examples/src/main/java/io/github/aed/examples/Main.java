@@ -1,82 +1,113 @@
 package io.github.aed.examples;
 
 import io.github.aed.core.InvalidInputException;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.UsageException;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import io.github.aed.examples.cli.LogLevels;
+import io.github.aed.examples.cli.LoggingOptions;
+import io.github.aed.metrics.GroundTruthFormat;
+import io.github.aed.nn.network.BackboneVariant;
+import java.io.PrintWriter;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
-/** Entry point of the {@code ./aed} launcher: dispatches to the sub-commands. */
-public final class Main {
+/**
+ * Entry point of the {@code ./aed} launcher. Exit codes: 0 success (and help), 1 bad input files or a failed run, 2 a
+ * command line that cannot be parsed.
+ */
+@Command(name = "aed", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, versionProvider = AedVersion.class,
+        usageHelpAutoWidth = true, sortOptions = false, sortSynopsis = false, synopsisSubcommandLabel = "COMMAND",
+        descriptionHeading = "%n", optionListHeading = "%nOptions:%n",
+        header = "anomalous event detection in video (SSMTL, object-centric)",
+        description = "./aed help COMMAND or ./aed COMMAND --help shows a command's options.",
+        commandListHeading = "%nCommands:%n",
+        subcommands = {InfoCommand.class, BenchCommand.class, DemoCommand.class, DetectCommand.class, TrainCommand.class,
+                ScoreCommand.class, EvaluateCommand.class, LiveCommand.class, CustomTaskExample.class, HelpCommand.class})
+public final class Main implements Runnable {
 
-    /** Every sub-command, in the order {@code ./aed help} lists them. */
-    static List<Command> commands() {
-        return List.of(
-                new InfoCommand(),
-                new BenchCommand(),
-                new DemoCommand(),
-                new DetectCommand(),
-                new TrainCommand(),
-                new ScoreCommand(),
-                new EvaluateCommand(),
-                new LiveCommand(),
-                new CustomTaskExample());
-    }
+    @Spec
+    private CommandSpec spec;
 
-    private Main() {
-    }
+    @Mixin
+    private LoggingOptions logging;
 
+    /** Runs {@code ./aed} with these arguments and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(execute(args));
     }
 
-    static int run(String[] args) {
-        Map<String, Command> byName = new LinkedHashMap<>();
-        for (Command c : commands()) {
-            byName.put(c.name(), c);
-        }
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
-            if (args.length > 1 && byName.containsKey(args[1])) {
-                System.out.println(byName.get(args[1]).usage());
-            } else {
-                printHelp(byName);
+    /** Runs {@code ./aed} with these arguments; returns the exit code. */
+    static int execute(String... args) {
+        LogLevels.apply(LoggingOptions.requested(args));
+        return commandLine().execute(args);
+    }
+
+    /** The parser of every command, with {@code ./aed}'s value converters and error reporting. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOverwrittenOptionsAllowed(true);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(GroundTruthFormat.class, converter(GroundTruthFormat::of));
+        cli.registerConverter(BackboneVariant.class, converter(BackboneVariant::parse));
+        cli.setParameterExceptionHandler(Main::usageError);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> failure(e, command));
+        cli.setExecutionStrategy(Main::checkedThenRun);
+        return cli;
+    }
+
+    /** Without a command: the list of commands. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A converter from a library's parser, whose {@link IllegalArgumentException} message becomes picocli's. */
+    static <T> ITypeConverter<T> converter(Function<String, T> parser) {
+        return value -> {
+            try {
+                return parser.apply(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
             }
-            return 0;
-        }
-        Command command = byName.get(args[0]);
-        if (command == null) {
-            System.err.println("aed: unknown command '" + args[0] + "'");
-            printHelp(byName);
-            return 2;
-        }
-        try {
-            return command.run(Arrays.copyOfRange(args, 1, args.length));
-        } catch (UsageException e) {
-            System.err.println("aed " + command.name() + ": " + e.getMessage());
-            System.err.println();
-            System.err.println(command.usage());
-            return 2;
-        } catch (InvalidInputException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println("aed " + command.name() + ": " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            System.err.println("aed " + command.name() + " failed: " + e);
-            e.printStackTrace(System.err);
-            return 1;
-        }
+        };
     }
 
-    private static void printHelp(Map<String, Command> byName) {
-        System.out.println("aed: anomalous event detection in video (SSMTL, object-centric)");
-        System.out.println();
-        System.out.println("usage: ./aed COMMAND [options]     ./aed help COMMAND for a command's options");
-        System.out.println();
-        System.out.println("commands:");
-        for (Command c : byName.values()) {
-            System.out.printf("  %-10s %s%n", c.name(), c.summary());
+    private static int checkedThenRun(ParseResult parsed) {
+        ((Main) parsed.commandSpec().userObject()).logging.verbosity();
+        return new CommandLine.RunLast().execute(parsed);
+    }
+
+    /** The message, the closest option or command names, and where to look for the right ones. */
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See './" + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /** Bad input (a file, a value the library rejects) in one line; anything else with its stack trace. */
+    private static int failure(Exception e, CommandLine command) {
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        if (e instanceof InvalidInputException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+            err.println(name + ": " + e.getMessage());
+        } else {
+            err.println(name + " failed: " + e);
+            e.printStackTrace(err);
         }
-        System.out.printf("  %-10s %s%n", "help", "this list, or a command's options");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnExecutionException();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.aed.examples;
 
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
 import io.github.aed.nn.network.BackboneVariant;
 import java.util.List;
 import io.github.aed.core.cube.CubeBatch;
@@ -28,7 +26,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 
 /**
  * {@code ./aed bench nn}: forward and training throughput of the network variants. For each variant and cube size it
@@ -38,66 +39,75 @@ import java.util.Set;
  * prepared batches; batch preparation timed apart), the achieved GFLOP/s as a share of the machine's fp32 peak, and
  * the process's resident memory. Where the forward time goes is measured with networks that hold one task each.
  */
-final class NetworkBench {
+@Command(name = "nn", header = "network throughput per backbone variant (objects/s, samples/s, share of peak, memory)",
+        description = {"The multi-task 3D CNN with the four built-in tasks (1080-output teacher, colour crops): per variant and "
+                + "cube size, parameters, GFLOP per object (test) and per training sample, forward objects/s per batch size, "
+                + "training samples/s, the share of the fp32 peak, and resident memory.",
+                "Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (./aed sets 1 unless it is "
+                        + "set). Each measurement follows untimed runs, at least --warmup of them and for at least "
+                        + "--warmup-seconds: DL4J sizes its workspaces over the first few calls (page-faulting hundreds of MB "
+                        + "each), and the JVM compiles DL4J's per-layer code over the first hundred or so; until then the small "
+                        + "networks run up to 2x slower than in a long scoring job."})
+final class NetworkBench implements Callable<Integer> {
 
-    static final Set<String> VALUED = Set.of("variant", "sizes", "batches", "train-batch", "warmup", "warmup-seconds", "repeats", "peak-gflops");
-    static final Set<String> FLAGS = Set.of();
-    static final String USAGE = """
-            usage: ./aed bench nn [--variant all|shallow-narrow|shallow-wide|deep-narrow|deep-wide]... [--sizes 64,32]
-                                  [--batches 1,8,64] [--train-batch 64] [--warmup 5] [--warmup-seconds 10]
-                                  [--repeats 3] [--peak-gflops 220]
+    @Option(names = "--variant", paramLabel = "VARIANT", converter = VariantChoice.Converter.class, description = "all, "
+            + "shallow-narrow, shallow-wide, deep-narrow or deep-wide; may be repeated (default: all)")
+    private List<VariantChoice> variants = List.of();
 
-            nn      the multi-task 3D CNN with the four built-in tasks (1080-output teacher, colour crops): per
-                    variant and cube size, parameters, GFLOP per object (test) and per training sample, forward
-                    objects/s per batch size, training samples/s, the share of the fp32 peak, and resident memory.
-                    Run one variant per process for its own peak memory. Threads: OMP_NUM_THREADS (./aed sets 1 unless
-                    it is set). Each measurement follows untimed runs, at least --warmup of them and for at least
-                    --warmup-seconds: DL4J sizes its workspaces over the first few calls (page-faulting hundreds of MB
-                    each), and the JVM compiles DL4J's per-layer code over the first hundred or so; until then the
-                    small networks run up to 2x slower than in a long scoring job.
-            """;
+    @Option(names = "--sizes", paramLabel = "PX", split = ",", description = "cube sizes (default: ${DEFAULT-VALUE})")
+    private List<Integer> sizes = List.of(64, 32);
 
-    private NetworkBench() {
-    }
+    @Option(names = "--batches", paramLabel = "N", split = ",", description = "forward batch sizes (default: ${DEFAULT-VALUE})")
+    private List<Integer> forwardBatches = List.of(1, 8, 64);
 
-    /** What to run. */
-    private record Run(List<BackboneVariant> variants, List<Integer> sizes, List<Integer> forwardBatches, int trainBatch,
-                       int warmup, double warmupSeconds, int repeats, double peakGflops) {
-    }
+    @Option(names = "--train-batch", paramLabel = "N", description = "training batch size (default: ${DEFAULT-VALUE})")
+    private int trainBatch = 64;
 
-    static void run(Options o) {
-        runAll(networkOptions(o));
-    }
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed runs before each measurement, at least (default: ${DEFAULT-VALUE})")
+    private int warmup = 5;
 
-    private static Run networkOptions(Options o) {
-        List<String> names = o.all("variant");
-        List<BackboneVariant> variants = names.isEmpty() || names.contains("all") ? List.of(BackboneVariant.values())
-                : names.stream().map(BackboneVariant::parse).toList();
-        return new Run(variants, ints(o, "sizes", "64,32"), ints(o, "batches", "1,8,64"),
-                o.intValue("train-batch", 64), o.intValue("warmup", 5), o.doubleValue("warmup-seconds", 10), o.intValue("repeats", 3),
-                o.doubleValue("peak-gflops", 220));
-    }
+    @Option(names = "--warmup-seconds", paramLabel = "S", description = "untimed runs for at least this long (default: ${DEFAULT-VALUE})")
+    private double warmupSeconds = 10;
 
-    private static List<Integer> ints(Options o, String name, String defaults) {
-        try {
-            return java.util.Arrays.stream(o.get(name).orElse(defaults).split(",")).map(String::trim).map(Integer::parseInt).toList();
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + " expects comma-separated numbers, got '" + o.get(name).orElse("") + "'");
+    @Option(names = "--repeats", paramLabel = "N", description = "timed runs per measurement (default: ${DEFAULT-VALUE})")
+    private int repeats = 3;
+
+    @Option(names = "--peak-gflops", paramLabel = "G", description = "the machine's fp32 peak (default: ${DEFAULT-VALUE})")
+    private double peakGflops = 220;
+
+    /** One {@code --variant}: a backbone variant, or {@code all} of them. */
+    record VariantChoice(List<BackboneVariant> variants) {
+
+        /** Reads {@code all} or a variant's id. */
+        static final class Converter implements ITypeConverter<VariantChoice> {
+            private final ITypeConverter<BackboneVariant> oneVariant = Main.converter(BackboneVariant::parse);
+
+            @Override
+            public VariantChoice convert(String value) throws Exception {
+                return new VariantChoice(value.equals("all") ? List.of(BackboneVariant.values()) : List.of(oneVariant.convert(value)));
+            }
         }
     }
 
+    @Override
+    public Integer call() {
+        List<BackboneVariant> chosen = variants.stream().flatMap(v -> v.variants().stream()).distinct().toList();
+        runAll(chosen.isEmpty() ? List.of(BackboneVariant.values()) : chosen);
+        return 0;
+    }
+
     /** Runs every variant × size and prints one block each. */
-    private static void runAll(Run options) {
+    private void runAll(List<BackboneVariant> chosen) {
         System.out.printf(Locale.ROOT, "bench nn: backend %s, at least %d warm-up runs and %.0f s, then %d timed runs, fp32 peak %.0f "
-                        + "GFLOP/s (--peak-gflops)%n", Nd4j.getBackend().getClass().getSimpleName(), options.warmup(), options.warmupSeconds(),
-                options.repeats(), options.peakGflops());
-        for (BackboneVariant v : options.variants()) {
-            for (int size : options.sizes()) {
+                        + "GFLOP/s (--peak-gflops)%n", Nd4j.getBackend().getClass().getSimpleName(), warmup, warmupSeconds,
+                repeats, peakGflops);
+        for (BackboneVariant v : chosen) {
+            for (int size : sizes) {
                 if (size % (1 << v.halvings()) != 0) {
                     System.out.printf(Locale.ROOT, "%s at %dx%d: skipped (size must be a multiple of %d)%n", v.id(), size, size, 1 << v.halvings());
                     continue;
                 }
-                runOne(options, v, size);
+                runOne(v, size);
             }
         }
     }
@@ -107,7 +117,7 @@ final class NetworkBench {
                 new KnowledgeDistillation(new DetectorConfidenceTeacher(1080)));
     }
 
-    private static void runOne(Run options, BackboneVariant v, int size) {
+    private void runOne(BackboneVariant v, int size) {
         NetworkSettings s = NetworkSettings.builder().variant(v).cubeSize(size).build();
         MultiTaskNetwork net = MultiTaskNetwork.create(s, tasks());
         double testGflop = NetworkCost.testFlops(v, size, 3) / 1e9;
@@ -115,20 +125,20 @@ final class NetworkBench {
         System.out.printf(Locale.ROOT, "%n%s, %dx%d colour: %,d parameters; %.2f GFLOP/object (test), %.2f GFLOP/sample (training)%n",
                 v.id(), size, size, net.parameterCount(), testGflop, trainGflop);
         CubeSettings cubes = CubeSettings.builder().size(size).build();
-        for (int b : options.forwardBatches()) {
+        for (int b : forwardBatches) {
             CubeBatch batch = cubes(cubes, b);
-            double sec = time(options, () -> net.outputs(batch));
+            double sec = time(() -> net.outputs(batch));
             double objs = b / sec;
             System.out.printf(Locale.ROOT, "  forward batch %3d: %8.1f objects/s  %6.1f ms/batch  %6.1f GFLOP/s (%4.1f%% of peak)%n",
-                    b, objs, sec * 1e3, objs * testGflop, 100 * objs * testGflop / options.peakGflops());
+                    b, objs, sec * 1e3, objs * testGflop, 100 * objs * testGflop / peakGflops);
         }
-        int splitBatch = options.forwardBatches().get(options.forwardBatches().size() - 1);
+        int splitBatch = forwardBatches.get(forwardBatches.size() - 1);
         CubeBatch splitCubes = cubes(cubes, splitBatch);
-        double full = time(options, () -> net.outputs(splitCubes));
-        double aot = single(options, s, new ArrowOfTime(), splitCubes);
-        double middle = single(options, s, MiddleBox.standalone(1), splitCubes);
-        double motion = single(options, s, new MotionIrregularity(), splitCubes);
-        double distill = single(options, s, new KnowledgeDistillation(new DetectorConfidenceTeacher(1080)), splitCubes);
+        double full = time(() -> net.outputs(splitCubes));
+        double aot = single(s, new ArrowOfTime(), splitCubes);
+        double middle = single(s, MiddleBox.standalone(1), splitCubes);
+        double motion = single(s, new MotionIrregularity(), splitCubes);
+        double distill = single(s, new KnowledgeDistillation(new DetectorConfidenceTeacher(1080)), splitCubes);
         System.out.printf(Locale.ROOT, "  where the forward time goes (batch %d, ms): 6-frame encoder + classifier head %.0f, "
                         + "6-frame encoder + middle-box decoder %.0f, 7-frame encoder + classifier head %.0f, 7-frame encoder + "
                         + "distillation head %.0f; all four heads on two encoder passes %.0f%n",
@@ -137,37 +147,37 @@ final class NetworkBench {
         SampleBatcher batcher = new SampleBatcher(net);
         long p0 = System.nanoTime();
         List<PreparedSample> samples = new ArrayList<>();
-        for (int i = 0; i < options.trainBatch(); i++) {
+        for (int i = 0; i < trainBatch; i++) {
             samples.add(maker.prepare(randomObject(i, size), i));
         }
         MultiDataSet batch = batcher.batch(samples);
         double prep = (System.nanoTime() - p0) / 1e9;
-        double step = time(options, () -> net.fit(batch));
-        double sps = options.trainBatch() / step;
+        double step = time(() -> net.fit(batch));
+        double sps = trainBatch / step;
         System.out.printf(Locale.ROOT, "  training batch %3d: %8.1f samples/s  %6.2f s/step  %6.1f GFLOP/s (%4.1f%% of peak); "
                         + "sample preparation %.0f samples/s on one thread%n",
-                options.trainBatch(), sps, step, sps * trainGflop, 100 * sps * trainGflop / options.peakGflops(),
-                options.trainBatch() / prep);
+                trainBatch, sps, step, sps * trainGflop, 100 * sps * trainGflop / peakGflops,
+                trainBatch / prep);
         System.out.printf(Locale.ROOT, "  resident memory now %d MB, peak so far %d MB (run one variant per process for its own peak)%n",
                 Machine.processMb("VmRSS"), Machine.processMb("VmHWM"));
     }
 
     /** Forward time of a network holding one task only (its own encoder pass and head). */
-    private static double single(Run options, NetworkSettings s, ProxyTask task, CubeBatch cubes) {
+    private double single(NetworkSettings s, ProxyTask task, CubeBatch cubes) {
         MultiTaskNetwork one = MultiTaskNetwork.create(s, List.of(task));
-        return time(options, () -> one.outputs(cubes));
+        return time(() -> one.outputs(cubes));
     }
 
-    private static double time(Run options, Runnable r) {
-        long warmupEnd = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
-        for (int i = 0; i < options.warmup() || System.nanoTime() < warmupEnd; i++) {
+    private double time(Runnable r) {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < warmupEnd; i++) {
             r.run();
         }
         long t0 = System.nanoTime();
-        for (int i = 0; i < options.repeats(); i++) {
+        for (int i = 0; i < repeats; i++) {
             r.run();
         }
-        return (System.nanoTime() - t0) / 1e9 / options.repeats();
+        return (System.nanoTime() - t0) / 1e9 / repeats;
     }
 
     /** A batch of n test cubes cut by the real extractor from generated frames (all detections in one frame). */

@@ -4,7 +4,7 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
-import io.github.aed.examples.cli.Options;
+import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.render.RocPlot;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.metrics.Evaluation;
@@ -37,6 +37,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./aed bench ped2}: the whole method on UCSD Ped2, end to end, against the paper. Trains on the training clips
@@ -46,31 +52,38 @@ import java.util.Set;
  * from the pixel masks), draws the ROC curves and score timelines, and writes a markdown summary with the machine, the
  * settings, the costs (wall times, end-to-end frames/s, peak memory) and the paper's figures alongside.
  */
-final class Ped2Bench {
+@Command(name = "ped2", header = "UCSD Ped2 end to end: trains, scores the test clips, re-scores them per protocol and task, "
+        + "evaluates, draws, summarises", description = {"Trains on ROOT/Train (checkpoint and model in DIR/model.aed), scores "
+                + "ROOT/Test once with the default settings (the --detector, primed on the training clips), re-scores the "
+                + "objects' task scores without the network for the 'default' (non-transductive) and 'paper' "
+                + "(ssmtlPaper(PED2), transductive) protocols and for each task alone, and evaluates all of them against the "
+                + "Ped2 ground truth (tracks derived from the pixel masks).",
+                "Writes into DIR: default/ and paper/ (scores.csv, regions.csv, result.json; default/objects.csv), "
+                        + "ablation.csv, roc.png, timelines-default.png, timelines-paper.png and summary.md (also printed)."})
+final class Ped2Bench implements Callable<Integer> {
 
-    static final Set<String> VALUED = TrainCommand.optionsWith("root", "out", "model");
-    static final Set<String> FLAGS = Set.of();
-    static final String USAGE = """
-            usage: ./aed bench ped2 --root ../shared/data/ucsd-ped2 --out DIR [--model EXISTING.aed]
-            """ + TrainCommand.DETECTOR_SYNOPSIS.indent(24) + "\n" + TrainCommand.DETECTOR_HELP + """
-              --model            skip training and score with this model file
+    @Spec
+    private CommandSpec spec;
 
-            ped2    trains on ROOT/Train (checkpoint and model in DIR/model.aed), scores ROOT/Test once with the
-                    default settings (the --detector, primed on the training clips), re-scores the objects' task
-                    scores without the network for the 'default' (non-transductive) and 'paper' (ssmtlPaper(PED2),
-                    transductive) protocols and for each task alone, and evaluates all of them against the Ped2
-                    ground truth (tracks derived from the pixel masks). Writes into DIR: default/ and paper/
-                    (scores.csv, regions.csv, result.json; default/objects.csv), ablation.csv, roc.png,
-                    timelines-default.png, timelines-paper.png and summary.md (also printed).
-            """;
+    @Mixin
+    private Ped2RootOption ped2;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the model and the results go")
+    private Path out;
+
+    @Option(names = "--model", paramLabel = "EXISTING.aed", description = "skip training and score with this model file")
+    private Path existingModel;
+
+    @Mixin
+    private DetectorOption detectorOption;
+
+    @Mixin
+    private TrainingOptions training;
 
     /** The two scoring protocols, in the order of every table. */
     static final List<String> PROTOCOLS = List.of("default", "paper");
     /** The label of the variant that counts every task. */
     static final String ALL_TASKS = "all";
-
-    private Ped2Bench() {
-    }
 
     /**
      * One scoring variant and its evaluation.
@@ -85,26 +98,21 @@ final class Ped2Bench {
      * What the run cost.
      *
      * @param trainingSeconds wall time of training (empty with {@code --model})
-     * @param primingSeconds  wall time of priming the motion detector on the training clips
+     * @param loadingSeconds  wall time of loading the model with its object detector, primed on the training clips
      * @param scoringSeconds  wall time of scoring the test clips (decoding, detection, network, frame scores)
      * @param frames          test frames scored
      * @param objects         objects scored
      */
-    record Costs(OptionalDouble trainingSeconds, double primingSeconds, double scoringSeconds, long frames, long objects) {
+    record Costs(OptionalDouble trainingSeconds, double loadingSeconds, double scoringSeconds, long frames, long objects) {
     }
 
     /** A test video's raw object scores and its size: all that re-scoring needs. */
     private record RawVideo(String name, int frames, int width, int height, List<ObjectScores> objects) {
     }
 
-    /**
-     * Runs the benchmark.
-     *
-     * @param commandLine the command as typed, for the summary
-     */
-    static void run(Options o, String commandLine) throws IOException {
-        Path root = o.requirePath("root");
-        Path out = o.requirePath("out");
+    @Override
+    public Integer call() throws IOException {
+        Path root = ped2.root();
         List<Video> train = DatasetLayout.UCSD.trainingVideos(root);
         List<Video> test = DatasetLayout.UCSD.testVideos(root);
         GroundTruth truth = groundTruth(root);
@@ -115,31 +123,30 @@ final class Ped2Bench {
         Step step = Step.start(1, "training on " + root.resolve("Train"));
         Path modelFile;
         OptionalDouble trainingSeconds;
-        if (o.has("model")) {
-            modelFile = o.requirePath("model");
+        if (existingModel != null) {
+            modelFile = existingModel;
             System.out.println("   skipped: --model " + modelFile);
             step.done();
             trainingSeconds = OptionalDouble.empty();
         } else {
             modelFile = out.resolve("model.aed");
-            TrainCommand.train(o, train, root.resolve("Train"), modelFile);
+            training.train(detectorOption.create(), train, root.resolve("Train"), modelFile);
             trainingSeconds = OptionalDouble.of(step.done());
         }
 
         step = Step.start(2, "scoring the " + test.size() + " test clips through the network (default settings)");
-        AnomalyDetector detector = AnomalyDetector.load(modelFile, TrainCommand.objectDetector(o));
         long t0 = System.nanoTime();
-        detector.objectDetector().prime(train);
-        double priming = Step.seconds(t0);
-        System.out.println(Ped2Summary.settings(detector) + String.format(Locale.ROOT, "%nprimed on %d training clips in %.1f s",
-                train.size(), priming));
+        AnomalyDetector detector = loadWithDetector(modelFile, existingModel == null ? Optional.empty() : detectorOption.given(), train);
+        double loading = Step.seconds(t0);
+        System.out.println(Ped2Summary.settings(detector) + String.format(Locale.ROOT, "%nloaded the model and its primed "
+                + "detector in %.1f s", loading));
         t0 = System.nanoTime();
         List<VideoScores> scored = new ArrayList<>();
         for (Video v : test) {
             scored.add(detector.score(v));
         }
         double scoring = Step.seconds(t0);
-        Costs costs = new Costs(trainingSeconds, priming, scoring, scored.stream().mapToLong(VideoScores::frameCount).sum(),
+        Costs costs = new Costs(trainingSeconds, loading, scoring, scored.stream().mapToLong(VideoScores::frameCount).sum(),
                 scored.stream().mapToLong(v -> v.objects().size()).sum());
         System.out.printf(Locale.ROOT, "scored %d frames, %d objects in %.1f s: %.1f frames/s, %.1f objects/s end to end%n",
                 costs.frames(), costs.objects(), scoring, costs.frames() / scoring, costs.objects() / scoring);
@@ -166,10 +173,20 @@ final class Ped2Bench {
         step.done();
 
         step = Step.start(6, "summary");
-        String summary = Ped2Summary.markdown(commandLine, detector, variants, tasks, costs, truth);
+        String summary = Ped2Summary.markdown(commandLine(), detector, variants, tasks, costs, truth);
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         System.out.println(summary);
         step.done();
+        return 0;
+    }
+
+    /** The command as typed at the repository root, arguments quoted where the shell would need it. */
+    private String commandLine() {
+        StringBuilder sb = new StringBuilder("./aed");
+        for (String a : spec.commandLine().getParseResult().originalArgs()) {
+            sb.append(' ').append(a.matches("[A-Za-z0-9_./:=,+@%-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
+        }
+        return sb.toString();
     }
 
     /** Ped2's ground truth with tracks derived from the pixel masks; both are required. */
@@ -288,6 +305,24 @@ final class Ped2Bench {
             csv.append('\n');
         }
         Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The model with the detector it was trained with (restored from the model file, primed state included), or with
+     * {@code given} primed on the training clips; a model whose detector cannot be rebuilt scores with the default
+     * detector primed on them, as the model was trained.
+     */
+    private AnomalyDetector loadWithDetector(Path modelFile, Optional<ObjectDetector> given, List<Video> train) {
+        AnomalyDetector saved = AnomalyDetector.load(modelFile);
+        Optional<ObjectDetector> other = given.isPresent() || saved.model().orElseThrow().detector().recipe().isPresent()
+                ? given : Optional.of(detectorOption.create());
+        if (other.isEmpty()) {
+            return saved;
+        }
+        other.get().prime(train);
+        AnomalyDetector withOther = saved.withDetector(other.get());
+        saved.close();
+        return withOther;
     }
 
     private static void plots(Path out, List<Variant> variants, GroundTruth truth) {

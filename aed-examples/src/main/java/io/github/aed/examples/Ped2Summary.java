@@ -109,7 +109,8 @@ final class Ped2Summary {
         md.append("## Cost\n\n| | |\n|---|---|\n");
         md.append("| training wall time | ").append(costs.trainingSeconds().isPresent()
                 ? String.format(Locale.ROOT, "%.1f min", costs.trainingSeconds().getAsDouble() / 60) : "skipped (--model)").append(" |\n");
-        md.append(String.format(Locale.ROOT, "| priming the motion detector on the training clips | %.1f s |%n", costs.primingSeconds()));
+        md.append(String.format(Locale.ROOT, "| loading the model and its detector, primed on the training clips | %.1f s |%n",
+                costs.loadingSeconds()));
         double fps = costs.frames() / costs.scoringSeconds();
         md.append(String.format(Locale.ROOT, "| scoring wall time | %.1f s for %d frames and %d objects |%n", costs.scoringSeconds(),
                 costs.frames(), costs.objects()));

@@ -1,9 +1,7 @@
 package io.github.aed.examples;
 
 import io.github.aed.core.video.Video;
-import io.github.aed.examples.cli.Command;
-import io.github.aed.examples.cli.Options;
-import io.github.aed.examples.cli.UsageException;
+import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.render.AnnotatedFrames;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.core.video.Frame;
@@ -16,107 +14,108 @@ import io.github.aed.nn.scoring.VideoScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code ./aed score}: scores videos with a trained model and writes the files {@code ./aed evaluate} reads. */
-final class ScoreCommand implements Command {
+@Command(name = "score", header = "score videos with a model file; write SCORES.csv / REGIONS.csv for ./aed evaluate, and annotated video",
+        description = "The scoring settings are printed; evaluate the CSVs with ./aed evaluate.")
+final class ScoreCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "score";
+    @Option(names = "--model", required = true, paramLabel = "M.aed", description = "the trained model file")
+    private Path model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Input input;
+
+    @Option(names = "--frame-scores", required = true, paramLabel = "OUT.csv", description = "frame scores: video,frame,score")
+    private Path frameScores;
+
+    @Option(names = "--regions", paramLabel = "OUT.csv", description = "region scores, one row per object, for RBDC/TBDC")
+    private Path regions;
+
+    @Option(names = "--annotated", paramLabel = "OUT.avi_OR_DIR", description = "a file for one input video, a folder (one .avi per clip) otherwise")
+    private Path annotated;
+
+    @Mixin
+    private DetectorOption detector;
+
+    @Option(names = "--prime", paramLabel = "TRAIN_DIR", description = "normal clips to prime the detector's background model "
+            + "with again. Default: none for the model's own detector (the model file keeps what its priming learned); with "
+            + "--detector and --dataset, the dataset's training clips.")
+    private Path prime;
+
+    @Option(names = "--paper-protocol", paramLabel = "DATASET", description = "ped2, avenue or shanghaitech: the SSMTL reference's "
+            + "scoring settings for that dataset: per-video min-max normalisation (transductive), block map, 3D mean filter, "
+            + "its temporal Gaussian. Default: the library's non-transductive settings.")
+    private ScoringSettings.Dataset paperProtocol;
+
+    @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "only these tasks make the object score (an "
+            + "ablation; default all), e.g. middle-box or arrow-of-time,distillation")
+    private List<String> tasks;
+
+    @Option(names = "--objects", paramLabel = "OUT.csv", description = "every object with its box, detector class and confidence, "
+            + "combined score and the raw score of each task (for analysis)")
+    private Path objects;
+
+    /** What to score: videos, or a dataset's test clips. */
+    static final class Input {
+        @Option(names = "--input", required = true, paramLabel = "VIDEO_OR_DIR", description = "a video, a frame folder, or a folder of clips")
+        private Path path;
+
+        @ArgGroup(exclusive = false)
+        private DatasetOptions dataset;
     }
 
     @Override
-    public String summary() {
-        return "score videos with a model file; write SCORES.csv / REGIONS.csv for ./aed evaluate, and annotated video";
-    }
-
-    @Override
-    public String usage() {
-        return """
-                usage: ./aed score --model M.aed (--input VIDEO_OR_DIR | --dataset ucsd|avenue|shanghaitech|folder --root PATH)
-                                   --frame-scores OUT.csv [--regions OUT.csv] [--annotated OUT.avi_OR_DIR]
-                                   [--detector SPEC] [--prime TRAIN_DIR] [--paper-protocol ped2|avenue|shanghaitech]
-                                   [--tasks TASK,...] [--objects OUT.csv]
-
-                  --input            a video, a frame folder, or a folder of clips
-                  --dataset/--root   the dataset's test clips (ucsd ROOT/Test/*, avenue ROOT/testing_videos/*,
-                                     shanghaitech ROOT/testing/frames/*, folder ROOT/test/*)
-                  --detector         the object detector the model was trained with (default: default)
-                  --prime            normal clips to prime the motion detector's background model with (default with
-                                     --dataset: its training clips). Model files do not store the background model.
-                  --paper-protocol   the SSMTL reference's scoring settings for that dataset: per-video min-max
-                                     normalisation (transductive), block map, 3D mean filter, its temporal Gaussian.
-                                     Default: the library's non-transductive settings.
-                  --tasks            only these tasks make the object score (an ablation; default all), e.g.
-                                     middle-box or arrow-of-time,distillation
-                  --objects          every object with its box, detector class and confidence, combined score and
-                                     the raw score of each task (for analysis)
-                  --annotated        a file for one input video, a folder (one .avi per clip) otherwise
-
-                The scoring settings are printed; evaluate the CSVs with ./aed evaluate.""";
-    }
-
-    @Override
-    public int run(String[] args) throws Exception {
-        Options o = Options.parse(name(), args, Set.of("model", "input", "dataset", "root", "frame-scores", "regions",
-                "annotated", "prime", "paper-protocol", "tasks", "objects", "detector"), Set.of());
-        AnomalyDetector detector = AnomalyDetector.load(o.requirePath("model"), TrainCommand.objectDetector(o));
+    public Integer call() throws Exception {
+        Optional<ObjectDetector> given = this.detector.given();
+        AnomalyDetector detector = given.map(d -> AnomalyDetector.load(model, d)).orElseGet(() -> AnomalyDetector.load(model));
         List<Video> videos;
-        List<Video> prime;
-        if (o.has("input") == o.has("dataset")) {
-            throw new UsageException("give either --input or --dataset with --root");
-        }
-        if (o.has("input")) {
-            Path input = o.requirePath("input");
-            videos = isClipFolder(input) ? Video.clipsIn(input) : List.of(Video.at(input));
-            prime = o.path("prime").map(Video::clipsIn).orElse(List.of());
+        List<Video> primeWith;
+        if (input.path != null) {
+            videos = isClipFolder(input.path) ? Video.clipsIn(input.path) : List.of(Video.at(input.path));
+            primeWith = prime == null ? List.of() : Video.clipsIn(prime);
         } else {
-            DatasetLayout layout = DatasetLayout.of(o.require("dataset"));
-            Path root = o.requirePath("root");
-            videos = layout.testVideos(root);
-            prime = o.path("prime").map(Video::clipsIn).orElseGet(() -> layout.trainingVideos(root));
+            videos = input.dataset.layout().testVideos(input.dataset.root());
+            primeWith = prime != null ? Video.clipsIn(prime)
+                    : given.isPresent() ? input.dataset.layout().trainingVideos(input.dataset.root()) : List.of();
         }
-        if (o.has("paper-protocol")) {
-            detector = detector.withScoring(ScoringSettings.ssmtlPaper(switch (o.require("paper-protocol")) {
-                case "ped2" -> ScoringSettings.Dataset.PED2;
-                case "avenue" -> ScoringSettings.Dataset.AVENUE;
-                case "shanghaitech" -> ScoringSettings.Dataset.SHANGHAITECH;
-                default -> throw new UsageException("--paper-protocol must be ped2, avenue or shanghaitech");
-            }));
+        if (paperProtocol != null) {
+            detector = detector.withScoring(ScoringSettings.ssmtlPaper(paperProtocol));
         }
-        if (o.has("tasks")) {
-            detector = detector.withScoring(detector.scoringSettings().toBuilder()
-                    .scoredTasks(new LinkedHashSet<>(Arrays.asList(o.require("tasks").split(",")))).build());
+        if (tasks != null) {
+            detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());
         }
-        if (!prime.isEmpty()) {
-            detector.objectDetector().prime(prime);
+        if (!primeWith.isEmpty()) {
+            detector.objectDetector().prime(primeWith);
         }
-        System.out.println(detector.describe() + "\nprimed on " + prime.size() + " clips");
+        System.out.println(detector.describe() + (primeWith.isEmpty() ? "" : "\nprimed again on " + primeWith.size() + " clips"));
         List<VideoScores> scores = new ArrayList<>();
         for (Video v : videos) {
             scores.add(detector.score(v));
         }
-        ScoreFiles.writeFrameScores(o.requirePath("frame-scores"), scores);
-        if (o.has("regions")) {
-            ScoreFiles.writeRegions(o.requirePath("regions"), scores);
+        ScoreFiles.writeFrameScores(frameScores, scores);
+        if (regions != null) {
+            ScoreFiles.writeRegions(regions, scores);
         }
-        if (o.has("objects")) {
-            ScoreFiles.writeObjects(o.requirePath("objects"), scores);
+        if (objects != null) {
+            ScoreFiles.writeObjects(objects, scores);
         }
-        if (o.has("annotated")) {
-            Path target = o.requirePath("annotated");
+        if (annotated != null) {
             for (int i = 0; i < videos.size(); i++) {
-                Path file = videos.size() == 1 && !Files.isDirectory(target) ? target
-                        : Files.createDirectories(target).resolve(videos.get(i).name() + ".avi");
+                Path file = videos.size() == 1 && !Files.isDirectory(annotated) ? annotated
+                        : Files.createDirectories(annotated).resolve(videos.get(i).name() + ".avi");
                 writeAnnotated(file, videos.get(i), scores.get(i), null);
             }
         }
-        System.out.println("scored " + videos.size() + " videos -> " + o.require("frame-scores")
-                + o.get("regions").map(r -> ", " + r).orElse(""));
+        System.out.println("scored " + videos.size() + " videos -> " + frameScores + (regions == null ? "" : ", " + regions));
         return 0;
     }
 

@@ -89,6 +89,6 @@ class EvaluateCommandTest {
         assertTrue(r[2].contains("--labels mnad exists only for --gt-format avenue"), r[2]);
         r = InProcessAed.run("evaluate", "--gt-format", "ucsd", "--gt", gt().toString(), "--frame-scores", "s.csv");
         assertEquals("2", r[0]);
-        assertTrue(r[2].contains("missing required option --json"), r[2]);
+        assertTrue(r[2].contains("Missing required option: '--json"), r[2]);
     }
 }

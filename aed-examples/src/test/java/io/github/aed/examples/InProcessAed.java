@@ -10,7 +10,7 @@ final class InProcessAed {
     private InProcessAed() {
     }
 
-    /** Runs {@link Main#run} on {@code args}: its exit code, its stdout and its stderr. */
+    /** Runs {@link Main#execute} on {@code args}: its exit code, its stdout and its stderr. */
     static String[] run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -19,7 +19,7 @@ final class InProcessAed {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
+            int code = Main.execute(args);
             return new String[] {String.valueOf(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
         } finally {
             System.setOut(out);
