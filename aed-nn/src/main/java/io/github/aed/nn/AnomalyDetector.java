@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Threads and resources.</b> The object detector and the network keep per-video state, so {@link #score} and
  * {@link #stream} serialise on a lock that this detector shares with the siblings {@link #withScoring} makes (they
  * share its object detector and network): several threads may share them, but videos are scored one at a time. For
- * parallel scoring, {@link #load} one instance per thread. The instance owns its object detector's native resources:
+ * parallel scoring, give each thread its own {@link #copyForThread()}. The instance owns its object detector's native resources:
  * {@link #close()} releases them (siblings from {@link #withScoring} share them, so close one of the family, last).
  */
 public final class AnomalyDetector implements AutoCloseable {
@@ -223,6 +223,32 @@ public final class AnomalyDetector implements AutoCloseable {
     /** This trained detector with other scoring settings, sharing its object detector, network and lock. */
     public AnomalyDetector withScoring(ScoringSettings scoring) {
         return new AnomalyDetector(toBuilder().scoring(scoring).settings(settings.detector), model, network, lock);
+    }
+
+    /**
+     * An independent copy for another thread: the same trained model with its own network, tasks and teachers (made
+     * anew, as loading the model file would, by the task providers on the class path) and its own object detector,
+     * rebuilt from this one's recipe with what its priming learned. The copy and this detector score a video
+     * identically and may do so at the same time. The copy owns its native resources: close it when its thread is done.
+     *
+     * @throws IllegalStateException before training, or when the object detector has no recipe (a detector the spec
+     *                               syntax cannot express): give the copy one with {@link #copyForThread(ObjectDetector)}
+     */
+    public AnomalyDetector copyForThread() {
+        requireTrained();
+        ObjectDetector own = requireDetector();
+        DetectorRecipe recipe = DetectorRecipe.of(own).orElseThrow(() -> new IllegalStateException("the object detector "
+                + own.describe() + " cannot be rebuilt from a spec; give each thread its own with copyForThread(detector)"));
+        return copyForThread(recipe.rebuild());
+    }
+
+    /**
+     * {@link #copyForThread()} scoring with {@code detector}, which the copy owns from now on (it closes it) and which
+     * no other thread may use.
+     */
+    public AnomalyDetector copyForThread(ObjectDetector detector) {
+        TrainedModel copy = ModelFile.copy(requireTrained(), TaskRegistry.defaults());
+        return new AnomalyDetector(toBuilder().detector(detector).tasks(copy.tasks()).settings(), copy);
     }
 
     /** Releases the object detector's native resources (shared with the {@link #withScoring} siblings). Idempotent. */

@@ -27,6 +27,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +101,24 @@ public class AnomalyDetectorTest {
                 e.getMessage());
         AnomalyDetector given = AnomalyDetector.load(file, trained.objectDetector());
         assertArrayEquals(trained.score(test.asVideo()).frameScores(), given.score(test.asVideo()).frameScores());
+    }
+
+    @Test
+    void copiesForThreadsScoreAtTheSameTimeExactlyAsTheOriginalAlone() throws Exception {
+        double[] expected = trained.score(test.asVideo()).frameScores();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (AnomalyDetector a = trained.copyForThread(); AnomalyDetector b = trained.copyForThread()) {
+            Future<double[]> fa = pool.submit(() -> a.score(test.asVideo()).frameScores());
+            Future<double[]> fb = pool.submit(() -> b.score(test.asVideo()).frameScores());
+            assertArrayEquals(expected, fa.get());
+            assertArrayEquals(expected, fb.get());
+        } finally {
+            pool.shutdownNow();
+        }
+        try (MotionDetector tuned = MotionDetector.builder().history(77).build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> trained.withDetector(tuned).copyForThread());
+            assertTrue(e.getMessage().contains("copyForThread(detector)"), e.getMessage());
+        }
     }
 
     @Test

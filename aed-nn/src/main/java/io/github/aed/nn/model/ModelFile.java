@@ -15,6 +15,7 @@ import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.TaskRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -36,6 +37,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -78,14 +80,8 @@ public final class ModelFile {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
-            try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, "format.json", JSON.writeValueAsBytes(Map.of("format", FORMAT, "version", FORMAT_VERSION)));
-                put(zip, "model.json", JSON.writeValueAsBytes(describe(model)));
-                put(zip, "parameters.bin", parameters(model.parameters()));
-                PrimedState state = model.detector().recipe().map(DetectorRecipe::state).orElse(PrimedState.NONE);
-                for (String name : state.names()) {
-                    put(zip, DETECTOR_STATE + name, state.entry(name));
-                }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                write(model, out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -108,23 +104,67 @@ public final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such model file");
         }
+        Map<String, byte[]> entries = new TreeMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            Map<String, Object> format = json(zip, file, "format.json");
-            if (!FORMAT.equals(format.get("format"))) {
-                throw new InvalidInputException(file + ": not an aed model file (format.json names '" + format.get("format") + "')");
+            for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+                try (InputStream in = zip.getInputStream(e)) {
+                    entries.put(e.getName(), in.readAllBytes());
+                }
             }
-            Object version = format.get("version");
-            if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
-                throw new InvalidInputException(file + ": model file format version " + version + "; this library reads version "
-                        + FORMAT_VERSION + " only (re-train, or use the library version that wrote it)");
-            }
-            Map<String, Object> m = json(zip, file, "model.json");
-            return fromDescription(file, m, readParameters(zip, file), detectorState(zip), tasks);
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
             throw new InvalidInputException(file + ": not a readable zip file (truncated or damaged?): " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model file " + file, e);
         }
+        return read(entries, file.toString(), tasks);
+    }
+
+    /**
+     * An independent copy of a model: what saving and loading it would give (its tasks and teachers made anew through
+     * {@code tasks}), without a file. For scorers on other threads ({@link io.github.aed.nn.AnomalyDetector#copyForThread()}).
+     */
+    public static TrainedModel copy(TrainedModel model, TaskRegistry tasks) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, byte[]> entries = new TreeMap<>();
+        try {
+            write(model, bytes);
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    entries.put(e.getName(), zip.readAllBytes());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the model in memory", e);
+        }
+        return read(entries, "in-memory copy of " + model, tasks);
+    }
+
+    private static void write(TrainedModel model, OutputStream out) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, "format.json", JSON.writeValueAsBytes(Map.of("format", FORMAT, "version", FORMAT_VERSION)));
+            put(zip, "model.json", JSON.writeValueAsBytes(describe(model)));
+            put(zip, "parameters.bin", parameters(model.parameters()));
+            PrimedState state = model.detector().recipe().map(DetectorRecipe::state).orElse(PrimedState.NONE);
+            for (String name : state.names()) {
+                put(zip, DETECTOR_STATE + name, state.entry(name));
+            }
+        }
+    }
+
+    /** The model in a model file's entries (name to bytes); {@code source} names the file in errors. */
+    private static TrainedModel read(Map<String, byte[]> entries, String source, TaskRegistry tasks) {
+        Map<String, Object> format = json(entries, source, "format.json");
+        if (!FORMAT.equals(format.get("format"))) {
+            throw new InvalidInputException(source + ": not an aed model file (format.json names '" + format.get("format") + "')");
+        }
+        Object version = format.get("version");
+        if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
+            throw new InvalidInputException(source + ": model file format version " + version + "; this library reads version "
+                    + FORMAT_VERSION + " only (re-train, or use the library version that wrote it)");
+        }
+        Map<String, Object> m = json(entries, source, "model.json");
+        return fromDescription(source, m, readParameters(entry(entries, source, "parameters.bin"), source),
+                detectorState(entries), tasks);
     }
 
     private static Map<String, Object> describe(TrainedModel model) {
@@ -175,7 +215,7 @@ public final class ModelFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static TrainedModel fromDescription(Path file, Map<String, Object> m, Map<String, INDArray> params, PrimedState state,
+    private static TrainedModel fromDescription(String file, Map<String, Object> m, Map<String, INDArray> params, PrimedState state,
                                                 TaskRegistry registry) {
         try {
             Map<String, Object> net = (Map<String, Object>) require(m, "network", file);
@@ -215,7 +255,7 @@ public final class ModelFile {
         }
     }
 
-    private static DetectorProvenance detector(Path file, Map<String, Object> d, PrimedState state) {
+    private static DetectorProvenance detector(String file, Map<String, Object> d, PrimedState state) {
         String spec = (String) d.get("spec");
         if (spec == null && !state.isEmpty()) {
             throw new InvalidInputException(file + ": the model file holds a detector state " + state.names()
@@ -231,19 +271,17 @@ public final class ModelFile {
                 (List<String>) t.get("epochs"), ((Number) t.get("frameWidth")).intValue(), ((Number) t.get("frameHeight")).intValue());
     }
 
-    private static PrimedState detectorState(ZipFile zip) throws IOException {
-        Map<String, byte[]> entries = new TreeMap<>();
-        for (ZipEntry e : java.util.Collections.list(zip.entries())) {
-            if (e.getName().startsWith(DETECTOR_STATE) && !e.isDirectory()) {
-                try (InputStream in = zip.getInputStream(e)) {
-                    entries.put(e.getName().substring(DETECTOR_STATE.length()), in.readAllBytes());
-                }
+    private static PrimedState detectorState(Map<String, byte[]> entries) {
+        Map<String, byte[]> state = new TreeMap<>();
+        entries.forEach((name, bytes) -> {
+            if (name.startsWith(DETECTOR_STATE) && name.length() > DETECTOR_STATE.length() && !name.endsWith("/")) {
+                state.put(name.substring(DETECTOR_STATE.length()), bytes);
             }
-        }
-        return PrimedState.of(entries);
+        });
+        return PrimedState.of(state);
     }
 
-    private static Object require(Map<String, Object> m, String key, Path file) {
+    private static Object require(Map<String, Object> m, String key, String file) {
         Object v = m.get(key);
         if (v == null) {
             throw new InvalidInputException(file + ": model.json has no '" + key + "'");
@@ -283,10 +321,9 @@ public final class ModelFile {
         return bytes.toByteArray();
     }
 
-    private static Map<String, INDArray> readParameters(ZipFile zip, Path file) throws IOException {
-        ZipEntry e = entry(zip, file, "parameters.bin");
+    private static Map<String, INDArray> readParameters(byte[] bytes, String source) {
         Map<String, INDArray> out = new TreeMap<>();
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(e)))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
                 String name = in.readUTF();
@@ -298,7 +335,7 @@ public final class ModelFile {
                     len *= shape[r];
                 }
                 if (rank > 8 || len < 0 || len > Integer.MAX_VALUE) {
-                    throw new InvalidInputException(file + ": parameters.bin is damaged (parameter " + name + ")");
+                    throw new InvalidInputException(source + ": parameters.bin is damaged (parameter " + name + ")");
                 }
                 float[] v = new float[(int) len];
                 for (int j = 0; j < v.length; j++) {
@@ -307,27 +344,28 @@ public final class ModelFile {
                 out.put(name, Nd4j.create(v, shape, 'c'));
             }
             if (in.readInt() != n) {
-                throw new InvalidInputException(file + ": parameters.bin is damaged (trailing count differs)");
+                throw new InvalidInputException(source + ": parameters.bin is damaged (trailing count differs)");
             }
-        } catch (EOFException | ZipException ex) {
-            throw new InvalidInputException(file + ": parameters.bin ends early: the model file is truncated", ex);
+        } catch (IOException ex) {
+            throw new InvalidInputException(source + ": parameters.bin ends early: the model file is truncated", ex);
         }
         return out;
     }
 
-    private static ZipEntry entry(ZipFile zip, Path file, String name) {
-        ZipEntry e = zip.getEntry(name);
+    private static byte[] entry(Map<String, byte[]> entries, String source, String name) {
+        byte[] e = entries.get(name);
         if (e == null) {
-            throw new InvalidInputException(file + ": not an aed model file (no " + name + ")");
+            throw new InvalidInputException(source + ": not an aed model file (no " + name + ")");
         }
         return e;
     }
 
-    private static Map<String, Object> json(ZipFile zip, Path file, String name) throws IOException {
-        try (InputStream in = zip.getInputStream(entry(zip, file, name))) {
-            return JSON.readValue(new String(in.readAllBytes(), StandardCharsets.UTF_8), new TypeReference<Map<String, Object>>() { });
+    private static Map<String, Object> json(Map<String, byte[]> entries, String source, String name) {
+        try {
+            return JSON.readValue(new String(entry(entries, source, name), StandardCharsets.UTF_8),
+                    new TypeReference<Map<String, Object>>() { });
         } catch (JsonProcessingException ex) {
-            throw new InvalidInputException(file + ": " + name + " is not valid JSON: " + ex.getOriginalMessage(), ex);
+            throw new InvalidInputException(source + ": " + name + " is not valid JSON: " + ex.getOriginalMessage(), ex);
         }
     }
 }
