@@ -51,7 +51,7 @@ class CommandLineTest {
         assertEquals(1L, value(demo, "--seed"));
 
         CommandSpec train = parse("train", "--dataset", "ucsd", "--root", "r", "--model", "m.aed");
-        assertEquals("default", value(train, "--detector"));
+        assertEquals(null, value(train, "--detector"), "absent: DetectorSpec.DEFAULT to train, the model's own to score");
         assertEquals(NetworkSettings.defaults().variant(), value(train, "--variant"));
         assertEquals(NetworkSettings.defaults().cubeSize(), value(train, "--cube-size"));
         assertEquals(TrainingSettings.defaults().epochs(), value(train, "--epochs"));
@@ -86,7 +86,7 @@ class CommandLineTest {
         assertEquals(null, value(evaluate, "--fpr-frames"));
 
         CommandSpec detect = parse("detect", "--input", "v.avi", "--out", "d.csv");
-        assertEquals("default", value(detect, "--detector"));
+        assertEquals(null, value(detect, "--detector"), "absent: DetectorSpec.DEFAULT");
         assertEquals(25.0, value(detect, "--fps"));
         assertEquals(List.of(), value(detect, "--prime"));
         assertEquals(1.0, value(parse("live", "--model", "m.aed", "--input", "v.avi"), "--threshold"));
