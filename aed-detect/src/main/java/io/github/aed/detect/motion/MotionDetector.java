@@ -37,17 +37,14 @@ import org.slf4j.LoggerFactory;
  * removes more specks and a closing fills holes; the 8-connected components are found, components smaller than
  * {@code minComponentArea} pixels are dropped as noise, and the boxes of components closer than the merge gaps are
  * merged (the fragments of one person: head, torso and legs often come apart). The merged objects are the first
- * proposals. Besides them come the fragments themselves ({@code parts}; a cyclist merged with a walker keeps a box of
- * its own) and, with a {@code split} erosion, the components of the eroded mask grown back by its radius (objects
- * joined by a thin bridge come apart) and, with a {@code valleySplit}, the pieces of each merged object cut where its
- * foreground count per column or per row has a valley, each box shrunk to its foreground pixels (a cyclist beside a
- * walker). Proposals with fewer than {@code minArea} foreground pixels or a box larger than
+ * proposals. Besides them come, with a {@code split} erosion, the components of the eroded mask grown back by its
+ * radius (objects joined by a thin bridge come apart) and, with a {@code valleySplit}, the pieces of each merged object
+ * cut where its foreground count per column or per row has a valley, each box shrunk to its foreground pixels (a
+ * cyclist beside a walker). Proposals with fewer than {@code minArea} foreground pixels or a box larger than
  * {@code maxAreaFraction} of the frame are dropped; each box is padded and clipped to the frame. Then at most
- * {@code maxDetections} boxes are chosen: by default ({@link ProposalRanking#OVERLAP}) greedily, each step keeping the
- * box that best raises the overlap between all proposals and the kept boxes; with {@link ProposalRanking#TIERS}, the
- * merged objects first (with {@code valleyPiecesFirst}, the pieces of a split object in its place) and the other
- * proposals after them, each group in order of confidence. Either way no kept box has an IoU above {@code nmsIou} with
- * another. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)}
+ * {@code maxDetections} boxes are chosen greedily ({@link OverlapSelection}), each step keeping the box that best
+ * raises the overlap between all proposals and the kept boxes; ties go to the merged objects, then to the more
+ * confident. No kept box has an IoU above {@code nmsIou} with another. Detections have no class ({@link Detection#UNKNOWN_CLASS}); their confidence is {@code n / (n + minArea)}
  * for {@code n} foreground pixels (0.5 at the minimum area, towards 1 for large objects).
  *
  * <p><b>Background state.</b> The model learns while it detects. {@link #prime} samples up to {@code primeFrames}
@@ -114,50 +111,20 @@ public final class MotionDetector implements ObjectDetector {
         }
         FrameMats.toGrey(frame, grey);
         foregroundMask();
-        List<Blob> parts = components(foreground, settings.minComponentArea);
-        List<Blob> merged = merge(parts, settings.mergeGapX, settings.mergeGapY);
-        List<Blob> first = merged;
+        List<Blob> merged = merge(components(foreground, settings.minComponentArea), settings.mergeGapX,
+                settings.mergeGapY);
         List<Blob> extra = new ArrayList<>();
-        if (settings.parts) {
-            extra.addAll(parts);
-        }
         if (splitKernel != null) {
             extra.addAll(cores());
         }
         if (settings.valleySplit > 0) {
-            first = new ArrayList<>(merged.size());
             for (Blob o : merged) {
-                List<Blob> pieces = valleys.pieces(foreground, o);
-                if (pieces.isEmpty()) {
-                    first.add(o);
-                } else if (settings.valleyPiecesFirst) {
-                    first.addAll(pieces);
-                    extra.add(o);
-                } else {
-                    first.add(o);
-                    extra.addAll(pieces);
-                }
+                extra.addAll(valleys.pieces(foreground, o));
             }
         }
-        List<Detection> objects = detections(frame, first);
-        List<Detection> others = detections(frame, extra);
-        return settings.ranking == ProposalRanking.OVERLAP ? byOverlap(objects, others) : suppress(objects, others);
-    }
-
-    /**
-     * The proposals chosen by {@link OverlapSelection}: a merged object weighs 1, a core or piece its confidence raised
-     * to {@code partWeight}; the tiers' order (objects, then the others, each most confident first) breaks ties. In the
-     * order chosen.
-     */
-    private List<Detection> byOverlap(List<Detection> objects, List<Detection> extra) {
-        List<Detection> all = new ArrayList<>(objects.size() + extra.size());
-        all.addAll(objects);
-        all.addAll(extra);
-        double[] weights = new double[all.size()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = i < objects.size() ? 1 : Math.pow(all.get(i).confidence(), settings.partWeight);
-        }
-        List<Integer> chosen = OverlapSelection.select(all.stream().map(Detection::box).toList(), weights,
+        List<Detection> all = detections(frame, merged);
+        all.addAll(detections(frame, extra));
+        List<Integer> chosen = OverlapSelection.select(all.stream().map(Detection::box).toList(),
                 settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections, settings.nmsIou,
                 settings.overlapExponent);
         return chosen.stream().map(all::get).toList();
@@ -176,27 +143,6 @@ public final class MotionDetector implements ObjectDetector {
         }
         out.sort(Nms.BY_CONFIDENCE);
         return out;
-    }
-
-    /**
-     * Greedy suppression in two tiers: the merged objects first, then the parts and cores, each tier most confident
-     * first; a box is dropped when its IoU with a kept one is above {@code nmsIou}, and at most {@code maxDetections}
-     * are kept. Every object is thus covered before any object's parts take a place.
-     */
-    private List<Detection> suppress(List<Detection> objects, List<Detection> extra) {
-        int max = settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections;
-        List<Detection> kept = new ArrayList<>();
-        for (List<Detection> tier : List.of(objects, extra)) {
-            for (Detection d : tier) {
-                if (kept.size() == max) {
-                    return kept;
-                }
-                if (kept.stream().noneMatch(k -> k.box().iou(d.box()) > settings.nmsIou)) {
-                    kept.add(d);
-                }
-            }
-        }
-        return kept;
     }
 
     /** The confidence of an object of this many foreground pixels: 0.5 at {@code minArea} pixels, rising towards 1. */
