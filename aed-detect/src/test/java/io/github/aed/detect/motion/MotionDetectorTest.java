@@ -178,15 +178,15 @@ class MotionDetectorTest {
 
     @Test
     void fragmentsWithinTheGapsMergeAndOthersStayApart() {
-        List<MotionDetector.Blob> blobs = List.of(
-                new MotionDetector.Blob(new Box(10, 10, 20, 20), 50),
-                new MotionDetector.Blob(new Box(12, 24, 20, 40), 60), // 4 px below the first
-                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)); // 3 px right of the first
-        List<MotionDetector.Blob> merged = MotionDetector.merge(blobs, 2, 6);
-        assertEquals(List.of(new MotionDetector.Blob(new Box(10, 10, 20, 40), 110),
-                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)), merged);
-        assertEquals(1, MotionDetector.merge(blobs, 3, 6).size());
-        assertEquals(3, MotionDetector.merge(blobs, 0, 0).size());
+        List<Blob> blobs = List.of(
+                new Blob(new Box(10, 10, 20, 20), 50),
+                new Blob(new Box(12, 24, 20, 40), 60), // 4 px below the first
+                new Blob(new Box(23, 10, 30, 20), 30)); // 3 px right of the first
+        List<Blob> merged = ProposalGenerator.merge(blobs, 2, 6);
+        assertEquals(List.of(new Blob(new Box(10, 10, 20, 40), 110),
+                new Blob(new Box(23, 10, 30, 20), 30)), merged);
+        assertEquals(1, ProposalGenerator.merge(blobs, 3, 6).size());
+        assertEquals(3, ProposalGenerator.merge(blobs, 0, 0).size());
     }
 
     @Test
