@@ -13,7 +13,6 @@ import io.github.aed.detect.PostProcessor;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.detect.motion.MotionSettings;
-import io.github.aed.detect.motion.ProposalRanking;
 import io.github.aed.detect.motion.SubtractorKind;
 import io.github.aed.examples.cli.UsageErrors;
 import java.io.IOException;
@@ -266,9 +265,6 @@ final class DetectBench implements Callable<Integer> {
         @Option(names = "--prime-frames", paramLabel = "N", description = "frames of the priming clips the model learns from")
         private Integer primeFrames;
 
-        @Option(names = "--parts", paramLabel = "true|false", arity = "1", description = "also propose the parts of split components")
-        private Boolean parts;
-
         @Option(names = "--split", paramLabel = "K", description = "the opening size that splits touching objects into parts")
         private Integer split;
 
@@ -278,27 +274,14 @@ final class DetectBench implements Callable<Integer> {
         @Option(names = "--valley", paramLabel = "RATIO", description = "split a box at a valley of its column profile this deep")
         private Double valley;
 
-        @Option(names = "--valley-first", paramLabel = "true|false", arity = "1", description = "rank the valley pieces before the whole box")
-        private Boolean valleyFirst;
-
-        @Option(names = "--ranking", paramLabel = "R", description = "proposal ranking: tiers or overlap")
-        private ProposalRanking ranking;
-
-        @Option(names = "--overlap-exponent", paramLabel = "P", description = "the overlap ranking's exponent")
+        @Option(names = "--overlap-exponent", paramLabel = "P", description = "the exponent of the IoU in the overlap selection under the per-frame cap")
         private Double overlapExponent;
-
-        @Option(names = "--part-weight", paramLabel = "W", description = "the overlap ranking's weight of parts")
-        private Double partWeight;
 
         /** The builder with every setting given here and the shared ones of {@code shared}; defaults elsewhere. */
         MotionSettings.Builder builder(PostProcessingOptions shared) {
             MotionSettings.Builder b = MotionDetector.builder();
             set("--subtractor", subtractor, b::subtractor);
-            set("--ranking", ranking, b::ranking);
             set("--overlap-exponent", overlapExponent, b::overlapExponent);
-            set("--part-weight", partWeight, b::partWeight);
-            set("--parts", parts, b::parts);
-            set("--valley-first", valleyFirst, b::valleyPiecesFirst);
             b.detectShadows(shadows);
             set("--history", history, b::history);
             set("--threshold", threshold, b::threshold);

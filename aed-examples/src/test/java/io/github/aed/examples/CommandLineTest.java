@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.aed.detect.motion.ProposalRanking;
+import io.github.aed.detect.motion.SubtractorKind;
 import io.github.aed.metrics.AvenueLabels;
 import io.github.aed.metrics.GroundTruthFormat;
 import io.github.aed.metrics.SingleClassVideoPolicy;
@@ -107,10 +107,10 @@ class CommandLineTest {
         assertEquals(Set.of(7, 8, 9, 10, 11, 12), ((DetectBench.TuningClips) value(foldB, "--tune-clips")).numbers());
         assertEquals(DetectBench.Report.TUNE, value(foldB, "--report"));
         CommandSpec motion = parse("bench", "detect", "--root", "r", "--frame-diff", "15", "--split", "9", "--valley", "0.75",
-                "--valley-first", "false", "--parts", "false", "--max-per-frame", "12", "--nms", "0.7", "--ranking", "overlap",
-                "--overlap-exponent", "5", "--part-weight", "0", "--subtractor", "knn", "--shadows", "--max-area", "0.4");
-        assertEquals(false, value(motion, "--parts"));
-        assertEquals(ProposalRanking.OVERLAP, value(motion, "--ranking"));
+                "--max-per-frame", "12", "--nms", "0.7", "--overlap-exponent", "5", "--subtractor", "knn", "--shadows",
+                "--max-area", "0.4");
+        assertEquals(0.75, value(motion, "--valley"));
+        assertEquals(SubtractorKind.KNN, value(motion, "--subtractor"));
         assertEquals(0.4, value(motion, "--max-area"), "a fraction of the frame for the motion detector");
         assertEquals(true, value(motion, "--shadows"));
         CommandSpec withDetector = parse("bench", "detect", "--root", "r", "--detector", "coco:nanodet+motion", "--prime", "train",
@@ -176,7 +176,8 @@ class CommandLineTest {
         assertUsageError(new String[] {"demo", "--frames", "many"}, "--frames", "'many' is not an int");
         assertUsageError(new String[] {"bench", "detect", "--root", "r", "--tune-clips", "6-1"}, "--tune-clips", "'6-1'");
         assertUsageError(new String[] {"bench", "detect", "--root", "r", "--prime", "sometimes"}, "--prime", "sometimes");
-        assertUsageError(new String[] {"bench", "detect", "--root", "r", "--parts", "yes"}, "--parts", "yes");
+        assertUsageError(new String[] {"bench", "detect", "--root", "r", "--subtractor", "gmm"}, "--subtractor", "gmm");
+        assertUsageError(new String[] {"bench", "detect", "--root", "r", "--ranking", "tiers"}, "--ranking");
         assertUsageError(new String[] {"bench", "nn", "--variant", "huge"}, "--variant", "unknown backbone variant 'huge'");
         assertUsageError(new String[] {"train", "--dataset", "kitti", "--root", "r", "--model", "m"}, "--dataset", "kitti");
         assertUsageError(new String[] {"evaluate", "--gt-format", "kitti", "--gt", "g", "--frame-scores", "s.csv", "--json", "o.json"},

@@ -26,16 +26,12 @@ public final class MotionSettings {
     double padFraction = 0.05;
     int padPixels = 1;
     int primeFrames = 400;
-    boolean parts;
     int splitSize = 9;
     double nmsIou = 0.7;
     int maxDetections = 12;
     int frameDifference = 15;
     double valleySplit = 0.75;
-    boolean valleyPiecesFirst;
-    ProposalRanking ranking = ProposalRanking.OVERLAP;
     double overlapExponent = 5;
-    double partWeight;
 
     MotionSettings copy() {
         MotionSettings c = new MotionSettings();
@@ -56,16 +52,12 @@ public final class MotionSettings {
         c.padFraction = padFraction;
         c.padPixels = padPixels;
         c.primeFrames = primeFrames;
-        c.parts = parts;
         c.splitSize = splitSize;
         c.nmsIou = nmsIou;
         c.maxDetections = maxDetections;
         c.frameDifference = frameDifference;
         c.valleySplit = valleySplit;
-        c.valleyPiecesFirst = valleyPiecesFirst;
-        c.ranking = ranking;
         c.overlapExponent = overlapExponent;
-        c.partWeight = partWeight;
         return c;
     }
 
@@ -138,10 +130,6 @@ public final class MotionSettings {
         return primeFrames;
     }
 
-    public boolean parts() {
-        return parts;
-    }
-
     public int splitSize() {
         return splitSize;
     }
@@ -162,34 +150,22 @@ public final class MotionSettings {
         return valleySplit;
     }
 
-    public boolean valleyPiecesFirst() {
-        return valleyPiecesFirst;
-    }
-
-    public ProposalRanking ranking() {
-        return ranking;
-    }
-
     public double overlapExponent() {
         return overlapExponent;
-    }
-
-    public double partWeight() {
-        return partWeight;
     }
 
     String describe() {
         return String.format(Locale.ROOT,
                 "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                         + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
-                        + "primeFrames=%d, parts=%s, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
-                        + "valleyPiecesFirst=%s, ranking=%s, overlapExponent=%s, partWeight=%s",
+                        + "primeFrames=%d, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
+                        + "overlapExponent=%s",
                 kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                 detectShadows ? "detected and removed" : "not detected (foreground)",
                 learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
-                minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, parts, splitSize, nmsIou,
+                minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, splitSize, nmsIou,
                 maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, trim(valleySplit),
-                valleyPiecesFirst, ranking.name().toLowerCase(Locale.ROOT), trim(overlapExponent), trim(partWeight));
+                trim(overlapExponent));
     }
 
     private static String trim(double v) {
@@ -319,16 +295,6 @@ public final class MotionSettings {
         }
 
         /**
-         * Whether the fragments of a merged object are also proposed, each as its own box, besides the merged box: a
-         * cyclist merged with a walker then still has a tight box of its own. Default {@code false}: with the split
-         * erosion on, the parts take places under the per-frame cap that the split's cores fill better (docs/detect.md).
-         */
-        public Builder parts(boolean value) {
-            s.parts = value;
-            return this;
-        }
-
-        /**
          * Side of the elliptic erosion whose components (grown back by its radius) are proposed as well, odd, or 0 for
          * none: objects joined by a bridge thinner than the kernel come apart. Default 9.
          */
@@ -344,7 +310,8 @@ public final class MotionSettings {
         }
 
         /**
-         * At most this many detections per frame, or 0 for no limit, chosen as the {@link #ranking} says. Default 12.
+         * At most this many detections per frame, or 0 for no limit, chosen greedily by how well the chosen boxes
+         * overlap all the proposals (docs/detect.md). Default 12.
          */
         public Builder maxDetections(int n) {
             s.maxDetections = nonNegative("maximum detections per frame", n);
@@ -369,8 +336,7 @@ public final class MotionSettings {
          * Valley split: each merged object is also cut where its foreground count per column (then per row) falls to at
          * most this fraction of the highest counts on either side, and the pieces are proposed with their boxes
          * shrunk to their foreground pixels (a cyclist beside a walker), or 0 for none. In [0, 1). Default 0.75, chosen
-         * with the overlap ranking on Ped2's Test001-006 (docs/detect.md); 0.6 suits the {@link ProposalRanking#TIERS}
-         * ranking.
+         * on Ped2's Test001-006 (docs/detect.md).
          */
         public Builder valleySplit(double ratio) {
             if (!(ratio >= 0 && ratio < 1)) {
@@ -381,45 +347,11 @@ public final class MotionSettings {
         }
 
         /**
-         * Where the valley pieces rank under the {@link ProposalRanking#TIERS} ranking (under the overlap ranking, this
-         * order only breaks ties): {@code false} proposes them after the merged objects, beside the cores; {@code true}
-         * proposes them in place of the object they split, which moves that object's whole box behind them. Default
-         * {@code false}: on Ped2, pieces first raise recall at IoU 0.3 but lower it at IoU 0.1 on one half of the
-         * test clips (docs/detect.md).
-         */
-        public Builder valleyPiecesFirst(boolean value) {
-            s.valleyPiecesFirst = value;
-            return this;
-        }
-
-        /**
-         * How the proposals fill the per-frame cap: {@link ProposalRanking#TIERS} (merged objects first, then the cores
-         * and pieces, each group largest first) or {@link ProposalRanking#OVERLAP} (greedy by the summed best overlap
-         * between all proposals and the kept boxes). Default {@link ProposalRanking#OVERLAP}: on Ped2, with the valley
-         * split at 0.75, it finds more anomaly regions at IoU 0.1 and 0.3 on both halves of the test clips than the
-         * tiers with the valley split at 0.6 (docs/detect.md).
-         */
-        public Builder ranking(ProposalRanking value) {
-            s.ranking = Objects.requireNonNull(value, "ranking");
-            return this;
-        }
-
-        /**
-         * Under {@link ProposalRanking#OVERLAP}, the power of the IoU that measures how well a kept box serves a
-         * proposal: larger values count a loose fit for less. Positive. Default 5.
+         * The power of the IoU that measures how well a kept box serves a proposal when the per-frame cap is filled:
+         * larger values count a loose fit for less. Positive. Default 5.
          */
         public Builder overlapExponent(double exponent) {
             s.overlapExponent = Check.positive("overlap exponent", exponent);
-            return this;
-        }
-
-        /**
-         * Under {@link ProposalRanking#OVERLAP}, the weight of a core or valley piece is its confidence raised to this
-         * power (a merged object weighs 1): 0 counts every proposal alike, larger values discount small cores and
-         * pieces more. At least 0. Default 0.
-         */
-        public Builder partWeight(double exponent) {
-            s.partWeight = Check.nonNegative("part weight exponent", exponent);
             return this;
         }
 

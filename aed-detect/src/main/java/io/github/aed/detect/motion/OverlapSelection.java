@@ -8,11 +8,11 @@ import java.util.List;
 /**
  * Chooses which proposals fill a per-frame cap by how well the chosen boxes overlap all the proposals.
  *
- * <p>Every proposal stands for an object that may be there, with a weight. A proposal {@code h} is served by the chosen
- * box that overlaps it best, with the value {@code IoU(b, h)^exponent}; the selection is greedy on the weighted sum of
- * these values: each step takes the box that raises the sum most. So a near-duplicate of a chosen box adds little, a box
- * that stands apart adds its own weight, and a box that fits several proposals well (an object also proposed as a core
- * or a piece) adds the most. A larger exponent values a tight fit more against a loose one: at 3, a box with IoU 0.5
+ * <p>Every proposal stands for an object that may be there. A proposal {@code h} is served by the chosen box that
+ * overlaps it best, with the value {@code IoU(b, h)^exponent}; the selection is greedy on the sum of these values:
+ * each step takes the box that raises the sum most. So a near-duplicate of a chosen box adds little, a box that stands
+ * apart adds at least the 1 it serves itself with, and a box that fits several proposals well (an object also proposed
+ * as a core or a piece) adds the most. A larger exponent values a tight fit more against a loose one: at 3, a box with IoU 0.5
  * serves a proposal to one eighth.
  *
  * <p>Boxes are half-open pixel boxes. Ties go to the earlier proposal in the given order (the preference order). A box
@@ -28,21 +28,16 @@ final class OverlapSelection {
      * The indices of the chosen proposals, in the order they were chosen.
      *
      * @param boxes    the proposals in preference order
-     * @param weights  one weight per proposal, each >= 0
      * @param max      the most proposals to choose, at least 0 ({@link Integer#MAX_VALUE} for no limit)
      * @param nmsIou   a box whose IoU with a chosen one is above this is never chosen, in [0, 1]
      * @param exponent the power of the IoU that measures how well a box serves a proposal, > 0
      */
-    static List<Integer> select(List<Box> boxes, double[] weights, int max, double nmsIou, double exponent) {
+    static List<Integer> select(List<Box> boxes, int max, double nmsIou, double exponent) {
         int n = boxes.size();
-        if (weights.length != n) {
-            throw new IllegalArgumentException(weights.length + " weights for " + n + " proposals");
-        }
         Check.positive("overlap exponent", exponent);
         double[][] iou = new double[n][n];
         double[][] value = new double[n][n];
         for (int i = 0; i < n; i++) {
-            Check.nonNegative("weight of proposal " + i, weights[i]);
             for (int j = i; j < n; j++) {
                 iou[i][j] = boxes.get(i).iou(boxes.get(j));
                 iou[j][i] = iou[i][j];
@@ -62,7 +57,7 @@ final class OverlapSelection {
                 }
                 double gain = 0;
                 for (int h = 0; h < n; h++) {
-                    gain += weights[h] * Math.max(0, value[i][h] - served[h]);
+                    gain += Math.max(0, value[i][h] - served[h]);
                 }
                 if (gain > pickGain) {
                     pick = i;

@@ -38,23 +38,23 @@ final class ValleySplit implements AutoCloseable {
      * the valleys of its column counts (side by side), each piece at those of its row counts (one above the other), and
      * every piece's box is shrunk to its foreground pixels.
      */
-    List<MotionDetector.Blob> pieces(Mat foreground, MotionDetector.Blob object) {
-        List<MotionDetector.Blob> pieces = new ArrayList<>();
-        for (MotionDetector.Blob column : pieces(foreground, object, true)) {
+    List<Blob> pieces(Mat foreground, Blob object) {
+        List<Blob> pieces = new ArrayList<>();
+        for (Blob column : pieces(foreground, object, true)) {
             pieces.addAll(pieces(foreground, column, false));
         }
         return pieces.size() > 1 ? pieces : List.of();
     }
 
     /** The blob itself when it has no valley along that axis, else its tightened pieces (empty ones left out). */
-    private List<MotionDetector.Blob> pieces(Mat foreground, MotionDetector.Blob blob, boolean columns) {
+    private List<Blob> pieces(Mat foreground, Blob blob, boolean columns) {
         List<Box> cut = valleys(foreground, blob.box(), columns);
         if (cut.size() == 1) {
             return List.of(blob);
         }
-        List<MotionDetector.Blob> out = new ArrayList<>(cut.size());
+        List<Blob> out = new ArrayList<>(cut.size());
         for (Box b : cut) {
-            MotionDetector.Blob t = tighten(foreground, b);
+            Blob t = tighten(foreground, b);
             if (t != null) {
                 out.add(t);
             }
@@ -122,13 +122,13 @@ final class ValleySplit implements AutoCloseable {
     }
 
     /** The box shrunk to the foreground pixels inside it, with their count; null when it holds none. */
-    private static MotionDetector.Blob tighten(Mat foreground, Box box) {
+    private static Blob tighten(Mat foreground, Box box) {
         try (Mat roi = new Mat(foreground, new Rect(box.xMin(), box.yMin(), box.width(), box.height()))) {
             Rect r = opencv_imgproc.boundingRect(roi);
             if (r.width() == 0 || r.height() == 0) {
                 return null;
             }
-            return new MotionDetector.Blob(Box.ofSize(box.xMin() + r.x(), box.yMin() + r.y(), r.width(), r.height()),
+            return new Blob(Box.ofSize(box.xMin() + r.x(), box.yMin() + r.y(), r.width(), r.height()),
                     opencv_core.countNonZero(roi));
         }
     }

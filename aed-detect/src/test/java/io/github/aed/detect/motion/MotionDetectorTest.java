@@ -78,7 +78,7 @@ class MotionDetectorTest {
 
     /** The defaults without the extra proposals and without frame differencing: only the merged objects. */
     private static MotionSettings.Builder plain() {
-        return MotionDetector.builder().parts(false).split(0).valleySplit(0).frameDifference(0);
+        return MotionDetector.builder().split(0).valleySplit(0).frameDifference(0);
     }
 
     private static double bestIou(Box truth, List<Detection> ds) {
@@ -178,27 +178,23 @@ class MotionDetectorTest {
 
     @Test
     void fragmentsWithinTheGapsMergeAndOthersStayApart() {
-        List<MotionDetector.Blob> blobs = List.of(
-                new MotionDetector.Blob(new Box(10, 10, 20, 20), 50),
-                new MotionDetector.Blob(new Box(12, 24, 20, 40), 60), // 4 px below the first
-                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)); // 3 px right of the first
-        List<MotionDetector.Blob> merged = MotionDetector.merge(blobs, 2, 6);
-        assertEquals(List.of(new MotionDetector.Blob(new Box(10, 10, 20, 40), 110),
-                new MotionDetector.Blob(new Box(23, 10, 30, 20), 30)), merged);
-        assertEquals(1, MotionDetector.merge(blobs, 3, 6).size());
-        assertEquals(3, MotionDetector.merge(blobs, 0, 0).size());
+        List<Blob> blobs = List.of(
+                new Blob(new Box(10, 10, 20, 20), 50),
+                new Blob(new Box(12, 24, 20, 40), 60), // 4 px below the first
+                new Blob(new Box(23, 10, 30, 20), 30)); // 3 px right of the first
+        List<Blob> merged = ProposalGenerator.merge(blobs, 2, 6);
+        assertEquals(List.of(new Blob(new Box(10, 10, 20, 40), 110),
+                new Blob(new Box(23, 10, 30, 20), 30)), merged);
+        assertEquals(1, ProposalGenerator.merge(blobs, 3, 6).size());
+        assertEquals(3, ProposalGenerator.merge(blobs, 0, 0).size());
     }
 
     @Test
-    void thePartsOfAMergedObjectAreProposedBesideIt() {
+    void fragmentsWithinTheMergeGapAreDetectedAsOneObject() {
         // two squares 3 px apart vertically: within the default merge gap, so one merged object
         Box top = Box.ofSize(20, 30, 20, 20);
         Box bottom = Box.ofSize(20, 53, 20, 20);
         Box both = top.union(bottom).translate(36, 0);
-        List<Detection> withParts = detectMoving(plain().parts(true), List.of(top, bottom));
-        for (Box b : List.of(top.translate(36, 0), bottom.translate(36, 0), both)) {
-            assertTrue(bestIou(b, withParts) >= 0.5, b + " in " + withParts);
-        }
         List<Detection> mergedOnly = detectMoving(plain(), List.of(top, bottom));
         assertEquals(1, mergedOnly.size(), mergedOnly.toString());
         assertTrue(bestIou(both, mergedOnly) >= 0.5 && bestIou(top.translate(36, 0), mergedOnly) < 0.5,
@@ -212,7 +208,7 @@ class MotionDetectorTest {
         Box right = Box.ofSize(46, 40, 20, 20);
         Box bridge = new Box(40, 48, 46, 52);
         List<Box> scene = List.of(left, right, bridge);
-        List<Detection> unsplit = detectMoving(plain().parts(true), scene);
+        List<Detection> unsplit = detectMoving(plain(), scene);
         assertEquals(1, unsplit.size(), unsplit.toString());
         List<Detection> split = detectMoving(plain().split(7), scene);
         for (Box b : List.of(left.translate(36, 0), right.translate(36, 0), left.union(right).translate(36, 0))) {
@@ -279,23 +275,6 @@ class MotionDetectorTest {
     }
 
     @Test
-    void valleyPiecesFirstPutsThePiecesInThePlaceOfTheObjectTheySplit() {
-        List<Box> scene = joinedPair(true);
-        List<Box> truths = scene.subList(0, 2).stream().map(b -> b.translate(36, 0)).toList();
-        Box whole = truths.get(0).union(truths.get(1));
-        MotionSettings.Builder two = plain().ranking(ProposalRanking.TIERS).valleySplit(0.6).maxDetections(2);
-        List<Detection> after = detectMoving(two, scene);
-        assertEquals(2, after.size(), after.toString());
-        assertTrue(bestIou(whole, after) >= 0.7, "object first: " + after);
-        List<Detection> first = detectMoving(two.valleyPiecesFirst(true), scene);
-        assertEquals(2, first.size(), first.toString());
-        for (Box t : truths) {
-            assertTrue(bestIou(t, first) >= 0.5, t + " in " + first);
-        }
-        assertTrue(bestIou(whole, first) < 0.7, "the whole box is behind its pieces: " + first);
-    }
-
-    @Test
     void atMostMaxDetectionsAreKeptTheLargestFirst() {
         List<Box> squares = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -315,12 +294,6 @@ class MotionDetectorTest {
 
     @Test
     void onAGeneratedWalkwayTheCyclistAndTheWalkersAreFoundWithinTheCap() {
-        for (ProposalRanking ranking : ProposalRanking.values()) {
-            walkwayWithinTheCap(ranking);
-        }
-    }
-
-    private static void walkwayWithinTheCap(ProposalRanking ranking) {
         SceneGenerator scene = SceneGenerator.builder().frames(80).walkers(6).seed(3)
                 .anomaly(AnomalyKind.FAST_MOVER, 10, 60).build();
         SceneGenerator normal = scene.toBuilder().clearAnomalies().build();
@@ -329,7 +302,7 @@ class MotionDetectorTest {
         int anomalyFound = 0;
         int objects = 0;
         int objectsFound = 0;
-        try (MotionDetector d = MotionDetector.builder().maxDetections(8).ranking(ranking).build()) {
+        try (MotionDetector d = MotionDetector.builder().maxDetections(8).build()) {
             d.prime(List.of(normal.generate("n1", 1).asVideo(), normal.generate("n2", 2).asVideo()));
             d.reset();
             for (Frame f : test.frames()) {
@@ -349,8 +322,8 @@ class MotionDetectorTest {
             }
         }
         assertTrue(anomalyFrames > 20, "the cyclist is on screen in " + anomalyFrames + " frames");
-        assertTrue(anomalyFound >= 0.9 * anomalyFrames, ranking + ": cyclist found in " + anomalyFound + " of " + anomalyFrames);
-        assertTrue(objectsFound >= 0.8 * objects, ranking + ": objects found in " + objectsFound + " of " + objects);
+        assertTrue(anomalyFound >= 0.9 * anomalyFrames, "cyclist found in " + anomalyFound + " of " + anomalyFrames);
+        assertTrue(objectsFound >= 0.8 * objects, "objects found in " + objectsFound + " of " + objects);
     }
 
     @Test
@@ -368,14 +341,12 @@ class MotionDetectorTest {
     @Test
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
-                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).parts(true).split(5)
-                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).valleyPiecesFirst(true)
-                .ranking(ProposalRanking.OVERLAP).overlapExponent(2.5).partWeight(1).build()) {
+                .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).split(5)
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).overlapExponent(2.5).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
-                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "parts=true",
-                    "split=5", "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4",
-                    "valleyPiecesFirst=true", "ranking=overlap", "overlapExponent=2.5", "partWeight=1")) {
+                    "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "split=5",
+                    "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4", "overlapExponent=2.5")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));
@@ -398,7 +369,5 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(-0.1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().overlapExponent(0));
-        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().partWeight(-1));
-        assertThrows(NullPointerException.class, () -> MotionDetector.builder().ranking(null));
     }
 }

@@ -19,17 +19,11 @@ class OverlapSelectionProperties {
     private static final Gen<Integer> CAP = SourceDSL.integers().between(0, 15);
     private static final Gen<Double> NMS = SourceDSL.integers().between(0, 10).map(i -> i / 10.0);
     private static final Gen<Double> EXPONENT = SourceDSL.integers().between(1, 10).map(i -> i / 2.0);
-    private static final Gen<Long> SEED = SourceDSL.longs().all();
-
-    /** Weights in [0, 1] drawn from the seed, one per box. */
-    private static double[] weights(int n, long seed) {
-        return new java.util.Random(seed).doubles(n).toArray();
-    }
 
     @Test
     void neverMoreThanTheCapAndOnlyDistinctProposals() {
         qt().forAll(BOXES, CAP, NMS, EXPONENT).check((boxes, cap, nms, p) -> {
-            List<Integer> chosen = OverlapSelection.select(boxes, weights(boxes.size(), cap), cap, nms, p);
+            List<Integer> chosen = OverlapSelection.select(boxes, cap, nms, p);
             Set<Integer> distinct = new HashSet<>(chosen);
             return chosen.size() <= cap && distinct.size() == chosen.size()
                     && chosen.stream().allMatch(i -> i >= 0 && i < boxes.size());
@@ -38,8 +32,8 @@ class OverlapSelectionProperties {
 
     @Test
     void noTwoChosenBoxesOverlapAboveTheNmsIou() {
-        qt().forAll(BOXES, CAP, NMS, SEED).check((boxes, cap, nms, seed) -> {
-            List<Integer> chosen = OverlapSelection.select(boxes, weights(boxes.size(), seed), cap, nms, 3);
+        qt().forAll(BOXES, CAP, NMS, EXPONENT).check((boxes, cap, nms, p) -> {
+            List<Integer> chosen = OverlapSelection.select(boxes, cap, nms, p);
             for (int a = 0; a < chosen.size(); a++) {
                 for (int b = a + 1; b < chosen.size(); b++) {
                     if (boxes.get(chosen.get(a)).iou(boxes.get(chosen.get(b))) > nms) {
@@ -53,8 +47,8 @@ class OverlapSelectionProperties {
 
     @Test
     void placesStayEmptyOnlyWhenEveryOtherBoxIsSuppressed() {
-        qt().forAll(BOXES, CAP, NMS, SEED).check((boxes, cap, nms, seed) -> {
-            List<Integer> chosen = OverlapSelection.select(boxes, weights(boxes.size(), seed), cap, nms, 3);
+        qt().forAll(BOXES, CAP, NMS, EXPONENT).check((boxes, cap, nms, p) -> {
+            List<Integer> chosen = OverlapSelection.select(boxes, cap, nms, p);
             if (chosen.size() == cap) {
                 return true;
             }

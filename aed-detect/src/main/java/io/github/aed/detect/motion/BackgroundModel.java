@@ -1,0 +1,246 @@
+package io.github.aed.detect.motion;
+
+import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.Video;
+import io.github.aed.detect.FrameMats;
+import io.github.aed.detect.PrimedState;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_video;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.bytedeco.opencv.opencv_video.BackgroundSubtractor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The motion detector's background model: owns the OpenCV background subtractor, the grey (and optionally blurred)
+ * frame it is fed, the primed frames that start every video's model, and the frame size that all frames must have.
+ * Holds native OpenCV objects: close it. Not thread-safe.
+ */
+final class BackgroundModel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundModel.class);
+
+    private final MotionSettings settings;
+    private final Mat grey = new Mat();
+    private BackgroundSubtractor subtractor;
+    private List<byte[]> primeFrames = List.of();
+    private int primeVideos;
+    private int width = -1;
+    private int height = -1;
+
+    BackgroundModel(MotionSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Feeds the frame to the model and writes its foreground (255) and background (0) pixels to {@code foreground};
+     * shadow pixels count as background. Returns the grey frame the model saw (blurred if {@code blurSize} says so),
+     * owned by this model and overwritten by the next call.
+     *
+     * @throws InvalidInputException if the frame's size is not that of the primed frames, or, unprimed, of the video's
+     *                               first frame
+     */
+    Mat subtract(Frame frame, Mat foreground) {
+        checkSize(frame);
+        if (subtractor == null) {
+            startModel();
+        }
+        FrameMats.toGrey(frame, grey);
+        if (settings.blurSize > 1) {
+            opencv_imgproc.GaussianBlur(grey, grey, new Size(settings.blurSize, settings.blurSize), 0);
+        }
+        subtractor.apply(grey, foreground, settings.learningRate);
+        // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
+        opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        return grey;
+    }
+
+    /** The frame width all frames must have, or -1 before the first frame of an unprimed model. */
+    int width() {
+        return width;
+    }
+
+    /** The frame height all frames must have, or -1 before the first frame of an unprimed model. */
+    int height() {
+        return height;
+    }
+
+    private void checkSize(Frame frame) {
+        if (width < 0) {
+            width = frame.width();
+            height = frame.height();
+        } else if (frame.width() != width || frame.height() != height) {
+            throw new InvalidInputException(frame.describe() + " is " + frame.width() + "x" + frame.height()
+                    + ", but the background model " + (primeFrames.isEmpty() ? "of this video" : "primed on "
+                    + primeVideos + " video(s)") + " is " + width + "x" + height);
+        }
+    }
+
+    /** A fresh background model, fed with the primed frames if there are any. */
+    private void startModel() {
+        if (subtractor != null) {
+            subtractor.close();
+        }
+        subtractor = switch (settings.kind) {
+            case MOG2 -> opencv_video.createBackgroundSubtractorMOG2(settings.history, settings.threshold(), settings.detectShadows);
+            case KNN -> opencv_video.createBackgroundSubtractorKNN(settings.history, settings.threshold(), settings.detectShadows);
+        };
+        if (primeFrames.isEmpty()) {
+            return;
+        }
+        try (Mat img = new Mat(height, width, opencv_core.CV_8UC1); Mat mask = new Mat()) {
+            BytePointer data = img.data();
+            for (byte[] f : primeFrames) {
+                data.put(f);
+                if (settings.blurSize > 1) {
+                    try (Mat blurred = new Mat()) {
+                        opencv_imgproc.GaussianBlur(img, blurred, new Size(settings.blurSize, settings.blurSize), 0);
+                        subtractor.apply(blurred, mask, -1);
+                    }
+                } else {
+                    subtractor.apply(img, mask, -1);
+                }
+            }
+        }
+    }
+
+    /**
+     * Forgets the current video: a primed model starts afresh here, fed with the primed frames; an unprimed one at the
+     * next frame, whose size it then takes.
+     */
+    void reset() {
+        if (subtractor != null) {
+            subtractor.close();
+            subtractor = null;
+        }
+        if (primeFrames.isEmpty()) {
+            width = -1;
+            height = -1;
+        } else {
+            startModel();
+        }
+    }
+
+    /**
+     * Samples up to {@code primeFrames} grey frames evenly over the videos (in order) and keeps them as the starting
+     * state of every video's model; replaces any earlier priming. An empty list removes the priming.
+     *
+     * @throws InvalidInputException if the videos' frames differ in size
+     */
+    void prime(List<Video> normalVideos) {
+        forgetPriming();
+        if (normalVideos.isEmpty() || settings.primeFrames == 0) {
+            return;
+        }
+        long total = 0;
+        for (Video v : normalVideos) {
+            total += countFrames(v);
+        }
+        List<byte[]> kept = new ArrayList<>();
+        long seen = 0;
+        int pw = -1;
+        int ph = -1;
+        String firstVideo = null;
+        for (Video v : normalVideos) {
+            try (FrameSource src = v.open()) {
+                while (src.hasNext()) {
+                    Frame f = src.next();
+                    long slot = seen * settings.primeFrames / total;
+                    long nextSlot = (seen + 1) * settings.primeFrames / total;
+                    seen++;
+                    if (slot == nextSlot && total > settings.primeFrames) {
+                        continue;
+                    }
+                    if (pw < 0) {
+                        pw = f.width();
+                        ph = f.height();
+                        firstVideo = v.name();
+                    } else if (f.width() != pw || f.height() != ph) {
+                        throw new InvalidInputException(f.describe() + " is " + f.width() + "x" + f.height()
+                                + ", but the priming videos started with " + firstVideo + " at " + pw + "x" + ph
+                                + "; a background model needs one frame size");
+                    }
+                    FrameMats.toGrey(f, grey);
+                    byte[] bytes = new byte[pw * ph];
+                    grey.data().get(bytes);
+                    kept.add(bytes);
+                }
+            }
+        }
+        startPrimed(new PrimedBackground(kept, normalVideos.size(), pw, ph));
+        LOG.debug("motion detector primed on {} of {} frames of {} videos", kept.size(), total, primeVideos);
+    }
+
+    private static long countFrames(Video v) {
+        try (FrameSource src = v.open()) {
+            if (src.frameCount().isPresent()) {
+                return src.frameCount().getAsInt();
+            }
+            long n = 0;
+            while (src.hasNext()) {
+                src.next();
+                n++;
+            }
+            return n;
+        }
+    }
+
+    /** The kept grey frames ({@link PrimedBackground}); none when unprimed. */
+    PrimedState primedState() {
+        return primeFrames.isEmpty() ? PrimedState.NONE
+                : new PrimedBackground(primeFrames, primeVideos, width, height).toState();
+    }
+
+    /**
+     * Replaces the priming with the one a {@link #primedState()} holds (none for an empty state).
+     *
+     * @throws IllegalArgumentException if the state is not a motion detector's or is damaged
+     */
+    void restore(PrimedState state) {
+        PrimedBackground background = state.isEmpty() ? null : PrimedBackground.from(state);
+        forgetPriming();
+        if (background != null) {
+            startPrimed(background);
+        }
+    }
+
+    private void forgetPriming() {
+        primeFrames = List.of();
+        primeVideos = 0;
+        reset();
+    }
+
+    private void startPrimed(PrimedBackground background) {
+        primeFrames = background.frames();
+        primeVideos = background.videos();
+        width = background.width();
+        height = background.height();
+        startModel();
+    }
+
+    /** The number of primed frames; 0 when not primed. */
+    int primedFrameCount() {
+        return primeFrames.size();
+    }
+
+    /** {@code unprimed}, or the number of primed frames and of the videos they came from. */
+    String describePriming() {
+        return primeFrames.isEmpty() ? "unprimed"
+                : "primed on " + primeFrames.size() + " frames of " + primeVideos + " videos";
+    }
+
+    @Override
+    public void close() {
+        if (subtractor != null) {
+            subtractor.close();
+        }
+        grey.close();
+    }
+}
