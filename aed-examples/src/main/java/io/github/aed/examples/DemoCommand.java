@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.examples.cli.ProgressBar;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedDataset;
@@ -96,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
         AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(cubeSize).build())
                 .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
+                .addProgressListener(ProgressBar.forConsole())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(out.resolve("model.aed"));

@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.examples.cli.ProgressBar;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
@@ -136,7 +137,8 @@ final class Ped2Bench implements Callable<Integer> {
 
         step = Step.start(2, "scoring the " + test.size() + " test clips through the network (default settings)");
         long t0 = System.nanoTime();
-        AnomalyDetector detector = loadWithDetector(modelFile, existingModel == null ? Optional.empty() : detectorOption.given(), train);
+        AnomalyDetector detector = loadWithDetector(modelFile, existingModel == null ? Optional.empty() : detectorOption.given(), train)
+                .withProgress(List.of(ProgressBar.forConsole()));
         double loading = Step.seconds(t0);
         System.out.println(Ped2Summary.settings(detector) + String.format(Locale.ROOT, "%nloaded the model and its primed "
                 + "detector in %.1f s", loading));

@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.examples.cli.ProgressBar;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.render.AnnotatedFrames;
@@ -76,7 +77,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<ObjectDetector> given = this.detector.given();
-        AnomalyDetector detector = given.map(d -> AnomalyDetector.load(model, d)).orElseGet(() -> AnomalyDetector.load(model));
+        AnomalyDetector detector = given.map(d -> AnomalyDetector.load(model, d)).orElseGet(() -> AnomalyDetector.load(model))
+                .withProgress(List.of(ProgressBar.forConsole()));
         List<Video> videos;
         List<Video> primeWith;
         if (input.path != null) {

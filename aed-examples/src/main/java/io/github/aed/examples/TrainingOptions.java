@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.examples.cli.ProgressBar;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.cli.SeedOption;
@@ -82,7 +83,7 @@ final class TrainingOptions {
         UsageErrors.withOption(command, "--batch", () -> training.batchSize(batch));
         UsageErrors.withOption(command, "--max-samples-per-video", () -> training.maxSamplesPerVideo(maxSamplesPerVideo));
         AnomalyDetector.Builder b = AnomalyDetector.builder().detector(objects).network(network)
-                .training(training.seed(seed.seed()).build());
+                .training(training.seed(seed.seed()).build()).addProgressListener(ProgressBar.forConsole());
         if (teacher != null) {
             b.teacher(teacher(Math.max(1, objects.classNames().size())));
         }

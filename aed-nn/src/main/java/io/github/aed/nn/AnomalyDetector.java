@@ -226,6 +226,17 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     /**
+     * This detector reporting progress to {@code listeners} instead of its own, sharing its object detector, network
+     * and lock (e.g. a loaded model whose scoring a program shows as a progress bar).
+     */
+    public AnomalyDetector withProgress(List<ProgressListener> listeners) {
+        Builder b = toBuilder();
+        b.progressListeners.clear();
+        listeners.forEach(b::addProgressListener);
+        return new AnomalyDetector(b.settings(settings.detector), model, network, lock);
+    }
+
+    /**
      * An independent copy for another thread: the same trained model with its own network, tasks and teachers (made
      * anew, as loading the model file would, by the task providers on the class path) and its own object detector,
      * rebuilt from this one's recipe with what its priming learned. The copy and this detector score a video
