@@ -30,7 +30,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./aed detect}: runs a detector over a video, a frame folder or a folder of clips and writes detection CSVs. */
-@Command(name = "detect", header = "find objects in video (motion, HOG, cascades, Darknet/ONNX networks, CSV) and write detection CSVs",
+@Command(name = "detect", header = "find objects in video (COCO networks with motion boxes by default, motion, HOG, cascades, Darknet/ONNX, CSV) and write detection CSVs",
         description = {"CSV columns: frame,x_min,y_min,x_max,y_max,class_id,class,score (inclusive pixel corners, 0-based "
                 + "frames, class_id -1 and class \"object\" = no class). The post-processing options apply to the "
                 + "detector's output (see docs/detect.md)."})
