@@ -101,8 +101,7 @@ public final class SupplementedDetector implements ObjectDetector {
 
     @Override
     public void restore(PrimedState state) {
-        PrimedState parts = state.under(PRIMARY).withPrefix(PRIMARY).and(state.under(SUPPLEMENT).withPrefix(SUPPLEMENT));
-        if (!parts.equals(state)) {
+        if (!state.names().stream().allMatch(n -> n.startsWith(PRIMARY + "/") || n.startsWith(SUPPLEMENT + "/"))) {
             throw new IllegalArgumentException("a supplemented detector's primed state has entries under " + PRIMARY + "/ and "
                     + SUPPLEMENT + "/ only, got " + state.names());
         }

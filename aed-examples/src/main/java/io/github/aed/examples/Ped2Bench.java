@@ -315,16 +315,17 @@ final class Ped2Bench implements Callable<Integer> {
      * detector primed on them, as the model was trained.
      */
     private AnomalyDetector loadWithDetector(Path modelFile, Optional<ObjectDetector> given, List<Video> train) {
+        if (given.isPresent()) {
+            given.get().prime(train);
+            return AnomalyDetector.load(modelFile, given.get());
+        }
         AnomalyDetector saved = AnomalyDetector.load(modelFile);
-        Optional<ObjectDetector> other = given.isPresent() || saved.model().orElseThrow().detector().recipe().isPresent()
-                ? given : Optional.of(detectorOption.create());
-        if (other.isEmpty()) {
+        if (saved.model().orElseThrow().detector().recipe().isPresent()) {
             return saved;
         }
-        other.get().prime(train);
-        AnomalyDetector withOther = saved.withDetector(other.get());
-        saved.close();
-        return withOther;
+        ObjectDetector detector = detectorOption.create();
+        detector.prime(train);
+        return saved.withDetector(detector);
     }
 
     private static void plots(Path out, List<Variant> variants, GroundTruth truth) {

@@ -77,8 +77,6 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<ObjectDetector> given = this.detector.given();
-        AnomalyDetector detector = given.map(d -> AnomalyDetector.load(model, d)).orElseGet(() -> AnomalyDetector.load(model))
-                .withProgress(List.of(ProgressBar.forConsole()));
         List<Video> videos;
         List<Video> primeWith;
         if (input.path != null) {
@@ -89,14 +87,24 @@ final class ScoreCommand implements Callable<Integer> {
             primeWith = prime != null ? Video.clipsIn(prime)
                     : given.isPresent() ? input.dataset.layout().trainingVideos(input.dataset.root()) : List.of();
         }
+        AnomalyDetector detector;
+        if (given.isPresent()) {
+            if (!primeWith.isEmpty()) {
+                given.get().prime(primeWith);
+            }
+            detector = AnomalyDetector.load(model, given.get());
+        } else {
+            detector = AnomalyDetector.load(model);
+            if (!primeWith.isEmpty()) {
+                detector.objectDetector().prime(primeWith);
+            }
+        }
+        detector = detector.withProgress(List.of(ProgressBar.forConsole()));
         if (paperProtocol != null) {
             detector = detector.withScoring(ScoringSettings.ssmtlPaper(paperProtocol));
         }
         if (tasks != null) {
             detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());
-        }
-        if (!primeWith.isEmpty()) {
-            detector.objectDetector().prime(primeWith);
         }
         System.out.println(detector.describe() + (primeWith.isEmpty() ? "" : "\nprimed again on " + primeWith.size() + " clips"));
         List<VideoScores> scores = new ArrayList<>();

@@ -248,9 +248,8 @@ public final class AnomalyDetector implements AutoCloseable {
     public AnomalyDetector copyForThread() {
         requireTrained();
         ObjectDetector own = requireDetector();
-        DetectorRecipe recipe = DetectorRecipe.of(own).orElseThrow(() -> new IllegalStateException("the object detector "
-                + own.describe() + " cannot be rebuilt from a spec; give each thread its own with copyForThread(detector)"));
-        return copyForThread(recipe.rebuild());
+        return copyForThread(DetectorRecipe.copyOf(own).orElseThrow(() -> new IllegalStateException("the object detector "
+                + own.describe() + " cannot be rebuilt from a spec; give each thread its own with copyForThread(detector)")));
     }
 
     /**

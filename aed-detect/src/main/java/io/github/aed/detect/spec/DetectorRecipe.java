@@ -35,20 +35,43 @@ public record DetectorRecipe(String spec, PrimedState state) {
      * motion detector with settings the spec syntax cannot express. Builds the detector once to check.
      */
     public static Optional<DetectorRecipe> of(ObjectDetector detector) {
+        return verified(detector).map(v -> {
+            v.copy().close();
+            return v.recipe();
+        });
+    }
+
+    /**
+     * A new detector that detects exactly as {@code detector} does (its recipe rebuilt, primed state included), for
+     * another thread; empty when {@code detector} has no recipe ({@link #of}). The caller owns and closes it.
+     */
+    public static Optional<ObjectDetector> copyOf(ObjectDetector detector) {
+        return verified(detector).map(Verified::copy);
+    }
+
+    /** A recipe and the detector it rebuilt, which describes itself as the original does. */
+    private record Verified(DetectorRecipe recipe, ObjectDetector copy) {
+    }
+
+    private static Optional<Verified> verified(ObjectDetector detector) {
         Optional<String> spec = detector.spec();
         if (spec.isEmpty()) {
             LOG.debug("no recipe for {}: it has no spec", detector.describe());
             return Optional.empty();
         }
         DetectorRecipe recipe = new DetectorRecipe(spec.get(), detector.primedState());
-        try (ObjectDetector rebuilt = recipe.rebuild()) {
-            if (rebuilt.describe().equals(detector.describe())) {
-                return Optional.of(recipe);
-            }
-            LOG.debug("no recipe for {}: its spec '{}' rebuilds {}", detector.describe(), spec.get(), rebuilt.describe());
+        ObjectDetector rebuilt;
+        try {
+            rebuilt = recipe.rebuild();
         } catch (RuntimeException e) {
             LOG.debug("no recipe for {}: its spec '{}' does not rebuild it: {}", detector.describe(), spec.get(), e.toString());
+            return Optional.empty();
         }
+        if (rebuilt.describe().equals(detector.describe())) {
+            return Optional.of(new Verified(recipe, rebuilt));
+        }
+        LOG.debug("no recipe for {}: its spec '{}' rebuilds {}", detector.describe(), spec.get(), rebuilt.describe());
+        rebuilt.close();
         return Optional.empty();
     }
 
