@@ -124,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             series.add(new ScorePlot.Series(test.get(v).name() + ": " + anomalies(test.get(v)), scores.get(v).frameScores(),
                     test.get(v).labels()));
             ScoreCommand.writeAnnotated(annotated.resolve(test.get(v).name() + ".avi"), test.get(v).asVideo(), scores.get(v),
-                    test.get(v).labels());
+                    test.get(v).labels(), ScoreCommand.attributeNames(detector));
         }
         ScorePlot.writePng(out.resolve("scores.png"), "aed demo: frame scores of the generated test videos", series, 900, 150);
 

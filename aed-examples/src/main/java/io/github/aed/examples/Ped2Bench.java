@@ -18,6 +18,8 @@ import io.github.aed.metrics.RocCurve;
 import io.github.aed.metrics.ScoredRegion;
 import io.github.aed.metrics.ScoredRegions;
 import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.model.ValidationScores;
 import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ObjectScores;
@@ -83,14 +85,18 @@ final class Ped2Bench implements Callable<Integer> {
 
     /** The two scoring protocols, in the order of every table. */
     static final List<String> PROTOCOLS = List.of("default", "paper");
-    /** The label of the variant that counts every task. */
+    /** The label of the variant that counts every score (tasks and attributes, fused). */
     static final String ALL_TASKS = "all";
+    /** The label of the variant that counts the proxy tasks only (the paper's method). */
+    static final String TASKS_ONLY = "tasks";
+    /** The label of the variant that counts the attributes only. */
+    static final String ATTRIBUTES_ONLY = "attributes";
 
     /**
      * One scoring variant and its evaluation.
      *
      * @param protocol {@code default} or {@code paper}
-     * @param tasks    the one task counted, or {@link #ALL_TASKS}
+     * @param tasks    the one score counted, or {@link #TASKS_ONLY}, {@link #ATTRIBUTES_ONLY} or {@link #ALL_TASKS}
      */
     record Variant(String protocol, String tasks, ScoringSettings settings, List<VideoScores> scores, EvaluationReport report) {
     }
@@ -155,8 +161,10 @@ final class Ped2Bench implements Callable<Integer> {
         step.done();
 
         step = Step.start(3, "re-scoring the stored task scores without the network: 2 protocols x (each task, all)");
-        List<String> tasks = detector.model().orElseThrow().taskNames();
-        List<Variant> variants = rescore(detector.model().orElseThrow().validationScores(), raw(test, scored), tasks);
+        TrainedModel model = detector.model().orElseThrow();
+        List<String> tasks = model.taskNames();
+        Map<String, Set<String>> sets = scoreSets(tasks, model.attributes().stream().map(AttributeDensity::name).toList());
+        List<Variant> variants = rescore(model, raw(test, scored), sets);
         checkReproduces(scored, variant(variants, "default", ALL_TASKS).scores());
         System.out.println("self-check passed: re-scoring with all tasks and the default settings reproduces step 2 exactly");
         step.done();
@@ -175,7 +183,7 @@ final class Ped2Bench implements Callable<Integer> {
         step.done();
 
         step = Step.start(6, "summary");
-        String summary = Ped2Summary.markdown(commandLine(), detector, variants, tasks, costs, truth);
+        String summary = Ped2Summary.markdown(commandLine(), detector, variants, sets.keySet(), costs, truth);
         Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
         System.out.println(summary);
         step.done();
@@ -222,29 +230,42 @@ final class Ped2Bench implements Callable<Integer> {
         return raw;
     }
 
-    /** Every protocol × (each task alone, all tasks), scored from the raw task scores; not yet evaluated. */
-    private static List<Variant> rescore(ValidationScores validation, List<RawVideo> raw, List<String> tasks) {
+    /**
+     * Every protocol × score set, scored from the raw scores with the model's fusion weights; not yet evaluated.
+     */
+    private static List<Variant> rescore(TrainedModel model, List<RawVideo> raw, Map<String, Set<String>> sets) {
         Map<String, ScoringSettings> protocols = new LinkedHashMap<>();
         protocols.put("default", ScoringSettings.defaults());
         protocols.put("paper", ScoringSettings.ssmtlPaper(ScoringSettings.Dataset.PED2));
+        ValidationScores validation = model.validationScores();
         List<Variant> variants = new ArrayList<>();
         protocols.forEach((protocol, base) -> {
-            for (String t : taskSets(tasks)) {
-                ScoringSettings s = base.toBuilder().scoredTasks(t.equals(ALL_TASKS) ? Set.of() : Set.of(t)).build();
+            for (Map.Entry<String, Set<String>> set : sets.entrySet()) {
+                ScoringSettings s = base.toBuilder().scoredTasks(set.getValue()).weights(model.fusionWeights().weights()).build();
                 VideoScorer scorer = new VideoScorer(s, s.normalisation() == Normalisation.TRAINING_MIN_MAX
-                        ? validation.statistics(s.perTaskScaling(), s.scoredTasks()) : null);
+                        ? validation.statistics(s) : null);
                 List<VideoScores> scores = raw.stream()
                         .map(r -> scorer.score(r.name(), r.frames(), r.width(), r.height(), r.objects())).toList();
-                variants.add(new Variant(protocol, t, s, scores, null));
+                variants.add(new Variant(protocol, set.getKey(), s, scores, null));
             }
         });
         return variants;
     }
 
-    /** The task sets of the ablation: each task alone, in the model's order, then {@link #ALL_TASKS}. */
-    static List<String> taskSets(List<String> tasks) {
-        List<String> sets = new ArrayList<>(tasks);
-        sets.add(ALL_TASKS);
+    /**
+     * The score sets of the ablation by label: each task and each attribute alone, in the model's order; with
+     * attributes also {@link #TASKS_ONLY} and {@link #ATTRIBUTES_ONLY}; then {@link #ALL_TASKS} (the empty set: every
+     * score).
+     */
+    static Map<String, Set<String>> scoreSets(List<String> tasks, List<String> attributes) {
+        Map<String, Set<String>> sets = new LinkedHashMap<>();
+        tasks.forEach(t -> sets.put(t, Set.of(t)));
+        attributes.forEach(a -> sets.put(a, Set.of(a)));
+        if (!attributes.isEmpty()) {
+            sets.put(TASKS_ONLY, new java.util.LinkedHashSet<>(tasks));
+            sets.put(ATTRIBUTES_ONLY, new java.util.LinkedHashSet<>(attributes));
+        }
+        sets.put(ALL_TASKS, Set.of());
         return sets;
     }
 
@@ -298,10 +319,11 @@ final class Ped2Bench implements Callable<Integer> {
     /** {@code protocol,tasks,micro_auc,macro_auc,rbdc,tbdc,eer,paper_micro_auc}: fractions, empty when undefined. */
     private static void writeAblation(Path file, List<Variant> variants) throws IOException {
         StringBuilder csv = new StringBuilder("protocol,tasks,micro_auc,macro_auc,rbdc,tbdc,eer,paper_micro_auc\n");
+        boolean withAttributes = variants.stream().anyMatch(v -> v.tasks().equals(ATTRIBUTES_ONLY));
         for (Variant v : variants) {
             Ped2Summary.Metrics m = Ped2Summary.Metrics.of(v.report());
             csv.append(v.protocol()).append(',').append(v.tasks());
-            for (OptionalDouble x : List.of(m.micro(), m.macro(), m.rbdc(), m.tbdc(), m.eer(), Ped2Summary.paperMicro(v.tasks()))) {
+            for (OptionalDouble x : List.of(m.micro(), m.macro(), m.rbdc(), m.tbdc(), m.eer(), Ped2Summary.paperMicro(v.tasks(), withAttributes))) {
                 csv.append(',').append(x.isPresent() ? String.format(Locale.ROOT, "%.6f", x.getAsDouble()) : "");
             }
             csv.append('\n');

@@ -9,7 +9,9 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.scoring.ScoredFrame;
+import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
 import io.github.aed.nn.scoring.VideoScores;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -122,15 +125,40 @@ final class ScoreCommand implements Callable<Integer> {
             for (int i = 0; i < videos.size(); i++) {
                 Path file = videos.size() == 1 && !Files.isDirectory(annotated) ? annotated
                         : Files.createDirectories(annotated).resolve(videos.get(i).name() + ".avi");
-                writeAnnotated(file, videos.get(i), scores.get(i), null);
+                writeAnnotated(file, videos.get(i), scores.get(i), null, attributeNames(detector));
             }
         }
         System.out.println("scored " + videos.size() + " videos -> " + frameScores + (regions == null ? "" : ", " + regions));
         return 0;
     }
 
-    /** Writes the video with its boxes coloured by score and the score curve below (ground truth shaded if given). */
-    static void writeAnnotated(Path file, Video video, VideoScores scores, int[] labels) {
+    /** The names of the model's attribute scores. */
+    static List<String> attributeNames(AnomalyDetector detector) {
+        return detector.model().orElseThrow().attributes().stream().map(AttributeDensity::name).toList();
+    }
+
+    /**
+     * Why an object is unusual: the attribute with the highest calibrated score, when it is at least 1 (beyond the
+     * upper quantile of normal held-out objects), as {@code "velocity 3.2"}; else empty.
+     */
+    static String reason(ScoredObject object, List<String> attributes) {
+        String best = "";
+        double bestScore = 1;
+        for (String a : attributes) {
+            Double v = object.rawByTask().get(a);
+            if (v != null && v >= bestScore) {
+                bestScore = v;
+                best = String.format(Locale.ROOT, "%s %.1f", a, v);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Writes the video with its boxes coloured by score and labelled with their most unusual attribute, and the score
+     * curve below (ground truth shaded if given).
+     */
+    static void writeAnnotated(Path file, Video video, VideoScores scores, int[] labels, List<String> attributes) {
         AnnotatedFrames renderer = new AnnotatedFrames(new ScorePlot.Series(video.name(), scores.frameScores(), labels));
         VideoFileWriter writer = null;
         try (FrameSource frames = video.open()) {
@@ -140,7 +168,7 @@ final class ScoreCommand implements Callable<Integer> {
                     writer = VideoFileWriter.open(file, 10, f.width(), f.height() + AnnotatedFrames.PANEL_HEIGHT);
                 }
                 writer.write(renderer.render(f, sf.objects().stream()
-                        .map(obj -> new AnnotatedFrames.ScoredBox(obj.detection().box(), obj.score())).toList()));
+                        .map(obj -> new AnnotatedFrames.ScoredBox(obj.detection().box(), obj.score(), reason(obj, attributes))).toList()));
             }
         } finally {
             if (writer != null) {

@@ -10,11 +10,17 @@ import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.detect.spec.DetectorSpec;
+import io.github.aed.nn.attribute.AttributeCubeScorer;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.ClassEvidence;
+import io.github.aed.nn.attribute.ObjectAttribute;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.model.TrainingSummary;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.scoring.CubeScorer;
 import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoreStatistics;
 import io.github.aed.nn.scoring.ScoredFrame;
@@ -166,7 +172,7 @@ public final class AnomalyDetector implements AutoCloseable {
             if (settings.primeDetector) {
                 detector.prime(normalVideos);
             }
-            Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training);
+            Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training).attributes(settings.attributes);
             settings.trainingListeners.forEach(trainer::addListener);
             settings.progressListeners.forEach(trainer::addProgressListener);
             return new AnomalyDetector(settings, trainer.train(normalVideos).model());
@@ -177,7 +183,9 @@ public final class AnomalyDetector implements AutoCloseable {
     public VideoScores score(Video video) {
         TrainedModel m = requireTrained();
         synchronized (lock) {
-            return pipeline(m).score(video);
+            try (AttributeCubeScorer scorer = scorer(m)) {
+                return pipeline(m, scorer).score(video);
+            }
         }
     }
 
@@ -200,7 +208,9 @@ public final class AnomalyDetector implements AutoCloseable {
                     + " needs whole videos; use score(video), or TRAINING_MIN_MAX normalisation for streams");
         }
         synchronized (lock) {
-            pipeline(m).stream(source, sink);
+            try (AttributeCubeScorer scorer = scorer(m)) {
+                pipeline(m, scorer).stream(source, sink);
+            }
         }
     }
 
@@ -289,8 +299,9 @@ public final class AnomalyDetector implements AutoCloseable {
         return requireDetector();
     }
 
+    /** The scoring settings, with the trained model's fusion weights filled in where the settings name none. */
     public ScoringSettings scoringSettings() {
-        return settings.scoring;
+        return model == null ? settings.scoring : scoringSettings(model);
     }
 
     /** Every setting that shapes the scores, one per line: print it with any result. */
@@ -301,8 +312,13 @@ public final class AnomalyDetector implements AutoCloseable {
                 .append('\n');
         sb.append("network: ").append(settings.network).append('\n');
         sb.append("tasks: ").append(settings.tasks.stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
+        sb.append("attributes: ").append(model != null ? model.attributes().stream().map(AttributeDensity::describe).toList()
+                : settings.attributes).append('\n');
         sb.append("training: ").append(model != null ? model.training().settings() : settings.training).append('\n');
-        sb.append("scoring: ").append(settings.scoring.describe());
+        sb.append("scoring: ").append(scoringSettings().describe());
+        if (model != null) {
+            sb.append('\n').append("fusion weights chosen at training: ").append(model.fusionWeights().describe());
+        }
         if (model != null) {
             sb.append('\n').append("model: trained on ").append(model.detector().description()).append(", teacher ")
                     .append(model.teacher()).append(", validation scores of ").append(model.validationScores().count())
@@ -332,17 +348,30 @@ public final class AnomalyDetector implements AutoCloseable {
         return settings.detector;
     }
 
-    private ScoringPipeline pipeline(TrainedModel m) {
-        ScoreStatistics stats = settings.scoring.normalisation() == Normalisation.TRAINING_MIN_MAX
-                ? m.validationScores().statistics(settings.scoring.perTaskScaling(), settings.scoring.scoredTasks()) : null;
+    /** The network's task scores followed by the model's attribute scores (none for a model without attributes). */
+    private AttributeCubeScorer scorer(TrainedModel m) {
+        return new AttributeCubeScorer(new NetworkCubeScorer(network, m.testCubes()), m.attributes());
+    }
+
+    private ScoringPipeline pipeline(TrainedModel m, CubeScorer scorer) {
+        ScoringSettings scoring = scoringSettings(m);
+        ScoreStatistics stats = scoring.normalisation() == Normalisation.TRAINING_MIN_MAX ? m.validationScores().statistics(scoring) : null;
         TrainingSummary t = m.training();
-        return new ScoringPipeline(requireDetector(), new NetworkCubeScorer(network, m.testCubes()), settings.scoring, stats,
-                settings.progressListeners, settings.scoringBatchSize, new Box(0, 0, t.frameWidth(), t.frameHeight()));
+        return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners, settings.scoringBatchSize,
+                new Box(0, 0, t.frameWidth(), t.frameHeight()));
+    }
+
+    /** The scoring settings with the model's fusion weights where they name none. */
+    private ScoringSettings scoringSettings(TrainedModel m) {
+        if (settings.scoring.weights().isEmpty() && !m.fusionWeights().isEmpty()) {
+            return settings.scoring.toBuilder().weights(m.fusionWeights().weights()).build();
+        }
+        return settings.scoring;
     }
 
     /** The validated settings behind a detector. */
     private record Settings(ObjectDetector detector, boolean primeDetector, NetworkSettings network, List<ProxyTask> tasks,
-                            TrainingSettings training, ScoringSettings scoring, List<TrainingListener> trainingListeners,
+                            AttributeSettings attributes, TrainingSettings training, ScoringSettings scoring, List<TrainingListener> trainingListeners,
                             List<ProgressListener> progressListeners, int scoringBatchSize) {
     }
 
@@ -357,6 +386,9 @@ public final class AnomalyDetector implements AutoCloseable {
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
+     * <li>attributes: velocity, size at position and (for a detector with classes) class evidence, each scored by the
+     *     density of normal training objects ({@link AttributeSettings#defaults()}), fused with the tasks by the weights
+     *     chosen at training ({@link io.github.aed.nn.model.FusionWeights});</li>
      * <li>training: {@link TrainingSettings#defaults()}, 4 epochs on at most 1000 objects per training video;
      *     scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
@@ -370,6 +402,8 @@ public final class AnomalyDetector implements AutoCloseable {
         private List<ProxyTask> tasks;
         private Teacher teacher;
         private final List<ProxyTask> extraTasks = new ArrayList<>();
+        private AttributeSettings attributes;
+        private final List<ObjectAttribute> extraAttributes = new ArrayList<>();
         private TrainingSettings training = TrainingSettings.defaults();
         private ScoringSettings scoring = ScoringSettings.defaults();
         private final List<TrainingListener> trainingListeners = new ArrayList<>();
@@ -385,6 +419,7 @@ public final class AnomalyDetector implements AutoCloseable {
             this.primeDetector = s.primeDetector;
             this.network = s.network;
             this.tasks = s.tasks;
+            this.attributes = s.attributes;
             this.training = s.training;
             this.scoring = s.scoring;
             this.trainingListeners.addAll(s.trainingListeners);
@@ -420,6 +455,22 @@ public final class AnomalyDetector implements AutoCloseable {
         /** Adds a task to the defaults (or to {@link #tasks}), e.g. a custom fifth task. */
         public Builder addTask(ProxyTask t) {
             extraTasks.add(Objects.requireNonNull(t, "task"));
+            return this;
+        }
+
+        /**
+         * The attributes objects are also scored by, and how their density banks are built (default:
+         * {@link AttributeSettings#defaults()}, velocity and size at position, with {@link ClassEvidence} added for a
+         * detector with classes; {@link AttributeSettings#none()} for the proxy tasks alone, as in the paper).
+         */
+        public Builder attributes(AttributeSettings a) {
+            this.attributes = Objects.requireNonNull(a, "attributes");
+            return this;
+        }
+
+        /** Adds an attribute to the defaults (or to {@link #attributes}), e.g. a user's own {@link ObjectAttribute}. */
+        public Builder addAttribute(ObjectAttribute a) {
+            extraAttributes.add(Objects.requireNonNull(a, "attribute"));
             return this;
         }
 
@@ -502,6 +553,16 @@ public final class AnomalyDetector implements AutoCloseable {
                     throw new IllegalArgumentException("tasks: two tasks are named '" + t.name() + "'; task names must be unique");
                 }
             }
+            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes() : defaultAttributes(d));
+            allAttributes.addAll(extraAttributes);
+            for (ObjectAttribute a : allAttributes) {
+                if (!names.add(a.name())) {
+                    throw new IllegalArgumentException("attributes: '" + a.name() + "' is the name of a task or another attribute; "
+                            + "score names must be unique");
+                }
+            }
+            AttributeSettings attributeSettings = (attributes != null ? attributes : AttributeSettings.defaults())
+                    .withAttributes(allAttributes);
             if (!names.containsAll(scoring.scoredTasks())) {
                 throw new IllegalArgumentException("scoring: scoredTasks " + scoring.scoredTasks() + " names tasks the detector "
                         + "does not have; its tasks: " + all.stream().map(ProxyTask::name).toList());
@@ -516,7 +577,15 @@ public final class AnomalyDetector implements AutoCloseable {
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
             return new Settings(d, primeDetector, network,
-                    List.copyOf(all), fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
+                    List.copyOf(all), attributeSettings, fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
+        }
+
+        private static List<ObjectAttribute> defaultAttributes(ObjectDetector d) {
+            List<ObjectAttribute> a = new ArrayList<>(AttributeSettings.defaults().attributes());
+            if (d != null && !d.classNames().isEmpty()) {
+                a.add(new ClassEvidence(d.classNames().size()));
+            }
+            return a;
         }
 
         private List<ProxyTask> defaultTasks(ObjectDetector d) {

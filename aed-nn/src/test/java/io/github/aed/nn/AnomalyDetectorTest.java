@@ -92,7 +92,8 @@ public class AnomalyDetectorTest {
     void aModelWhoseDetectorCannotBeRebuiltAsksForIt(@TempDir Path dir) {
         TrainedModel m = trained.model().orElseThrow();
         TrainedModel ownDetector = new TrainedModel(m.newNetwork(), m.trainingCubes(), m.testCubes(),
-                new DetectorProvenance("a user's own detector", Optional.empty()), m.teacher(), m.validationScores(), m.training());
+                new DetectorProvenance("a user's own detector", Optional.empty()), m.teacher(), m.validationScores(), m.training())
+                .withAttributes(m.attributes(), m.fusionWeights());
         Path file = dir.resolve("own.aed");
         ModelFile.save(ownDetector, file);
         AnomalyDetector loaded = AnomalyDetector.load(file);
@@ -147,7 +148,7 @@ public class AnomalyDetectorTest {
     void oneTaskAloneScoresWithItsOwnTrainingRanges() {
         AnomalyDetector middleBoxOnly = trained.withScoring(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
         VideoScores scores = middleBoxOnly.score(test.asVideo());
-        ScoreStatistics ranges = trained.model().orElseThrow().validationScores().statistics(true, java.util.Set.of("middle-box"));
+        ScoreStatistics ranges = trained.model().orElseThrow().validationScores().statistics(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
         for (var o : scores.objects()) {
             double scaled = (o.rawByTask().get("middle-box") - ranges.range("middle-box")[0])
                     / (ranges.range("middle-box")[1] - ranges.range("middle-box")[0]);

@@ -14,15 +14,18 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
  * Renders frames for an annotated video: each object's box coloured from green (normal) to red (abnormal) by its
- * score, the frame's score in the corner, and the video's score timeline with a cursor under the frame.
+ * score and labelled with its most unusual attribute, the frame's score in the corner, and the video's score timeline with a cursor under the frame.
  */
 public final class AnnotatedFrames {
 
     /** Height of the timeline panel under each frame, in pixels. */
     public static final int PANEL_HEIGHT = 60;
 
-    /** An object to draw: its box and its anomaly score. */
-    public record ScoredBox(Box box, double score) {
+    /**
+     * An object to draw: its box, its anomaly score, and why it is unusual (e.g. {@code "velocity 3.2"}; drawn above the
+     * box), or an empty label.
+     */
+    public record ScoredBox(Box box, double score, String label) {
     }
 
     private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
@@ -59,6 +62,10 @@ public final class AnnotatedFrames {
                 Box b = o.box();
                 opencv_imgproc.rectangle(image, new Point(b.xMin(), b.yMin()), new Point(b.inclusiveXMax(), b.inclusiveYMax()),
                         colour(o.score()), 1, opencv_imgproc.LINE_8, 0);
+                if (!o.label().isEmpty()) {
+                    opencv_imgproc.putText(image, o.label(), new Point(b.xMin(), Math.max(8, b.yMin() - 2)),
+                            opencv_imgproc.FONT_HERSHEY_PLAIN, 0.7, colour(o.score()), 1, opencv_imgproc.LINE_AA, false);
+                }
             }
             double score = series.scores()[frame.index()];
             opencv_imgproc.putText(image, String.format(Locale.ROOT, "%d  %.3f", frame.index(), score), new Point(3, 12),

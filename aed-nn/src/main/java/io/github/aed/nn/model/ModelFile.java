@@ -11,6 +11,10 @@ import io.github.aed.core.cube.EdgePolicy;
 import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.detect.PrimedState;
 import io.github.aed.nn.network.BackboneVariant;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeProvider;
+import io.github.aed.nn.attribute.DensityBank;
+import io.github.aed.nn.attribute.ObjectAttribute;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.task.ProxyTask;
@@ -51,8 +55,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * training summary;</li>
  * <li>{@code parameters.bin}: every parameter by canonical name (count; then per parameter: name, rank, shape, float
  * values; big-endian), ending with the count again as a check;</li>
- * <li>{@code detector/NAME}: the entries of the detector's primed state ({@link PrimedState}), when it has a recipe.</li>
+ * <li>{@code detector/NAME}: the entries of the detector's primed state ({@link PrimedState}), when it has a recipe;</li>
+ * <li>{@code attributes/NAME.bin}: each attribute's density bank (vector count, dimension, then the standardised
+ * vectors as floats; big-endian), its name, options, k, standardisation and calibration in {@code model.json}'s
+ * {@code attributes}, with the fusion weights in {@code fusionWeights}.</li>
  * </ul>
+ * Version 2 files (before attributes) are read as models without attributes or fusion weights.
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
  * a user's own task publishes in {@code META-INF/services} (or registers in code).
@@ -65,8 +73,11 @@ public final class ModelFile {
     /** Name stored in {@code format.json}. */
     public static final String FORMAT = "aed-model";
     /** The version this library writes and reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The oldest version still read: version 2, which had no attributes. */
+    private static final int OLDEST_READ = 2;
     private static final String DETECTOR_STATE = "detector/";
+    private static final String ATTRIBUTE_BANK = "attributes/";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -148,6 +159,9 @@ public final class ModelFile {
             for (String name : state.names()) {
                 put(zip, DETECTOR_STATE + name, state.entry(name));
             }
+            for (AttributeDensity a : model.attributes()) {
+                put(zip, ATTRIBUTE_BANK + a.name() + ".bin", bank(a.bank()));
+            }
         }
     }
 
@@ -158,13 +172,91 @@ public final class ModelFile {
             throw new InvalidInputException(source + ": not an aed model file (format.json names '" + format.get("format") + "')");
         }
         Object version = format.get("version");
-        if (!(version instanceof Number n) || n.intValue() != FORMAT_VERSION) {
-            throw new InvalidInputException(source + ": model file format version " + version + "; this library reads version "
-                    + FORMAT_VERSION + " only (re-train, or use the library version that wrote it)");
+        if (!(version instanceof Number n) || n.intValue() < OLDEST_READ || n.intValue() > FORMAT_VERSION) {
+            throw new InvalidInputException(source + ": model file format version " + version + "; this library reads versions "
+                    + OLDEST_READ + " to " + FORMAT_VERSION + " (re-train, or use the library version that wrote it)");
         }
         Map<String, Object> m = json(entries, source, "model.json");
-        return fromDescription(source, m, readParameters(entry(entries, source, "parameters.bin"), source),
+        TrainedModel model = fromDescription(source, m, readParameters(entry(entries, source, "parameters.bin"), source),
                 detectorState(entries), tasks);
+        return model.withAttributes(attributes(source, m, entries), fusionWeights(source, m));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AttributeDensity> attributes(String source, Map<String, Object> m, Map<String, byte[]> entries) {
+        List<AttributeDensity> out = new ArrayList<>();
+        for (Map<String, Object> a : (List<Map<String, Object>>) m.getOrDefault("attributes", List.of())) {
+            String name = (String) require(a, "name", source);
+            try {
+                ObjectAttribute attribute = AttributeProvider.create(name, (Map<String, String>) a.getOrDefault("options", Map.of()));
+                DensityBank bank = readBank(entry(entries, source, ATTRIBUTE_BANK + name + ".bin"), source, name,
+                        ((Number) require(a, "k", source)).intValue(), floats((List<Number>) require(a, "mean", source)),
+                        floats((List<Number>) require(a, "scale", source)));
+                out.add(new AttributeDensity(attribute, bank, ((Number) require(a, "median", source)).doubleValue(),
+                        ((Number) require(a, "upper", source)).doubleValue()));
+            } catch (IllegalArgumentException | ClassCastException e) {
+                throw new InvalidInputException(source + ": attribute '" + name + "' cannot be restored: " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static FusionWeights fusionWeights(String source, Map<String, Object> m) {
+        Map<String, Object> f = (Map<String, Object>) m.get("fusionWeights");
+        if (f == null) {
+            return FusionWeights.none();
+        }
+        try {
+            return new FusionWeights(doubles((Map<String, Number>) require(f, "separation", source)),
+                    doubles((Map<String, Number>) require(f, "weights", source)));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new InvalidInputException(source + ": model.json's fusionWeights are damaged: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Double> doubles(Map<String, Number> m) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v.doubleValue()));
+        return out;
+    }
+
+    private static float[] floats(List<Number> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i).floatValue();
+        }
+        return out;
+    }
+
+    private static byte[] bank(DensityBank bank) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(bank.size());
+            out.writeInt(bank.dimension());
+            for (float v : bank.vectors()) {
+                out.writeFloat(v);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static DensityBank readBank(byte[] bytes, String source, String name, int k, float[] mean, float[] scale) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            int size = in.readInt();
+            int dimension = in.readInt();
+            if (size < 1 || dimension != mean.length || (long) size * dimension * 4 + 8 != bytes.length) {
+                throw new InvalidInputException(source + ": " + ATTRIBUTE_BANK + name + ".bin holds " + bytes.length + " bytes for "
+                        + size + " vectors of " + dimension + " values; model.json gives " + mean.length + " dimensions");
+            }
+            float[] v = new float[size * dimension];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = in.readFloat();
+            }
+            return DensityBank.of(k, mean, scale, v);
+        } catch (IOException e) {
+            throw new InvalidInputException(source + ": " + ATTRIBUTE_BANK + name + ".bin ends early", e);
+        }
     }
 
     private static Map<String, Object> describe(TrainedModel model) {
@@ -206,6 +298,22 @@ public final class ModelFile {
         m.put("teacher", model.teacher());
         m.put("validationScores", validation);
         m.put("training", training);
+        List<Map<String, Object>> attributes = new ArrayList<>();
+        for (AttributeDensity a : model.attributes()) {
+            Map<String, Object> attribute = new LinkedHashMap<>();
+            attribute.put("name", a.name());
+            attribute.put("options", new TreeMap<>(a.attribute().options()));
+            attribute.put("k", a.bank().k());
+            attribute.put("mean", a.bank().mean());
+            attribute.put("scale", a.bank().scale());
+            attribute.put("median", a.median());
+            attribute.put("upper", a.upper());
+            attributes.add(attribute);
+        }
+        m.put("attributes", attributes);
+        if (!model.fusionWeights().isEmpty()) {
+            m.put("fusionWeights", Map.of("separation", model.fusionWeights().separation(), "weights", model.fusionWeights().weights()));
+        }
         return m;
     }
 

@@ -1,6 +1,7 @@
 package io.github.aed.nn.model;
 
 import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.task.ProxyTask;
@@ -23,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <li>the object detector it was trained with ({@link DetectorProvenance}: description and, when it can be rebuilt,
  *     its recipe) and the distillation teacher's description ("none" without one);</li>
  * <li>every task's raw score on the normal validation objects ({@link ValidationScores}, may be empty);</li>
+ * <li>the attribute scorers ({@link AttributeDensity}: density banks of normal objects, calibrated) and the default
+ *     fusion weights of all scores ({@link FusionWeights}), when trained with attributes;</li>
  * <li>the run itself ({@link TrainingSummary}).</li>
  * </ul>
  */
@@ -38,6 +41,8 @@ public final class TrainedModel {
     private final String teacher;
     private final ValidationScores validationScores;
     private final TrainingSummary training;
+    private final List<AttributeDensity> attributes;
+    private final FusionWeights fusionWeights;
 
     /**
      * A model of the network's current parameters (copied) and its provenance.
@@ -63,6 +68,43 @@ public final class TrainedModel {
                 || testCubes.channels() != networkSettings.channels()) {
             throw new IllegalArgumentException("test cubes " + testCubes + " do not fit the network " + networkSettings);
         }
+        this.attributes = List.of();
+        this.fusionWeights = FusionWeights.none();
+    }
+
+    private TrainedModel(TrainedModel m, List<AttributeDensity> attributes, FusionWeights fusionWeights) {
+        this.networkSettings = m.networkSettings;
+        this.tasks = m.tasks;
+        this.parameters = m.parameters;
+        this.testRadius = m.testRadius;
+        this.trainingCubes = m.trainingCubes;
+        this.testCubes = m.testCubes;
+        this.detector = m.detector;
+        this.teacher = m.teacher;
+        this.validationScores = m.validationScores;
+        this.training = m.training;
+        this.attributes = List.copyOf(attributes);
+        this.fusionWeights = Objects.requireNonNull(fusionWeights, "fusionWeights");
+        java.util.Set<String> names = new java.util.HashSet<>(taskNames());
+        for (AttributeDensity a : this.attributes) {
+            if (!names.add(a.name())) {
+                throw new IllegalArgumentException("attribute '" + a.name() + "' has the name of a task or another attribute");
+            }
+        }
+        if (!fusionWeights.isEmpty() && !fusionWeights.weights().keySet().equals(names)) {
+            throw new IllegalArgumentException("fusion weights for " + fusionWeights.weights().keySet() + ", but the model scores "
+                    + names);
+        }
+    }
+
+    /**
+     * This model with attribute scorers and the fusion weights of all its scores (tasks and attributes). The
+     * validation scores should hold the attributes' too.
+     *
+     * @throws IllegalArgumentException if an attribute has a task's name, or the weights name other scores
+     */
+    public TrainedModel withAttributes(List<AttributeDensity> densities, FusionWeights weights) {
+        return new TrainedModel(this, densities, weights);
     }
 
     /** A new network with the trained parameters, for one user (networks are not thread-safe). */
@@ -116,6 +158,24 @@ public final class TrainedModel {
         return teacher;
     }
 
+    /** The attribute scorers (density banks with their calibration), in score order after the tasks; may be empty. */
+    public List<AttributeDensity> attributes() {
+        return attributes;
+    }
+
+    /** The default fusion weights chosen at training ({@link FusionWeights#none()} for a model without). */
+    public FusionWeights fusionWeights() {
+        return fusionWeights;
+    }
+
+    /** The names of every score an object gets: the tasks', then the attributes'. */
+    public List<String> scoreNames() {
+        List<String> names = new java.util.ArrayList<>(taskNames());
+        attributes.forEach(a -> names.add(a.name()));
+        return names;
+    }
+
+    /** Every task's and attribute's raw score on the normal validation objects. */
     public ValidationScores validationScores() {
         return validationScores;
     }

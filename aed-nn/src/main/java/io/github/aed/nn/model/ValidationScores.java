@@ -1,6 +1,7 @@
 package io.github.aed.nn.model;
 
 import io.github.aed.nn.scoring.ScoreStatistics;
+import io.github.aed.nn.scoring.ScoringSettings;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,31 +57,21 @@ public record ValidationScores(Map<String, double[]> byTask) {
     }
 
     /**
-     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX}.
+     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX} under these settings: their
+     * per-task scaling, scored tasks (empty = all) and fusion weights.
      *
-     * @param perTaskScaling whether tasks are scaled before their sum (as the scoring settings say)
-     * @throws IllegalStateException when there are no validation objects
-     */
-    public ScoreStatistics statistics(boolean perTaskScaling) {
-        return statistics(perTaskScaling, Set.of());
-    }
-
-    /**
-     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX} when only some tasks make the
-     * object score ({@link io.github.aed.nn.scoring.ScoringSettings#scoredTasks()}).
-     *
-     * @param tasks the scored tasks; empty = all
      * @throws IllegalStateException    when there are no validation objects
-     * @throws IllegalArgumentException when a task has no validation scores
+     * @throws IllegalArgumentException when a scored task has no validation scores
      */
-    public ScoreStatistics statistics(boolean perTaskScaling, Set<String> tasks) {
+    public ScoreStatistics statistics(ScoringSettings settings) {
         if (count() == 0) {
             throw new IllegalStateException("the model has no validation scores (a checkpoint written before training finished, or a model "
                     + "trained without a validation split), so scores cannot be normalised with training statistics; "
                     + "finish training, or score with PER_VIDEO_MIN_MAX or NONE normalisation");
         }
+        Set<String> tasks = settings.scoredTasks();
         if (tasks.isEmpty()) {
-            return ScoreStatistics.of(byTask, perTaskScaling);
+            return ScoreStatistics.of(byTask, settings.perTaskScaling(), settings::weight);
         }
         Map<String, double[]> chosen = new LinkedHashMap<>();
         for (String task : byTask.keySet()) {
@@ -91,7 +82,7 @@ public record ValidationScores(Map<String, double[]> byTask) {
         if (chosen.size() != tasks.size()) {
             throw new IllegalArgumentException("no validation scores for some of the tasks " + tasks + "; known: " + byTask.keySet());
         }
-        return ScoreStatistics.of(chosen, perTaskScaling);
+        return ScoreStatistics.of(chosen, settings.perTaskScaling(), settings::weight);
     }
 
     /** "task: n=…, min … max, mean ± std" for every task. */

@@ -22,8 +22,9 @@ public interface CubeScorer {
      * One {@link ObjectScores} per cube, in batch order, each with a score for every task.
      *
      * @param batch   the objects' cubes
-     * @param frameAt the full frame in which each object was detected, by frame index (for scorers that look at the
-     *                object at full resolution, such as a distillation teacher)
+     * @param frameAt the video's full frames by index, for scorers that look at an object at full resolution (a
+     *                distillation teacher, optical flow): at least each object's frame, the frame before it and every
+     *                frame after it read so far; null for a frame not at hand or not in the video
      */
     List<ObjectScores> score(CubeBatch batch, IntFunction<Frame> frameAt);
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Step 1 of scoring: each task's raw score scaled to [0, 1], the scaled scores summed, the sum scaled again, giving the
- * object score S (SSMTL §6.2–6.3). Where the ranges come from is the {@link Normalisation}.
+ * Step 1 of scoring: each score (task or attribute) scaled to [0, 1], the scaled scores summed with the fusion weights
+ * ({@link ScoringSettings#weights()}), the sum scaled again, giving the object score S (SSMTL §6.2–6.3, which weighs
+ * every task 1). Where the ranges come from is the {@link Normalisation}.
  */
 final class ScoreCombiner {
 
@@ -43,7 +44,7 @@ final class ScoreCombiner {
         Normalisation mode = settings.normalisation();
         ScoreStatistics ranges = switch (mode) {
             case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(tasks)).toList(),
-                    settings.perTaskScaling());
+                    settings.perTaskScaling(), settings::weight);
             case TRAINING_MIN_MAX -> statistics;
             case NONE -> null;
         };
@@ -55,7 +56,7 @@ final class ScoreCombiner {
         for (ObjectScores o : objects) {
             double sum = 0;
             for (String task : tasks) {
-                sum += scaleTasks ? ScoreStatistics.scale(o.score(task), ranges.range(task)) : o.score(task);
+                sum += settings.weight(task) * (scaleTasks ? ScoreStatistics.scale(o.score(task), ranges.range(task)) : o.score(task));
             }
             if (ranges != null) {
                 sum = ScoreStatistics.scale(sum, ranges.sumRange());

@@ -4,9 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The range of each task's raw score, and of their sum after per-task scaling, on normal (training or validation)
+ * The range of each task's raw score, and of their weighted sum after per-task scaling, on normal (training or validation)
  * objects. {@link Normalisation#TRAINING_MIN_MAX} uses it in place of the test video's own range, so that scores do
  * not depend on the rest of the test video and can be computed on a live stream.
  *
@@ -26,12 +27,12 @@ public record ScoreStatistics(Map<String, double[]> taskRanges, double[] sumRang
     }
 
     /**
-     * The statistics of a set of normal objects, with per-task scaling when {@code perTask} is set (as the scorer
-     * will apply it).
+     * The statistics of a set of normal objects, with per-task scaling when {@code perTask} is set and each task's
+     * scaled score weighted by {@code weight} (as the scorer will apply them).
      *
      * @throws IllegalArgumentException if {@code normal} is empty
      */
-    public static ScoreStatistics of(List<ObjectScores> normal, boolean perTask) {
+    public static ScoreStatistics of(List<ObjectScores> normal, boolean perTask, ToDoubleFunction<String> weight) {
         if (normal.isEmpty()) {
             throw new IllegalArgumentException("score statistics need at least one normal object");
         }
@@ -39,15 +40,16 @@ public record ScoreStatistics(Map<String, double[]> taskRanges, double[] sumRang
         for (String task : normal.get(0).byTask().keySet()) {
             byTask.put(task, normal.stream().mapToDouble(o -> o.score(task)).toArray());
         }
-        return of(byTask, perTask);
+        return of(byTask, perTask, weight);
     }
 
     /**
-     * The statistics of normal objects given as one array of raw scores per task, aligned by object.
+     * The statistics of normal objects given as one array of raw scores per task, aligned by object; the sum range is
+     * that of the weighted sum, as the scorer will form it.
      *
      * @throws IllegalArgumentException if there are no objects or the arrays differ in length
      */
-    public static ScoreStatistics of(Map<String, double[]> byTask, boolean perTask) {
+    public static ScoreStatistics of(Map<String, double[]> byTask, boolean perTask, ToDoubleFunction<String> weight) {
         int n = byTask.isEmpty() ? 0 : byTask.values().iterator().next().length;
         if (n == 0) {
             throw new IllegalArgumentException("score statistics need at least one normal object");
@@ -63,7 +65,7 @@ public record ScoreStatistics(Map<String, double[]> taskRanges, double[] sumRang
         for (Map.Entry<String, double[]> e : byTask.entrySet()) {
             for (int i = 0; i < n; i++) {
                 double v = e.getValue()[i];
-                sums[i] += perTask ? scale(v, ranges.get(e.getKey())) : v;
+                sums[i] += weight.applyAsDouble(e.getKey()) * (perTask ? scale(v, ranges.get(e.getKey())) : v);
             }
         }
         return new ScoreStatistics(ranges, minMax(sums));

@@ -97,7 +97,7 @@ public final class ScoringPipeline {
                 }
                 int oldestNeeded = pending.isEmpty() ? frame.index() - scorer.cubeSettings().temporalRadius()
                         : pending.get(0).detections().get(0).frameIndex();
-                recent.dropBefore(oldestNeeded);
+                recent.dropBefore(oldestNeeded - 1);
                 meter.advance(1);
             }
             CubeBatch last = cubes.finish();
@@ -137,7 +137,7 @@ public final class ScoringPipeline {
                 pending.add();
                 pending.record(scorer, cubes.push(frame, detect(frame)), recent);
                 pending.release(frameScorer, frame.index() - k, sink);
-                recent.dropBefore(frame.index() - k);
+                recent.dropBefore(frame.index() - k - 1);
                 meter.advance(1);
             }
             if (frameScorer == null) {
@@ -178,7 +178,10 @@ public final class ScoringPipeline {
         }
     }
 
-    /** The frames whose objects may still be scored: those not older than the oldest pending cube's middle frame. */
+    /**
+     * The frames whose objects may still be scored (those not older than the oldest pending cube's middle frame) and the
+     * frame before them.
+     */
     private static final class RecentFrames {
         private final ArrayDeque<Frame> frames = new ArrayDeque<>();
 
@@ -186,13 +189,14 @@ public final class ScoringPipeline {
             frames.addLast(frame);
         }
 
+        /** The frame of this index, or null when it is not held (already dropped, not yet read, or not in the video). */
         Frame get(int index) {
             for (Frame f : frames) {
                 if (f.index() == index) {
                     return f;
                 }
             }
-            throw new IllegalStateException("frame " + index + " is no longer held for scoring");
+            return null;
         }
 
         void dropBefore(int index) {

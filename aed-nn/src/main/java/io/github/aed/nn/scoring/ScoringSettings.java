@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * Every lever that turns object scores into frame scores and regions. Each one changes the metrics, so
@@ -30,6 +32,7 @@ public final class ScoringSettings {
     private final RegionScoreMode regionScoreMode;
     private final boolean keepMaps;
     private final Set<String> scoredTasks;
+    private final Map<String, Double> weights;
 
     private ScoringSettings(Builder b) {
         this.normalisation = b.normalisation;
@@ -40,6 +43,7 @@ public final class ScoringSettings {
         this.regionScoreMode = b.regionScoreMode;
         this.keepMaps = b.keepMaps;
         this.scoredTasks = Collections.unmodifiableSet(new LinkedHashSet<>(b.scoredTasks));
+        this.weights = Collections.unmodifiableMap(new TreeMap<>(b.weights));
     }
 
     public static Builder builder() {
@@ -68,7 +72,7 @@ public final class ScoringSettings {
 
     public Builder toBuilder() {
         return new Builder().normalisation(normalisation).perTaskScaling(perTaskScaling).blockSize(blockSize)
-                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps).scoredTasks(scoredTasks);
+                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps).scoredTasks(scoredTasks).weights(weights);
     }
 
     public Normalisation normalisation() {
@@ -111,6 +115,21 @@ public final class ScoringSettings {
         return scoredTasks;
     }
 
+    /**
+     * The fusion weights: score name (task or attribute) → the weight of its scaled score in the object score. Empty
+     * (the default) means the weights the model chose at training ({@code TrainedModel#fusionWeights()}, from how well
+     * each score separates normal held-out objects from pseudo-anomalies), or 1 for every score of a model without
+     * them. A score the map does not name weighs 1.
+     */
+    public Map<String, Double> weights() {
+        return weights;
+    }
+
+    /** The weight of one score (1 when {@link #weights()} does not name it). */
+    public double weight(String score) {
+        return weights.getOrDefault(score, 1.0);
+    }
+
     /** Whether the scores of one object depend on other objects of the same test video. */
     public boolean isTransductive() {
         return normalisation == Normalisation.PER_VIDEO_MIN_MAX;
@@ -119,9 +138,16 @@ public final class ScoringSettings {
     /** Every setting, one line. */
     public String describe() {
         return String.format(Locale.ROOT,
-                "tasks=%s, normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
-                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
+                "tasks=%s, weights=%s, normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
+                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), weights.isEmpty() ? "model's" : weightList(), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
                 meanFilterSize == 0 ? "off" : meanFilterSize + "^3 blocks (reflect)", temporalFilter.describe(), regionScoreMode);
+    }
+
+    private String weightList() {
+        StringBuilder sb = new StringBuilder("{");
+        weights.forEach((k, v) -> sb.append(sb.length() > 1 ? " " : "").append(k).append('=')
+                .append(String.format(Locale.ROOT, "%.3g", v)));
+        return sb.append('}').toString();
     }
 
     @Override
@@ -139,6 +165,7 @@ public final class ScoringSettings {
         private RegionScoreMode regionScoreMode = RegionScoreMode.OBJECT_SCORE;
         private boolean keepMaps;
         private Set<String> scoredTasks = Set.of();
+        private Map<String, Double> weights = Map.of();
 
         private Builder() {
         }
@@ -194,6 +221,26 @@ public final class ScoringSettings {
                 }
             }
             this.scoredTasks = new LinkedHashSet<>(tasks);
+            return this;
+        }
+
+        /**
+         * The fusion weights by score name (see {@link ScoringSettings#weights()}): finite and non-negative, not all 0;
+         * empty = the model's.
+         */
+        public Builder weights(Map<String, Double> byScore) {
+            Objects.requireNonNull(byScore, "weights");
+            for (Map.Entry<String, Double> e : byScore.entrySet()) {
+                if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null || !(e.getValue() >= 0)
+                        || Double.isInfinite(e.getValue())) {
+                    throw new IllegalArgumentException("weights: each score needs a name and a finite weight >= 0, got "
+                            + e.getKey() + "=" + e.getValue());
+                }
+            }
+            if (!byScore.isEmpty() && byScore.values().stream().allMatch(w -> w == 0)) {
+                throw new IllegalArgumentException("weights: at least one weight must be positive, got " + byScore);
+            }
+            this.weights = new TreeMap<>(byScore);
             return this;
         }
 

@@ -1,9 +1,10 @@
 package io.github.aed.nn.train;
 
+import io.github.aed.nn.model.FusionWeights;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Logs a training run's start and epoch summaries through SLF4J ({@code io.github.aed.nn.train}) at INFO. */
+/** Logs a training run's start, epoch summaries and fusion weights through SLF4J ({@code io.github.aed.nn.train}) at INFO. */
 final class LoggingTrainingListener implements TrainingListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingTrainingListener.class);
@@ -16,5 +17,10 @@ final class LoggingTrainingListener implements TrainingListener {
     @Override
     public void onEpochEnd(EpochSummary summary) {
         LOG.info("{}", summary);
+    }
+
+    @Override
+    public void onFusionWeights(FusionWeights weights) {
+        LOG.info("fusion weights from the separation of pseudo-anomalies: {}", weights.describe());
     }
 }

@@ -12,7 +12,9 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.model.DetectorProvenance;
+import io.github.aed.nn.model.FusionWeights;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.model.TrainingSummary;
@@ -59,6 +61,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameters end up in the result. With a validation fraction of 0 the epoch's mean training loss decides.</li>
  * <li><b>Validation scores:</b> with the best parameters, every task's raw test-time score on the validation objects
  * (test cubes, k = the tasks' test radius), stored in the model for score normalisation.</li>
+ * <li><b>Attributes</b> (when set): each attribute's density bank of the non-validation objects, calibrated on the
+ * validation objects, whose scores join the tasks'.</li>
+ * <li><b>Fusion weights:</b> every score (task and attribute) on the validation objects and on their
+ * pseudo-anomalies (played faster, boxed larger) gives its weight ({@link FusionWeights}).</li>
  * </ol>
  *
  * <p>A fixed seed makes two runs identical on the same backend: one producer thread, seeded draws, and ND4J's random
@@ -76,6 +82,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners = new ArrayList<>();
     private final List<ProgressListener> progressListeners = new ArrayList<>();
     private final Teacher teacher;
+    private AttributeSettings attributes = AttributeSettings.none();
 
     /**
      * @param networkSettings the network to train
@@ -101,6 +108,15 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Also builds these attributes' density banks (default none): from every training object that is not a validation
+     * object, calibrated on the validation objects, whose share must then be positive.
+     */
+    public Trainer attributes(AttributeSettings attributeSettings) {
+        this.attributes = Objects.requireNonNull(attributeSettings, "attributes");
+        return this;
+    }
+
     /** Adds a listener of the run's events (start, epoch ends). */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -123,7 +139,7 @@ public final class Trainer {
         MultiTaskNetwork network = MultiTaskNetwork.create(networkSettings, tasks);
         List<VideoIndex> index = new ArrayList<>();
         for (int v = 0; v < videos.size(); v++) {
-            VideoIndex vi = VideoIndex.build(videos.get(v), v, detector, teacher);
+            VideoIndex vi = VideoIndex.build(videos.get(v), v, detector, teacher, attributes.attributes());
             vi.split(settings.cubes(), settings.validationFraction(), settings.maxSamplesPerVideo());
             index.add(vi);
         }
@@ -186,16 +202,35 @@ public final class Trainer {
         }
         meter.finish();
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
-        ValidationScores stats = valObjects > 0 ? validationScores(bestNetwork, index) : ValidationScores.none();
-        return new TrainingResult(model(bestNetwork, provenance, frameSize, stats, summaries, bestEpoch), summaries, bestEpoch);
+        if (valObjects == 0) {
+            if (!attributes.isEmpty()) {
+                throw new InvalidInputException("the attributes " + attributes + " are calibrated on validation objects, but the "
+                        + "training videos gave none (validationFraction " + settings.validationFraction() + ")");
+            }
+            return new TrainingResult(model(bestNetwork, provenance, frameSize, ValidationScores.none(), summaries, bestEpoch),
+                    summaries, bestEpoch);
+        }
+        AttributeFitting fitted = attributes.isEmpty() ? AttributeFitting.none() : AttributeFitting.fit(index, attributes);
+        Map<String, double[]> validation = new LinkedHashMap<>(validationScores(bestNetwork, index).byTask());
+        validation.putAll(fitted.validation());
+        Map<String, double[]> pseudo = new LinkedHashMap<>(new PseudoAnomalyCubes(bestNetwork, testCubes(bestNetwork), teacher).score(index));
+        pseudo.putAll(fitted.pseudo());
+        FusionWeights weights = FusionWeights.fromSeparation(validation, pseudo);
+        listeners.forEach(l -> l.onFusionWeights(weights));
+        TrainedModel model = model(bestNetwork, provenance, frameSize, new ValidationScores(validation), summaries, bestEpoch)
+                .withAttributes(fitted.densities(), weights);
+        return new TrainingResult(model, summaries, bestEpoch);
+    }
+
+    private CubeSettings testCubes(MultiTaskNetwork network) {
+        return settings.cubes().toBuilder().temporalRadius(network.testRadius()).build();
     }
 
     private TrainedModel model(MultiTaskNetwork network, DetectorProvenance provenance, Box frameSize, ValidationScores stats,
                                List<EpochSummary> epochs, int bestEpoch) {
         TrainingSummary summary = new TrainingSummary(settings.toString(), bestEpoch,
                 epochs.stream().map(EpochSummary::toString).toList(), frameSize.width(), frameSize.height());
-        CubeSettings test = settings.cubes().toBuilder().temporalRadius(network.testRadius()).build();
-        return new TrainedModel(network, settings.cubes(), test, provenance, teacher == null ? "none" : teacher.describe(),
+        return new TrainedModel(network, settings.cubes(), testCubes(network), provenance, teacher == null ? "none" : teacher.describe(),
                 stats, summary);
     }
 
@@ -264,7 +299,7 @@ public final class Trainer {
 
     /** Every task's raw test-time score on every validation object. */
     private ValidationScores validationScores(MultiTaskNetwork network, List<VideoIndex> index) {
-        CubeSettings test = settings.cubes().toBuilder().temporalRadius(network.testRadius()).build();
+        CubeSettings test = testCubes(network);
         List<List<Double>> scores = new ArrayList<>();
         tasks.forEach(t -> scores.add(new ArrayList<>()));
         for (VideoIndex v : index) {

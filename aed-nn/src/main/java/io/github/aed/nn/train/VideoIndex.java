@@ -7,16 +7,18 @@ import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.attribute.AttributeRecorder;
+import io.github.aed.nn.attribute.ObjectAttribute;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherTargets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One training video's objects, found once: the detections of every frame, and the teacher's outputs and test-time
- * targets for each (computed while the frame is at hand). Objects are numbered in frame order; the last
- * {@code validationFraction} of them (of those with a full cube) are validation objects. Memory: the detections
- * plus {@code teacher outputs × 4} bytes per object.
+ * One training video's objects, found once: the detections of every frame, the teacher's outputs and test-time
+ * targets for each, and their attribute features (computed while the frame is at hand). Objects are numbered in frame
+ * order; the last {@code validationFraction} of them (of those with a full cube) are validation objects. Memory: the
+ * detections plus {@code (teacher outputs + 3 × attribute dimensions) × 4} bytes per object.
  */
 final class VideoIndex {
 
@@ -32,6 +34,8 @@ final class VideoIndex {
     final List<float[][]> teacherOutputs = new ArrayList<>();
     /** Per frame, per detection, the teacher's test-time targets (null without a teacher). */
     final List<TeacherTargets[]> teacherTargets = new ArrayList<>();
+    /** The attribute features of every object and its pseudo-anomalies; null without attributes. */
+    AttributeRecorder attributes;
     /** Per frame, per detection: −1 unused, 0 training, 1 validation. */
     final List<int[]> role = new ArrayList<>();
     int trainingObjects;
@@ -45,7 +49,7 @@ final class VideoIndex {
         this.height = height;
     }
 
-    static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher) {
+    static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher, List<ObjectAttribute> attributes) {
         detector.reset();
         List<List<Detection>> dets = new ArrayList<>();
         List<float[][]> outs = new ArrayList<>();
@@ -53,7 +57,8 @@ final class VideoIndex {
         int count = 0;
         int width = 0;
         int height = 0;
-        try (FrameSource src = video.open()) {
+        AttributeRecorder recorder = attributes.isEmpty() ? null : new AttributeRecorder(attributes);
+        try (FrameSource src = video.open(); recorder) {
             while (src.hasNext()) {
                 Frame f = src.next();
                 if (count == 0) {
@@ -69,13 +74,20 @@ final class VideoIndex {
                         t[i] = teacher.testTargets(f, ds.get(i));
                     }
                 }
+                if (recorder != null) {
+                    recorder.push(f, ds);
+                }
                 dets.add(ds);
                 outs.add(o);
                 targets.add(t);
                 count++;
             }
+            if (recorder != null) {
+                recorder.finish();
+            }
         }
         VideoIndex index = new VideoIndex(video, number, count, width, height);
+        index.attributes = recorder;
         index.detections.addAll(dets);
         index.teacherOutputs.addAll(outs);
         index.teacherTargets.addAll(targets);

@@ -11,6 +11,9 @@ import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.nn.FrozenFramesTask;
 import io.github.aed.nn.TestCubes;
 import io.github.aed.nn.TinyScenes;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.SizeAtPosition;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
@@ -119,7 +122,50 @@ class ModelFileTest {
             z.closeEntry();
         }
         var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
-        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 3"), e.getMessage());
+    }
+
+    @Test
+    void attributesAndFusionWeightsComeBackWhole() {
+        TrainedModel plain = trained(List.of(new ArrowOfTime()));
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            normal.add(new float[] {i % 7, i % 5 * 0.5f, i % 3, 1});
+        }
+        AttributeDensity size = AttributeDensity.fit(new SizeAtPosition(), normal.subList(0, 30), normal.subList(30, 40),
+                new AttributeSettings(List.of(new SizeAtPosition()), 3, 10, 1));
+        FusionWeights weights = new FusionWeights(Map.of(ArrowOfTime.NAME, 0.6, "size", 0.9), Map.of(ArrowOfTime.NAME, 0.2, "size", 0.8));
+        TrainedModel m = plain.withAttributes(List.of(size), weights);
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(m, f);
+        TrainedModel back = ModelFile.load(f);
+        assertEquals(weights, back.fusionWeights());
+        assertEquals(List.of(ArrowOfTime.NAME, "size"), back.scoreNames());
+        AttributeDensity restored = back.attributes().get(0);
+        for (float[] probe : List.of(new float[] {3, 1, 2, 1}, new float[] {20, -4, 0, 1})) {
+            assertEquals(size.score(probe), restored.score(probe), 0);
+        }
+        var clash = assertThrows(IllegalArgumentException.class, () -> plain.withAttributes(List.of(size),
+                new FusionWeights(Map.of("size", 0.9), Map.of("size", 0.8))));
+        assertTrue(clash.getMessage().contains("fusion weights for [size]"), clash.getMessage());
+    }
+
+    @Test
+    void aVersion2FileLoadsWithoutAttributes() throws IOException {
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(trained(List.of(new ArrowOfTime())), f);
+        Path old = dir.resolve("v2.aed");
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(f));
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(old))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                byte[] data = in.readAllBytes();
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(e.getName().equals("format.json") ? "{\"format\":\"aed-model\",\"version\":2}".getBytes() : data);
+                out.closeEntry();
+            }
+        }
+        TrainedModel back = ModelFile.load(old);
+        assertTrue(back.attributes().isEmpty() && back.fusionWeights().isEmpty());
     }
 
     @Test

@@ -49,7 +49,7 @@ class VideoScorerTest {
 
     @Test
     void trainingStatisticsMakeScoresIndependentOfTheOtherObjects() {
-        ScoreStatistics stats = ScoreStatistics.of(List.of(obj(0, new Box(0, 0, 4, 4), 0, 0), obj(0, new Box(0, 0, 4, 4), 1, 10)), true);
+        ScoreStatistics stats = ScoreStatistics.of(List.of(obj(0, new Box(0, 0, 4, 4), 0, 0), obj(0, new Box(0, 0, 4, 4), 1, 10)), true, t -> 1.0);
         VideoScorer scorer = new VideoScorer(ScoringSettings.defaults(), stats);
         ObjectScores target = obj(1, new Box(0, 0, 8, 8), 0.5, 5);
         double alone = scorer.score("v", 3, 40, 40, List.of(target)).objects().get(0).score();
@@ -120,10 +120,10 @@ class VideoScorerTest {
         assertEquals(Map.of("a", 1.0, "b", 300.0), v.objects().get(0).rawByTask(), "raw scores of every task are kept");
         assertTrue(onlyA.describe().contains("tasks=a"), onlyA.describe());
 
-        ScoreStatistics bothTasks = ScoreStatistics.of(objects, true);
+        ScoreStatistics bothTasks = ScoreStatistics.of(objects, true, t -> 1.0);
         ScoringSettings trainingA = ScoringSettings.builder().scoredTasks(Set.of("a")).build();
         assertThrows(IllegalArgumentException.class, () -> new VideoScorer(trainingA, bothTasks).score("v", 3, 40, 40, objects));
-        ScoreStatistics statsA = ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(Set.of("a"))).toList(), true);
+        ScoreStatistics statsA = ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(Set.of("a"))).toList(), true, t -> 1.0);
         assertEquals(1.0, new VideoScorer(trainingA, statsA).score("v", 3, 40, 40, objects).objects().get(1).score(), 1e-12);
 
         ScoringSettings unknown = PLAIN.toBuilder().scoredTasks(Set.of("c")).build();

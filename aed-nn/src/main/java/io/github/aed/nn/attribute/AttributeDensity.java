@@ -1,0 +1,94 @@
+package io.github.aed.nn.attribute;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One attribute's anomaly score: the k-nearest-neighbour distance of an object's feature vector to the normal
+ * training objects ({@link DensityBank}), calibrated on held-out normal objects so that the scores of different
+ * attributes are comparable: 0 is the median held-out normal object, 1 its {@value #UPPER_QUANTILE} quantile, so a
+ * score of 3 means three times as far beyond the typical normal object as the rare normal ones go. Immutable and
+ * thread-safe.
+ *
+ * @param attribute the attribute
+ * @param bank      the normal training objects' vectors
+ * @param median    median distance of the held-out normal objects
+ * @param upper     their {@value #UPPER_QUANTILE} quantile distance, greater than {@code median}
+ */
+public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, double median, double upper) {
+
+    /** The held-out quantile that calibrates a score to 1. */
+    public static final double UPPER_QUANTILE = 0.99;
+
+    /** Validates the calibration. */
+    public AttributeDensity {
+        Objects.requireNonNull(attribute, "attribute");
+        Objects.requireNonNull(bank, "bank");
+        if (bank.dimension() != attribute.dimension()) {
+            throw new IllegalArgumentException("attribute " + attribute.name() + " has " + attribute.dimension()
+                    + " dimensions, its bank " + bank.dimension());
+        }
+        if (!Double.isFinite(median) || !Double.isFinite(upper) || !(upper > median)) {
+            throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs finite median < upper, got "
+                    + median + ", " + upper);
+        }
+    }
+
+    /**
+     * Builds the bank from training objects and calibrates it on held-out ones.
+     *
+     * @param training features of normal training objects
+     * @param heldOut  features of other normal objects (at least 2), never in the bank
+     * @param settings k, bank size and seed
+     * @throws IllegalArgumentException if there are too few objects, or every held-out object is at one distance
+     */
+    public static AttributeDensity fit(ObjectAttribute attribute, List<float[]> training, List<float[]> heldOut,
+                                       AttributeSettings settings) {
+        DensityBank bank = DensityBank.fit(training, settings.neighbours(), settings.bankSize(), settings.seed());
+        if (heldOut.size() < 2) {
+            throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs at least 2 held-out normal "
+                    + "objects, got " + heldOut.size());
+        }
+        double[] d = heldOut.stream().mapToDouble(bank::distance).sorted().toArray();
+        double median = quantile(d, 0.5);
+        double upper = quantile(d, UPPER_QUANTILE);
+        if (!(upper > median)) {
+            upper = Arrays.stream(d).max().orElse(median);
+        }
+        if (!(upper > median)) {
+            throw new IllegalArgumentException("attribute " + attribute.name() + ": all " + d.length + " held-out objects are at "
+                    + "distance " + median + " from the bank, so the attribute cannot be calibrated");
+        }
+        return new AttributeDensity(attribute, bank, median, upper);
+    }
+
+    /** The calibrated score of a feature vector. */
+    public double score(float[] features) {
+        return (bank.distance(features) - median) / (upper - median);
+    }
+
+    /** The calibrated score of an object. */
+    public double score(ObjectView object) {
+        return score(attribute.features(object));
+    }
+
+    public String name() {
+        return attribute.name();
+    }
+
+    /** The attribute, its bank and calibration, on one line. */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s: k=%d over %d normal vectors, held-out median %.4g, q%.0f %.4g", attribute,
+                bank.k(), bank.size(), median, UPPER_QUANTILE * 100, upper);
+    }
+
+    /** The linear-interpolated quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

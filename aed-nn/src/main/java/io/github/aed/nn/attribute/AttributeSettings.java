@@ -1,0 +1,62 @@
+package io.github.aed.nn.attribute;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Which attributes an anomaly detector scores objects by, and how their density banks are built.
+ *
+ * <ul>
+ * <li>{@code attributes}: default {@link Velocity} and {@link SizeAtPosition}, plus {@link ClassEvidence} for a detector
+ *     with classes (added by the detector's builder); empty = no attribute scores;</li>
+ * <li>{@code neighbours} k = 5: nearest bank vectors averaged (a 1-NN distance is dominated by noisy boxes and
+ *     outliers among the training objects);</li>
+ * <li>{@code bankSize} = 2000: larger banks are compressed by k-means to this many centres;</li>
+ * <li>{@code seed}: of the k-means draws.</li>
+ * </ul>
+ *
+ * @param attributes the attributes, names unique
+ * @param neighbours k of the k-NN distance
+ * @param bankSize   largest bank kept per attribute
+ * @param seed       seed of the bank compression
+ */
+public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours, int bankSize, long seed) {
+
+    /** Validates the settings. */
+    public AttributeSettings {
+        attributes = List.copyOf(attributes);
+        if (neighbours < 1 || bankSize < neighbours) {
+            throw new IllegalArgumentException("attributes: neighbours must be >= 1 and bankSize >= neighbours, got "
+                    + neighbours + " and " + bankSize);
+        }
+        if (attributes.stream().map(ObjectAttribute::name).distinct().count() != attributes.size()) {
+            throw new IllegalArgumentException("attributes: two attributes share a name in "
+                    + attributes.stream().map(ObjectAttribute::name).toList());
+        }
+    }
+
+    /** Velocity and size at position, k = 5, banks of at most 2000 vectors, seed 42. */
+    public static AttributeSettings defaults() {
+        return new AttributeSettings(List.of(new Velocity(), new SizeAtPosition()), 5, 2000, 42);
+    }
+
+    /** No attribute scores (the proxy tasks alone, as in the paper). */
+    public static AttributeSettings none() {
+        return new AttributeSettings(List.of(), 5, 2000, 42);
+    }
+
+    /** These settings with other attributes. */
+    public AttributeSettings withAttributes(List<ObjectAttribute> other) {
+        return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, bankSize, seed);
+    }
+
+    public boolean isEmpty() {
+        return attributes.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return attributes.isEmpty() ? "none" : attributes.stream().map(ObjectAttribute::name).toList() + ", k=" + neighbours
+                + ", bank <= " + bankSize;
+    }
+}

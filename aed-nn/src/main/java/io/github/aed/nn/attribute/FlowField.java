@@ -1,0 +1,57 @@
+package io.github.aed.nn.attribute;
+
+import io.github.aed.core.geometry.Box;
+
+/**
+ * A dense optical flow field between two consecutive frames of a video as it is played: for every pixel, where it
+ * moved, in pixels, from the earlier frame to the later one ({@code dx} to the right, {@code dy} downwards, image
+ * coordinates), so the values are speeds in pixels per frame. (A pseudo-anomaly that plays a video three times faster
+ * takes its flow from frames three apart: they are consecutive in the sped-up video.) Immutable.
+ */
+public final class FlowField {
+
+    private final int width;
+    private final int height;
+    private final float[] flow;
+
+    /**
+     * @param width  columns
+     * @param height rows
+     * @param flow   {@code width * height * 2} values, row-major, {@code dx, dy} per pixel; copied
+     */
+    public FlowField(int width, int height, float[] flow) {
+        if (width < 1 || height < 1) {
+            throw new IllegalArgumentException("flow field needs a positive size, got " + width + "x" + height);
+        }
+        if (flow.length != width * height * 2) {
+            throw new IllegalArgumentException("flow field of " + width + "x" + height + " needs " + width * height * 2
+                    + " values, got " + flow.length);
+        }
+        this.width = width;
+        this.height = height;
+        this.flow = flow.clone();
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Horizontal displacement of pixel (x, y), pixels per frame. */
+    public float dx(int x, int y) {
+        return flow[(y * width + x) * 2];
+    }
+
+    /** Vertical displacement of pixel (x, y), pixels per frame. */
+    public float dy(int x, int y) {
+        return flow[(y * width + x) * 2 + 1];
+    }
+
+    /** Whether {@code box} lies inside the field. */
+    public boolean covers(Box box) {
+        return box.isInside(width, height);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.aed.nn.attribute;
+
+import java.util.Map;
+
+/**
+ * One interpretable property of an object ("how fast and which way it moves", "how large it is for where it stands",
+ * "what class it looks like"), as a fixed-length feature vector. The library scores each attribute by the density of
+ * normal training objects around an object's vector ({@link AttributeDensity}), so an attribute only describes; it
+ * never decides what is normal.
+ *
+ * <p>The seam users extend: implement it, give it a provider ({@link AttributeProvider}, listed in
+ * {@code META-INF/services/io.github.aed.nn.attribute.AttributeProvider}) so that a model file can make it again, and
+ * add it with {@code AnomalyDetector.builder().addAttribute(...)}. Implementations must be stateless (the same view
+ * always gives the same vector) and thread-safe.
+ */
+public interface ObjectAttribute {
+
+    /** The attribute's name: a key of the scores, the {@code --objects} CSV's column, unique among tasks and attributes. */
+    String name();
+
+    /** The length of every feature vector. */
+    int dimension();
+
+    /**
+     * The object's feature vector: {@link #dimension()} finite values. Distances between vectors are Euclidean after
+     * each dimension is standardised over the training objects, so units need not match across dimensions.
+     */
+    float[] features(ObjectView object);
+
+    /** The options a provider needs to make this attribute again (saved in model files); empty by default. */
+    default Map<String, String> options() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,127 @@
+package io.github.aed.nn.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.floats;
+
+import io.github.aed.core.detection.Detection;
+import io.github.aed.core.geometry.Box;
+import io.github.aed.core.video.Frame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class AttributeTest {
+
+    private static final int W = 64;
+    private static final int H = 48;
+
+    private static FlowField uniform(float dx, float dy) {
+        float[] f = new float[W * H * 2];
+        for (int i = 0; i < W * H; i++) {
+            f[2 * i] = dx;
+            f[2 * i + 1] = dy;
+        }
+        return new FlowField(W, H, f);
+    }
+
+    private static ObjectView view(Box box, FlowField flow, float[] classScores) {
+        Frame frame = new Frame("v", 0, W, H, 1, new byte[W * H]);
+        return new ObjectView(new Detection(0, box, classScores == null ? -1 : 0, "x", 0.9, classScores), frame, flow);
+    }
+
+    @Test
+    void velocityPutsTheFlowInItsDirectionBinWithItsMagnitude() {
+        Box box = Box.ofSize(10, 10, 8, 6);
+        float[] right = new Velocity().features(view(box, uniform(2, 0), null));
+        assertEquals(2, right[0], 1e-6);
+        assertEquals(2, right[Velocity.BINS], 1e-6);
+        float[] up = new Velocity().features(view(box, uniform(0, -3), null));
+        assertEquals(3, up[2], 1e-6, "upwards on screen is 90 degrees anticlockwise: bin 2");
+        float[] leftDown = new Velocity().features(view(box, uniform(-1, 1), null));
+        assertEquals(Math.sqrt(2), leftDown[5], 1e-6, "left and down is 225 degrees: bin 5");
+    }
+
+    @Test
+    void velocityBinsSumToTheMeanMagnitude() {
+        qt().forAll(floats().between(-20f, 20f), floats().between(-20f, 20f)).check((dx, dy) -> {
+            float[] v = new Velocity().features(view(Box.ofSize(3, 4, 10, 12), uniform(dx, dy), null));
+            double sum = 0;
+            for (int i = 0; i < Velocity.BINS; i++) {
+                sum += v[i];
+            }
+            return Math.abs(sum - v[Velocity.BINS]) < 1e-4 && Math.abs(v[Velocity.BINS] - Math.hypot(dx, dy)) < 1e-4;
+        });
+    }
+
+    @Test
+    void sizeAtPositionDescribesFootPointAndLogSize() {
+        float[] s = new SizeAtPosition().features(view(new Box(16, 8, 24, 40), uniform(0, 0), null));
+        assertArrayEquals(new float[] {20f / W, 40f / H, (float) Math.log(8), (float) Math.log(32)}, s, 1e-6f);
+    }
+
+    @Test
+    void classEvidenceIsTheScoreVectorOrZerosWithoutOne() {
+        ClassEvidence c = new ClassEvidence(3);
+        assertArrayEquals(new float[] {0.1f, 0.7f, 0.2f}, c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), new float[] {0.1f, 0.7f, 0.2f})));
+        assertArrayEquals(new float[3], c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), null)));
+        assertThrows(IllegalArgumentException.class, () -> c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), new float[2])));
+    }
+
+    @Test
+    void providersMakeTheBuiltInAttributesAgain() {
+        assertEquals("velocity", AttributeProvider.create("velocity", Map.of()).name());
+        assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
+        var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
+        assertTrue(unknown.getMessage().contains("[class, size, velocity]"), unknown.getMessage());
+        var badOption = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("class", Map.of("classes", "many")));
+        assertTrue(badOption.getMessage().contains("'classes'"), badOption.getMessage());
+    }
+
+    @Test
+    void opticalFlowFollowsAShiftedTexture() {
+        Random r = new Random(1);
+        byte[] texture = new byte[(W + 8) * H];
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W + 8; x++) {
+                texture[y * (W + 8) + x] = (byte) (128 + 100 * Math.sin(x * 0.7 + r.nextDouble() * 0.3) * Math.cos(y * 0.5));
+            }
+        }
+        Frame a = crop(texture, 4, 0);
+        Frame b = crop(texture, 1, 1);
+        try (OpticalFlow flow = new OpticalFlow()) {
+            FlowField f = flow.between(a, b);
+            float[] v = new Velocity().features(view(Box.ofSize(16, 12, 32, 24), f, null));
+            assertEquals(3, v[Velocity.BINS], 0.5, "the texture moved 3 px right");
+            assertTrue(v[0] > 0.8 * v[Velocity.BINS], "mostly in the 'right' bin: " + java.util.Arrays.toString(v));
+        }
+    }
+
+    private static Frame crop(byte[] texture, int x0, int index) {
+        byte[] px = new byte[W * H];
+        for (int y = 0; y < H; y++) {
+            System.arraycopy(texture, y * (W + 8) + x0, px, y * W, W);
+        }
+        return new Frame("v", index, W, H, 1, px);
+    }
+
+    @Test
+    void calibrationPutsTheHeldOutMedianAtZeroAndTheUpperQuantileAtOne() {
+        Random r = new Random(2);
+        List<float[]> bank = new ArrayList<>();
+        List<float[]> heldOut = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            (i < 500 ? bank : heldOut).add(new float[] {(float) r.nextGaussian(), (float) r.nextGaussian(), 0, 0});
+        }
+        AttributeDensity d = AttributeDensity.fit(new SizeAtPosition(), bank, heldOut, AttributeSettings.defaults());
+        double[] s = heldOut.stream().mapToDouble(d::score).sorted().toArray();
+        assertEquals(0, AttributeDensity.quantile(s, 0.5), 1e-9);
+        assertEquals(1, AttributeDensity.quantile(s, AttributeDensity.UPPER_QUANTILE), 1e-9);
+        assertTrue(d.score(new float[] {8, 8, 0, 0}) > 3);
+    }
+}

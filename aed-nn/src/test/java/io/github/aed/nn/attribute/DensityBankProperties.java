@@ -1,0 +1,80 @@
+package io.github.aed.nn.attribute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.floats;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+class DensityBankProperties {
+
+    private static Gen<float[]> vectors() {
+        return floats().between(-50f, 50f).zip(floats().between(-50f, 50f), floats().between(-5f, 5f), (a, b, c) -> new float[] {a, b, c});
+    }
+
+    @Test
+    void aBankVectorIsAtDistanceZeroFromItselfWithOneNeighbour() {
+        qt().forAll(lists().of(vectors()).ofSizeBetween(2, 30), integers().between(0, 29)).check((bank, pick) -> {
+            DensityBank b = DensityBank.fit(bank, 1, 100, 1);
+            return b.distance(bank.get(pick % bank.size())) < 1e-4;
+        });
+    }
+
+    @Test
+    void distancesDoNotDependOnTheUnitsOfADimension() {
+        qt().forAll(lists().of(vectors()).ofSizeBetween(5, 30), vectors(), floats().between(0.01f, 100f)).check((bank, query, factor) -> {
+            List<float[]> scaled = bank.stream().map(v -> new float[] {v[0] * factor, v[1], v[2]}).toList();
+            double a = DensityBank.fit(bank, 3, 100, 1).distance(query);
+            double b = DensityBank.fit(scaled, 3, 100, 1).distance(new float[] {query[0] * factor, query[1], query[2]});
+            return Math.abs(a - b) <= 1e-3 * Math.max(1, a);
+        });
+    }
+
+    @Test
+    void theMeanOfMoreNeighboursIsNeverSmaller() {
+        qt().forAll(lists().of(vectors()).ofSizeBetween(6, 30), vectors()).check((bank, query) ->
+                DensityBank.fit(bank, 5, 100, 1).distance(query) >= DensityBank.fit(bank, 1, 100, 1).distance(query) - 1e-9);
+    }
+
+    @Test
+    void aLargeBankIsCompressedToItsSizeAndStillTellsNearFromFar() {
+        Random r = new Random(3);
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            normal.add(new float[] {(float) r.nextGaussian(), (float) r.nextGaussian()});
+        }
+        DensityBank b = DensityBank.fit(normal, 5, 200, 7);
+        assertEquals(200, b.size());
+        double near = b.distance(new float[] {0.2f, -0.1f});
+        double far = b.distance(new float[] {6f, 6f});
+        assertTrue(near < 0.5 && far > 5, "near " + near + ", far " + far);
+    }
+
+    @Test
+    void savedPartsGiveTheSameDistances() {
+        List<float[]> normal = List.of(new float[] {1, 2}, new float[] {3, 1}, new float[] {0, 0}, new float[] {5, 5});
+        DensityBank b = DensityBank.fit(normal, 2, 10, 1);
+        DensityBank again = DensityBank.of(b.k(), b.mean(), b.scale(), b.vectors());
+        assertEquals(b.distance(new float[] {2, 2}), again.distance(new float[] {2, 2}), 0);
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DensityBank.fit(List.of(new float[] {1}), 3, 10, 1))
+                .getMessage().contains("at least 3"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> DensityBank.fit(List.of(new float[] {1}, new float[] {Float.NaN}), 1, 10, 1)).getMessage().contains("finite"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DensityBank.fit(List.of(new float[] {1}, new float[] {1, 2}), 1, 10, 1))
+                .getMessage().contains("one bank"));
+        DensityBank b = DensityBank.fit(List.of(new float[] {1, 2}, new float[] {2, 3}), 1, 10, 1);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.distance(new float[] {1})).getMessage().contains("bank of 2"));
+    }
+}
