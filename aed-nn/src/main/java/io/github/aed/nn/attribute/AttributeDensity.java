@@ -1,6 +1,5 @@
 package io.github.aed.nn.attribute;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -8,9 +7,10 @@ import java.util.Objects;
 /**
  * One attribute's anomaly score: the k-nearest-neighbour distance of an object's feature vector to the normal
  * training objects ({@link DensityBank}), calibrated on held-out normal objects so that the scores of different
- * attributes are comparable: 0 is the median held-out normal object, 1 its {@value #UPPER_QUANTILE} quantile, so a
- * score of 3 means three times as far beyond the typical normal object as the rare normal ones go. Immutable and
- * thread-safe.
+ * attributes are comparable: 0 is the median held-out normal object, 1 its {@value #UPPER_QUANTILE} quantile (or its
+ * farthest, when the quantile equals the median; or one standardised unit beyond the median, when all held-out objects
+ * are at one distance), so a score of 3 means three times as far beyond the typical normal object as the rare normal
+ * ones go. Immutable and thread-safe.
  *
  * @param attribute the attribute
  * @param bank      the normal training objects' vectors
@@ -42,7 +42,7 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
      * @param training features of normal training objects
      * @param heldOut  features of other normal objects (at least 2), never in the bank
      * @param settings k, bank size and seed
-     * @throws IllegalArgumentException if there are too few objects, or every held-out object is at one distance
+     * @throws IllegalArgumentException if there are too few objects
      */
     public static AttributeDensity fit(ObjectAttribute attribute, List<float[]> training, List<float[]> heldOut,
                                        AttributeSettings settings) {
@@ -55,11 +55,10 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
         double median = quantile(d, 0.5);
         double upper = quantile(d, UPPER_QUANTILE);
         if (!(upper > median)) {
-            upper = Arrays.stream(d).max().orElse(median);
+            upper = d[d.length - 1];
         }
         if (!(upper > median)) {
-            throw new IllegalArgumentException("attribute " + attribute.name() + ": all " + d.length + " held-out objects are at "
-                    + "distance " + median + " from the bank, so the attribute cannot be calibrated");
+            upper = median + 1;
         }
         return new AttributeDensity(attribute, bank, median, upper);
     }

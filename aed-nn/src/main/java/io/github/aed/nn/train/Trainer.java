@@ -138,11 +138,15 @@ public final class Trainer {
         Nd4j.getRandom().setSeed(settings.seed());
         MultiTaskNetwork network = MultiTaskNetwork.create(networkSettings, tasks);
         List<VideoIndex> index = new ArrayList<>();
+        ProgressMeter indexing = new ProgressMeter("finding the objects of the training videos", "videos", videos.size(),
+                ProgressMeter.REPORT_INTERVAL, progressListeners);
         for (int v = 0; v < videos.size(); v++) {
             VideoIndex vi = VideoIndex.build(videos.get(v), v, detector, teacher, attributes.attributes());
             vi.split(settings.cubes(), settings.validationFraction(), settings.maxSamplesPerVideo());
             index.add(vi);
+            indexing.advance(1);
         }
+        indexing.finish();
         int trainObjects = index.stream().mapToInt(v -> v.trainingObjects).sum();
         DetectorProvenance provenance = DetectorProvenance.of(detector);
         int valObjects = index.stream().mapToInt(v -> v.validationObjects).sum();
@@ -213,8 +217,8 @@ public final class Trainer {
         AttributeFitting fitted = attributes.isEmpty() ? AttributeFitting.none() : AttributeFitting.fit(index, attributes);
         Map<String, double[]> validation = new LinkedHashMap<>(validationScores(bestNetwork, index).byTask());
         validation.putAll(fitted.validation());
-        Map<String, double[]> pseudo = new LinkedHashMap<>(new PseudoAnomalyCubes(bestNetwork, testCubes(bestNetwork), teacher).score(index));
-        pseudo.putAll(fitted.pseudo());
+        Map<String, double[]> pseudo = new PseudoAnomalies(bestNetwork, testCubes(bestNetwork), teacher, fitted.densities())
+                .score(index, progressListeners);
         FusionWeights weights = FusionWeights.fromSeparation(validation, pseudo);
         listeners.forEach(l -> l.onFusionWeights(weights));
         TrainedModel model = model(bestNetwork, provenance, frameSize, new ValidationScores(validation), summaries, bestEpoch)

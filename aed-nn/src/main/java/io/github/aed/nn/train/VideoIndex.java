@@ -18,7 +18,7 @@ import java.util.List;
  * One training video's objects, found once: the detections of every frame, the teacher's outputs and test-time
  * targets for each, and their attribute features (computed while the frame is at hand). Objects are numbered in frame
  * order; the last {@code validationFraction} of them (of those with a full cube) are validation objects. Memory: the
- * detections plus {@code (teacher outputs + 3 × attribute dimensions) × 4} bytes per object.
+ * detections plus {@code (teacher outputs + attribute dimensions) × 4} bytes per object.
  */
 final class VideoIndex {
 
@@ -34,7 +34,7 @@ final class VideoIndex {
     final List<float[][]> teacherOutputs = new ArrayList<>();
     /** Per frame, per detection, the teacher's test-time targets (null without a teacher). */
     final List<TeacherTargets[]> teacherTargets = new ArrayList<>();
-    /** The attribute features of every object and its pseudo-anomalies; null without attributes. */
+    /** The attribute features of every object; null without attributes. */
     AttributeRecorder attributes;
     /** Per frame, per detection: −1 unused, 0 training, 1 validation. */
     final List<int[]> role = new ArrayList<>();

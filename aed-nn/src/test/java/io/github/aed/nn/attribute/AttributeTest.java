@@ -78,7 +78,7 @@ class AttributeTest {
         assertEquals("velocity", AttributeProvider.create("velocity", Map.of()).name());
         assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
         var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
-        assertTrue(unknown.getMessage().contains("[class, size, velocity]"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("[brightness, class, size, velocity]"), unknown.getMessage());
         var badOption = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("class", Map.of("classes", "many")));
         assertTrue(badOption.getMessage().contains("'classes'"), badOption.getMessage());
     }

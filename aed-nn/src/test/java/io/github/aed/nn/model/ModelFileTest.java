@@ -12,6 +12,8 @@ import io.github.aed.nn.FrozenFramesTask;
 import io.github.aed.nn.TestCubes;
 import io.github.aed.nn.TinyScenes;
 import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeProvider;
+import io.github.aed.nn.attribute.ObjectAttribute;
 import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.attribute.SizeAtPosition;
 import io.github.aed.nn.network.BackboneVariant;
@@ -148,6 +150,22 @@ class ModelFileTest {
         var clash = assertThrows(IllegalArgumentException.class, () -> plain.withAttributes(List.of(size),
                 new FusionWeights(Map.of("size", 0.9), Map.of("size", 0.8))));
         assertTrue(clash.getMessage().contains("fusion weights for [size]"), clash.getMessage());
+    }
+
+    @Test
+    void aUsersOwnAttributeIsMadeAgainByItsProvider() {
+        ObjectAttribute own = AttributeProvider.create("brightness", Map.of("squared", "true"));
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            normal.add(new float[] {i * i});
+        }
+        AttributeDensity d = AttributeDensity.fit(own, normal.subList(0, 15), normal.subList(15, 20),
+                new AttributeSettings(List.of(own), 2, 10, 1));
+        Path f = dir.resolve("own.aed");
+        ModelFile.save(trained(List.of(new ArrowOfTime())).withAttributes(List.of(d), FusionWeights.none()), f);
+        AttributeDensity back = ModelFile.load(f).attributes().get(0);
+        assertEquals(Map.of("squared", "true"), back.attribute().options());
+        assertEquals(d.score(new float[] {50}), back.score(new float[] {50}), 0);
     }
 
     @Test

@@ -29,6 +29,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.SizeAtPosition;
+import io.github.aed.nn.attribute.Velocity;
+import io.github.aed.nn.model.FusionWeights;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,6 +78,30 @@ class TrainerTest {
     static TrainingSettings.Builder settings() {
         return TrainingSettings.builder().epochs(2).batchSize(8).shuffleBuffer(16)
                 .cubes(CubeSettings.builder().temporalRadius(9).size(16).colourMode(ColourMode.GREY).build());
+    }
+
+    @Test
+    void attributesAreBankedCalibratedAndWeighedBesideTheTasks() {
+        FusionWeights[] logged = new FusionWeights[1];
+        TrainedModel m = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).build())
+                .attributes(AttributeSettings.defaults().withAttributes(List.of(new Velocity(), new SizeAtPosition())))
+                .addListener(new TrainingListener() {
+                    @Override
+                    public void onFusionWeights(FusionWeights w) {
+                        logged[0] = w;
+                    }
+                }).train(videos(2, 30)).model();
+        assertEquals(List.of("velocity", "size"), m.attributes().stream().map(AttributeDensity::name).toList());
+        assertEquals(List.of("arrow-of-time", "motion-irregularity", "middle-box", "distillation", "velocity", "size"),
+                List.copyOf(m.validationScores().byTask().keySet()), "validation scores of every task and attribute");
+        assertEquals(8, m.validationScores().count(), "aligned: one score per validation object for each");
+        assertEquals(m.fusionWeights(), logged[0]);
+        assertEquals(m.validationScores().byTask().keySet(), m.fusionWeights().weights().keySet());
+        // the fixed boxes never change: boxing them at twice their size is always unusual for their size, while playing
+        // the video faster leaves the boxes as they were (ties): AUC (1 + 0.5) / 2 over the two equally many kinds
+        assertEquals(0.75, m.fusionWeights().separation().get("size"), 1e-9);
+        assertEquals(0.5, m.fusionWeights().weights().get("size"), 1e-9);
+        m.fusionWeights().weights().values().forEach(w -> assertTrue(w >= 0 && w <= 1, m.fusionWeights().describe()));
     }
 
     @Test
