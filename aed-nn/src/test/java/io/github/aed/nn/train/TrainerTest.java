@@ -128,10 +128,12 @@ class TrainerTest {
         assertEquals(40, counts[0]);
         assertEquals(8, counts[1]);
         assertEquals(2, epochs.size());
-        Progress last = progress.get(progress.size() - 1);
+        List<String> tasksReported = progress.stream().map(Progress::task).distinct().toList();
+        assertEquals(List.of("finding the objects of the training videos", "training", "scoring the pseudo-anomalies"),
+                tasksReported, "indexing, training and the pseudo-anomaly pass report in turn");
+        Progress last = progress.stream().filter(p -> p.unit().equals("samples")).reduce((a, b) -> b).orElseThrow();
         assertTrue(last.isFinished(), "the final report comes whatever the interval: " + last);
         assertEquals(80, last.total());
-        assertEquals("samples", last.unit());
         assertTrue(last.rate() > 0);
         assertTrue(last.detail().startsWith("epoch 2/2, loss {arrow-of-time "), last.detail());
         for (EpochSummary e : epochs) {
