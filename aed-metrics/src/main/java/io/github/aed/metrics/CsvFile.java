@@ -1,6 +1,7 @@
 package io.github.aed.metrics;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.OutputTransaction;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -55,17 +56,18 @@ final class CsvFile implements AutoCloseable {
     }
 
     /**
-     * Writes a file (replacing it): the header's fields joined by commas, then the lines; UTF-8, {@code \n} line ends.
+     * Writes a file (replacing it) all or nothing ({@link OutputTransaction#write}): the header's fields joined by
+     * commas, then the lines; UTF-8, {@code \n} line ends.
      *
      * @throws UncheckedIOException naming the file if it cannot be written
      */
     static void write(Path path, String[] header, Lines lines) {
-        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", header) + "\n");
-            lines.writeTo(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
+        OutputTransaction.write(path, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(String.join(",", header) + "\n");
+                lines.writeTo(w);
+            }
+        });
     }
 
     /** A number as the score files hold it: nine significant digits, {@code %.9g} ({@code 0.0132000000}, {@code 1.50000000e-12}). */
