@@ -55,8 +55,22 @@ final class DetectCommand implements Callable<Integer> {
     private List<Path> prime = List.of();
 
     @Option(names = "--annotated", paramLabel = "DIR", description = "also write the frames with the boxes drawn, one "
-            + "<clip>.avi (MJPG) per clip into this folder (created if missing), whatever the number of clips, at --fps")
+            + "<clip>.avi (or --annotated-format) per clip into this folder (created if missing), whatever the number of clips, "
+            + "at --fps")
     private Path annotated;
+
+    @Option(names = "--annotated-format", paramLabel = "EXT", description = "the --annotated videos' format: avi (MJPG, "
+            + "written by OpenCV), or mp4, mkv or mov (H.264, written by FFmpeg; even frame sizes only) (default: ${DEFAULT-VALUE})")
+    private AnnotatedFormat annotatedFormat = AnnotatedFormat.AVI;
+
+    /** The container (and so the codec) of the annotated videos. */
+    enum AnnotatedFormat {
+        AVI, MP4, MKV, MOV;
+
+        String extension() {
+            return "." + name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Option(names = "--fps", paramLabel = "FPS", description = "frame rate of --annotated (default: ${DEFAULT-VALUE})")
     private double fps = 25;
@@ -94,7 +108,7 @@ final class DetectCommand implements Callable<Integer> {
             if (annotated != null) {
                 outputs.folder(annotated, "--annotated");
                 for (Video v : videos) {
-                    videoFiles.add(outputs.file(annotated.resolve(v.name() + ".avi"), "--annotated"));
+                    videoFiles.add(outputs.file(annotated.resolve(v.name() + annotatedFormat.extension()), "--annotated"));
                 }
             }
             InputChecks.primingMatches(priming, videos, "--prime");
