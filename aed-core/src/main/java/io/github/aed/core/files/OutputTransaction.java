@@ -38,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>Commit moves each file with an atomic rename. Several files cannot be renamed as one, so each existing target is
  * first kept as a hard link (a copy where links are not supported); if a rename fails part-way, the targets already
  * replaced are restored and the new files removed. A process killed outright (SIGKILL, power loss) can leave hidden
- * {@code .*.partial.*} files beside the targets, never a half-written target. Not thread-safe: one job, one thread.
+ * {@code .*.partial.*} files beside the targets, never a half-written target; an orderly JVM shutdown (Ctrl-C) rolls
+ * back an open transaction. Meant for one job on one thread; its methods are synchronized only so that the shutdown
+ * rollback never interleaves with a commit.
  */
 public final class OutputTransaction implements AutoCloseable {
 
@@ -55,14 +57,20 @@ public final class OutputTransaction implements AutoCloseable {
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final List<Path> createdFolders = new ArrayList<>();
     private final List<Path> folders = new ArrayList<>();
+    private final Thread onExit = new Thread(this::close, "output-transaction-rollback");
     private boolean done;
 
     private OutputTransaction() {
     }
 
-    /** A new, empty transaction. Use it with try-with-resources. */
+    /**
+     * A new, empty transaction. Use it with try-with-resources. Until it is committed or closed, a JVM shutdown
+     * (Ctrl-C, {@code System.exit}) rolls it back.
+     */
     public static OutputTransaction begin() {
-        return new OutputTransaction();
+        OutputTransaction t = new OutputTransaction();
+        Runtime.getRuntime().addShutdownHook(t.onExit);
+        return t;
     }
 
     /**
@@ -91,7 +99,7 @@ public final class OutputTransaction implements AutoCloseable {
      * @return the folder
      * @throws InvalidInputException if the path is a file or its parent folder does not exist
      */
-    public Path folder(Path folder) {
+    public synchronized Path folder(Path folder) {
         checkOpen();
         Path f = folder.toAbsolutePath().normalize();
         if (folders.contains(f)) {
@@ -125,7 +133,7 @@ public final class OutputTransaction implements AutoCloseable {
      * @throws InvalidInputException if the target is a folder, its folder neither exists nor was declared, or it was
      *                               staged before in this transaction
      */
-    public Path stage(Path target) {
+    public synchronized Path stage(Path target) {
         checkOpen();
         Path t = target.toAbsolutePath().normalize();
         if (staged.containsKey(t)) {
@@ -149,7 +157,7 @@ public final class OutputTransaction implements AutoCloseable {
     }
 
     /** The targets staged so far, in staging order, as absolute normalised paths. */
-    public List<Path> targets() {
+    public synchronized List<Path> targets() {
         return List.copyOf(staged.keySet());
     }
 
@@ -160,9 +168,10 @@ public final class OutputTransaction implements AutoCloseable {
      * @throws UncheckedIOException naming the target that could not be replaced
      * @throws IllegalStateException if the transaction was committed or rolled back already
      */
-    public void commit() {
+    public synchronized void commit() {
         checkOpen();
         done = true;
+        removeShutdownHook();
         Map<Path, Path> kept = new LinkedHashMap<>();
         List<Path> placed = new ArrayList<>();
         Path current = null;
@@ -188,13 +197,24 @@ public final class OutputTransaction implements AutoCloseable {
 
     /** Rolls back unless committed: deletes the temporary files and the folders this transaction created. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (done) {
             return;
         }
         done = true;
+        if (Thread.currentThread() != onExit) {
+            removeShutdownHook();
+        }
         deleteTemporaries();
         removeCreatedFolders();
+    }
+
+    private void removeShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) and finds the transaction finished
+        }
     }
 
     private void checkOpen() {
@@ -277,7 +297,7 @@ public final class OutputTransaction implements AutoCloseable {
     }
 
     @Override
-    public String toString() {
+    public synchronized String toString() {
         return "OutputTransaction[" + staged.size() + " staged" + (done ? ", finished" : "") + "]";
     }
 }

@@ -78,6 +78,19 @@ class OutputTransactionTest {
     }
 
     @Test
+    void aJvmThatExitsHalfWayRollsItsOpenTransactionBack() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "old");
+        List<String> before = listing();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), ExitingJob.class.getName(),
+                dir.toString()).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(3, p.waitFor(), output);
+        assertEquals(before, listing());
+        assertEquals("old", Files.readString(dir.resolve("a.csv")));
+    }
+
+    @Test
     void writeIsAllOrNothingForOneFile() throws IOException {
         Path target = dir.resolve("r.json");
         OutputTransaction.write(target, tmp -> Files.writeString(tmp, "{}"));
