@@ -2,6 +2,7 @@ package io.github.aed.examples;
 
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.files.OutputTransaction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Locale;
@@ -48,7 +49,7 @@ final class CommandOutputs implements AutoCloseable {
         String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
         int dot = name.lastIndexOf('.');
         if (dot > 0 && VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT))
-                && !java.nio.file.Files.isDirectory(folder)) {
+                && !Files.isDirectory(folder)) {
             throw new InvalidInputException(option + " " + folder + ": names a folder (one file per clip, whatever the number "
                     + "of clips), but this looks like a video file name; give a folder, e.g. " + (folder.getParent() == null
                     ? "annotated" : folder.getParent().resolve("annotated")));
