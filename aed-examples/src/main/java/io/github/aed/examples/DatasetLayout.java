@@ -1,6 +1,7 @@
 package io.github.aed.examples;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.video.DamagedVideoPolicy;
 import io.github.aed.core.video.Video;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,21 +31,31 @@ enum DatasetLayout {
         this.test = test;
     }
 
-    /** The normal training clips below {@code root}. */
+    /** The normal training clips below {@code root}; damaged video files fail their read. */
     List<Video> trainingVideos(Path root) {
-        return clips(root.resolve(train), "training");
+        return trainingVideos(root, DamagedVideoPolicy.FAIL);
     }
 
-    /** The test clips below {@code root}. */
+    /** The normal training clips below {@code root}, with this policy for damaged video files. */
+    List<Video> trainingVideos(Path root, DamagedVideoPolicy damaged) {
+        return clips(root.resolve(train), "training", damaged);
+    }
+
+    /** The test clips below {@code root}; damaged video files fail their read. */
     List<Video> testVideos(Path root) {
-        return clips(root.resolve(test), "test");
+        return testVideos(root, DamagedVideoPolicy.FAIL);
     }
 
-    private List<Video> clips(Path folder, String what) {
+    /** The test clips below {@code root}, with this policy for damaged video files. */
+    List<Video> testVideos(Path root, DamagedVideoPolicy damaged) {
+        return clips(root.resolve(test), "test", damaged);
+    }
+
+    private List<Video> clips(Path folder, String what, DamagedVideoPolicy damaged) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder + ": no " + what + " folder here; the " + name().toLowerCase(java.util.Locale.ROOT)
                     + " layout keeps " + what + " clips in " + (what.equals("training") ? train : test) + "/");
         }
-        return Video.clipsIn(folder);
+        return Video.clipsIn(folder, damaged);
     }
 }

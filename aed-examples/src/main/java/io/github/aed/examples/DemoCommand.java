@@ -18,7 +18,6 @@ import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.train.TrainingSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,8 @@ import picocli.CommandLine.Option;
                 "  model.aed           the trained detector",
                 "  scores.csv, regions.csv, result.json   the scores and the evaluation",
                 "  scores.png          frame scores of every test video against the ground truth",
-                "  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below"})
+                "  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below",
+                "All but data/ appear at the end of a run that succeeded; data/ is written as it is generated."})
 final class DemoCommand implements Callable<Integer> {
 
     private static final AnomalyKind[][] TEST_ANOMALIES = {
@@ -73,7 +73,28 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (CommandOutputs outputs = new CommandOutputs(List.of())) {
+            int status = run(outputs);
+            if (status == 0) {
+                outputs.commit();
+            }
+            return status;
+        }
+    }
+
+    private int run(CommandOutputs outputs) throws Exception {
         long start = System.nanoTime();
+        outputs.folder(out, "--out");
+        Path modelFile = outputs.file(out.resolve("model.aed"), "--out");
+        Path scoresFile = outputs.file(out.resolve("scores.csv"), "--out");
+        Path regionsFile = outputs.file(out.resolve("regions.csv"), "--out");
+        Path resultFile = outputs.file(out.resolve("result.json"), "--out");
+        Path plotFile = outputs.file(out.resolve("scores.png"), "--out");
+        Path annotated = outputs.folder(out.resolve("annotated"), "--out");
+        List<Path> annotatedFiles = new ArrayList<>();
+        for (int v = 0; v < testVideos; v++) {
+            annotatedFiles.add(outputs.file(annotated.resolve(testName(v) + ".avi"), "--out"));
+        }
 
         step("1/5 generating " + trainVideos + " normal and " + testVideos + " test videos of " + frames + " frames");
         SceneGenerator scene = SceneGenerator.builder().frames(frames).walkers(4).seed(seed.seed()).build();
@@ -88,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
             for (int a = 0; a < kinds.length; a++) {
                 b.anomaly(kinds[a], frames / 4 + a * frames / 8, frames / 2);
             }
-            test.add(b.build().generate(String.format(Locale.ROOT, "Test%03d", v + 1), 1000 + v));
+            test.add(b.build().generate(testName(v), 1000 + v));
         }
         Path data = new GeneratedDataset(train, test).write(out.resolve("data"));
         System.out.println("   dataset written to " + data);
@@ -100,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
                 .addProgressListener(ProgressBar.forConsole())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
-        detector.save(out.resolve("model.aed"));
+        detector.save(modelFile);
         System.out.println(detector.describe().indent(3));
 
         step("3/5 scoring the test videos");
@@ -108,29 +129,32 @@ final class DemoCommand implements Callable<Integer> {
         for (GeneratedVideo v : test) {
             scores.add(detector.score(v.asVideo()));
         }
-        ScoreFiles.writeFrameScores(out.resolve("scores.csv"), scores);
-        ScoreFiles.writeRegions(out.resolve("regions.csv"), scores);
+        ScoreFiles.writeFrameScores(scoresFile, scores);
+        ScoreFiles.writeRegions(regionsFile, scores);
 
         step("4/5 evaluating with ./aed evaluate");
         int status = Main.commandLine().execute("evaluate", "--gt-format", "ucsd", "--gt", data.toString(),
-                "--frame-scores", out.resolve("scores.csv").toString(), "--regions", out.resolve("regions.csv").toString(),
-                "--tracks", data.resolve("Test/tracks").toString(), "--json", out.resolve("result.json").toString());
+                "--frame-scores", scoresFile.toString(), "--regions", regionsFile.toString(),
+                "--tracks", data.resolve("Test/tracks").toString(), "--json", resultFile.toString());
         System.out.println("   scoring settings: " + detector.scoringSettings().describe());
 
         step("5/5 drawing");
         List<ScorePlot.Series> series = new ArrayList<>();
-        Path annotated = Files.createDirectories(out.resolve("annotated"));
         for (int v = 0; v < test.size(); v++) {
             series.add(new ScorePlot.Series(test.get(v).name() + ": " + anomalies(test.get(v)), scores.get(v).frameScores(),
                     test.get(v).labels()));
-            ScoreCommand.writeAnnotated(annotated.resolve(test.get(v).name() + ".avi"), test.get(v).asVideo(), scores.get(v),
-                    test.get(v).labels(), ScoreCommand.attributeNames(detector));
+            ScoreCommand.writeAnnotated(annotatedFiles.get(v), test.get(v).asVideo(), scores.get(v), test.get(v).labels(),
+                    ScoreCommand.attributeNames(detector));
         }
-        ScorePlot.writePng(out.resolve("scores.png"), "aed demo: frame scores of the generated test videos", series, 900, 150);
+        ScorePlot.writePng(plotFile, "aed demo: frame scores of the generated test videos", series, 900, 150);
 
         System.out.printf(Locale.ROOT, "%ndone in %.0f s. Outputs in %s:%n  scores.png, annotated/*.avi, result.json, "
                 + "scores.csv, regions.csv, model.aed, data/%n", (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
         return status;
+    }
+
+    private static String testName(int v) {
+        return String.format(Locale.ROOT, "Test%03d", v + 1);
     }
 
     /** What a generated video holds, e.g. "fast mover, vehicle", or "normal". */

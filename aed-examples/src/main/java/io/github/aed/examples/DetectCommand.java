@@ -4,6 +4,7 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.DamagedVideoPolicy;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
 import io.github.aed.core.video.VideoFileWriter;
@@ -40,7 +41,7 @@ final class DetectCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "VIDEO_OR_FRAME_DIR_OR_CLIP_DIR", description = "a video file, a "
             + "folder of frame images, or a folder of clips (video files or frame folders, e.g. ../shared/data/ucsd-ped2/Train). "
-            + "For a folder of clips --out (and --annotated) name folders that receive one <clip>.csv (<clip>.avi) per clip.")
+            + "For a folder of clips --out names a folder that receives one <clip>.csv per clip.")
     private Path input;
 
     @Mixin
@@ -53,9 +54,23 @@ final class DetectCommand implements Callable<Integer> {
             + "motion detector's background model); same forms as --input, may be repeated")
     private List<Path> prime = List.of();
 
-    @Option(names = "--annotated", paramLabel = "out.avi", description = "also write the frames with the boxes drawn (.avi MJPG, "
-            + "or .mp4/.mkv/.mov H.264) at --fps")
+    @Option(names = "--annotated", paramLabel = "DIR", description = "also write the frames with the boxes drawn, one "
+            + "<clip>.avi (or --annotated-format) per clip into this folder (created if missing), whatever the number of clips, "
+            + "at --fps")
     private Path annotated;
+
+    @Option(names = "--annotated-format", paramLabel = "EXT", description = "the --annotated videos' format: avi (MJPG, "
+            + "written by OpenCV), or mp4, mkv or mov (H.264, written by FFmpeg; even frame sizes only) (default: ${DEFAULT-VALUE})")
+    private AnnotatedFormat annotatedFormat = AnnotatedFormat.AVI;
+
+    /** The container (and so the codec) of the annotated videos. */
+    enum AnnotatedFormat {
+        AVI, MP4, MKV, MOV;
+
+        String extension() {
+            return "." + name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Option(names = "--fps", paramLabel = "FPS", description = "frame rate of --annotated (default: ${DEFAULT-VALUE})")
     private double fps = 25;
@@ -63,36 +78,56 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     private PostProcessingOptions postProcessing;
 
+    @Mixin
+    private VideoInputOption videoInput;
+
     @Override
     public Integer call() {
         PostProcessor post = postProcessing.postProcessor();
+        DamagedVideoPolicy damaged = videoInput.policy();
         boolean clips = isClipFolder(input);
-        List<Video> videos = clips ? Video.clipsIn(input) : List.of(Video.at(input));
+        List<Video> videos = clips ? Video.clipsIn(input, damaged) : List.of(Video.at(input, damaged));
         List<Video> priming = new ArrayList<>();
         for (Path path : prime) {
-            priming.addAll(isClipFolder(path) ? Video.clipsIn(path) : List.of(Video.at(path)));
+            priming.addAll(isClipFolder(path) ? Video.clipsIn(path, damaged) : List.of(Video.at(path, damaged)));
         }
-        if (clips) {
-            createFolder(out, "--out");
-            if (annotated != null) {
-                createFolder(annotated, "--annotated");
+        List<Path> inputs = new ArrayList<>(prime);
+        inputs.add(input);
+        try (CommandOutputs outputs = new CommandOutputs(inputs)) {
+            List<Path> csvs = new ArrayList<>();
+            List<Path> videoFiles = new ArrayList<>();
+            if (clips) {
+                outputs.folder(out, "--out");
+            } else if (Files.isDirectory(out)) {
+                throw new InvalidInputException("--out " + out + ": is a folder, but for one video --out names the CSV file "
+                        + "(a folder of clips takes a folder)");
             }
-        }
-        ObjectDetector parsed = detectorOption.create();
-        try (ObjectDetector detector = post.equals(PostProcessor.NONE) ? parsed
-                : ComposedDetector.builder().add(parsed).postProcessor(post).build()) {
-            if (!priming.isEmpty()) {
-                System.err.printf("priming on %d video(s)...%n", priming.size());
-                detector.prime(priming);
-            }
-            System.out.println("detector: " + detector.describe());
-            long total = 0;
             for (Video v : videos) {
-                Path csv = clips ? out.resolve(v.name() + ".csv") : out;
-                Path avi = annotated == null ? null : clips ? annotated.resolve(v.name() + ".avi") : annotated;
-                total += detectVideo(detector, v, csv, avi, fps);
+                csvs.add(outputs.file(clips ? out.resolve(v.name() + ".csv") : out, "--out"));
             }
-            System.out.printf(Locale.ROOT, "%d detections in %d video(s) written to %s%n", total, videos.size(), out);
+            if (annotated != null) {
+                outputs.folder(annotated, "--annotated");
+                for (Video v : videos) {
+                    videoFiles.add(outputs.file(annotated.resolve(v.name() + annotatedFormat.extension()), "--annotated"));
+                }
+            }
+            InputChecks.primingMatches(priming, videos, "--prime");
+            ObjectDetector parsed = detectorOption.create();
+            try (ObjectDetector detector = post.equals(PostProcessor.NONE) ? parsed
+                    : ComposedDetector.builder().add(parsed).postProcessor(post).build()) {
+                if (!priming.isEmpty()) {
+                    System.err.printf("priming on %d video(s)...%n", priming.size());
+                    detector.prime(priming);
+                }
+                System.out.println("detector: " + detector.describe());
+                long total = 0;
+                for (int i = 0; i < videos.size(); i++) {
+                    total += detectVideo(detector, videos.get(i), csvs.get(i), annotated == null ? null : videoFiles.get(i), fps);
+                }
+                outputs.commit();
+                System.out.printf(Locale.ROOT, "%d detections in %d video(s) written to %s%s%n", total, videos.size(), out,
+                        annotated == null ? "" : ", annotated video in " + annotated);
+            }
         }
         return 0;
     }
@@ -124,9 +159,9 @@ final class DetectCommand implements Callable<Integer> {
                 annotated.close();
             }
         }
-        System.out.printf(Locale.ROOT, "%s: %d frames, %d detections (%.2f per frame), %.0f frames/s of detection -> %s%n",
+        System.out.printf(Locale.ROOT, "%s: %d frames, %d detections (%.2f per frame), %.0f frames/s of detection%n",
                 video.name(), frames, count, frames == 0 ? 0.0 : (double) count / frames,
-                nanos == 0 ? 0.0 : frames / (nanos / 1e9), csv);
+                nanos == 0 ? 0.0 : frames / (nanos / 1e9));
         return count;
     }
 
@@ -169,16 +204,5 @@ final class DetectCommand implements Callable<Integer> {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(dot).toLowerCase(Locale.ROOT) : "";
-    }
-
-    private static void createFolder(Path folder, String option) {
-        if (Files.isRegularFile(folder)) {
-            throw new InvalidInputException(option + " " + folder + ": for a folder of clips this must be a folder, not a file");
-        }
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + folder, e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         EvaluationSettings settings = UsageErrors.withOption(spec, "--alpha/--beta/--fpr-frames", builder::build);
 
+        try (CommandOutputs outputs = new CommandOutputs(Optional.ofNullable(regions).map(r -> List.of(groundTruth, frameScores, r))
+                .orElse(List.of(groundTruth, frameScores)))) {
+            Path jsonFile = outputs.file(json, "--json");
+            evaluate(settings, jsonFile);
+            outputs.commit();
+        }
+        return 0;
+    }
+
+    private void evaluate(EvaluationSettings settings, Path jsonFile) throws IOException {
         long t0 = System.nanoTime();
         GroundTruth truth = format.read(groundTruth, labels);
         if (tracks != null) {
@@ -105,11 +116,7 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationReport report = Evaluation.evaluate(truth, scores, scoredRegions, settings);
         long t3 = System.nanoTime();
 
-        Path parent = json.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+        Files.writeString(jsonFile, report.toJson(), StandardCharsets.UTF_8);
         System.out.print(report.toTable());
         if (tracks != null && scoredRegions.isEmpty()) {
             System.out.println("\nnote: --tracks was given without --regions, so RBDC/TBDC were not computed");
@@ -117,7 +124,6 @@ final class EvaluateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nwrote %s; time: ground truth %.2f s, score files %.2f s (%d frames, %d regions), "
                 + "metrics %.2f s%n", json, (t1 - t0) / 1e9, (t2 - t1) / 1e9, truth.frameCount(),
                 scoredRegions.map(ScoredRegions::size).orElse(0), (t3 - t2) / 1e9);
-        return 0;
     }
 
     /** {@code official} or {@code mnad}. */

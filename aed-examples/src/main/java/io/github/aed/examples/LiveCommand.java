@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +31,9 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--prime", paramLabel = "NORMAL_CLIPS_DIR", description = "normal clips to prime the motion detector's background model with")
     private Path prime;
 
+    @Mixin
+    private VideoInputOption videoInput;
+
     @Option(names = "--threshold", paramLabel = "SCORE", defaultValue = "1.0", description = "alert above this frame score (default: ${DEFAULT-VALUE})")
     private double threshold;
 
@@ -37,11 +41,11 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() {
         AnomalyDetector detector = AnomalyDetector.load(model);
         if (prime != null) {
-            detector.objectDetector().prime(Video.clipsIn(prime));
+            detector.objectDetector().prime(Video.clipsIn(prime, videoInput.policy()));
         }
         int[] alerts = {0, 0};
         long start = System.nanoTime();
-        try (FrameSource stream = Video.at(input).open()) {
+        try (FrameSource stream = Video.at(input, videoInput.policy()).open()) {
             detector.stream(stream, frame -> {
                 alerts[1]++;
                 if (frame.score() > threshold) {

@@ -62,7 +62,8 @@ import picocli.CommandLine.Spec;
                 + "(ssmtlPaper(PED2), transductive) protocols and for each task alone, and evaluates all of them against the "
                 + "Ped2 ground truth (tracks derived from the pixel masks).",
                 "Writes into DIR: default/ and paper/ (scores.csv, regions.csv, result.json; default/objects.csv), "
-                        + "ablation.csv, roc.png, timelines-default.png, timelines-paper.png and summary.md (also printed)."})
+                        + "ablation.csv, roc.png, timelines-default.png, timelines-paper.png and summary.md (also printed), "
+                        + "all at the end of a run that succeeded (none if it fails)."})
 final class Ped2Bench implements Callable<Integer> {
 
     @Spec
@@ -117,13 +118,36 @@ final class Ped2Bench implements Callable<Integer> {
     private record RawVideo(String name, int frames, int width, int height, List<ObjectScores> objects) {
     }
 
+    /** Where this run's outputs are staged until it has succeeded. */
+    private CommandOutputs outputs;
+
     @Override
     public Integer call() throws IOException {
+        List<Path> inputs = new ArrayList<>(List.of(ped2.root()));
+        if (existingModel != null) {
+            inputs.add(existingModel);
+        }
+        try (CommandOutputs staging = new CommandOutputs(inputs)) {
+            outputs = staging;
+            int status = run();
+            staging.commit();
+            return status;
+        } finally {
+            outputs = null;
+        }
+    }
+
+    /** The file {@code target} (below --out) staged for writing. */
+    private Path staged(Path target) {
+        return outputs.file(target, "--out");
+    }
+
+    private int run() throws IOException {
         Path root = ped2.root();
         List<Video> train = DatasetLayout.UCSD.trainingVideos(root);
         List<Video> test = DatasetLayout.UCSD.testVideos(root);
         GroundTruth truth = groundTruth(root);
-        Files.createDirectories(out);
+        outputs.folder(out, "--out");
         System.out.println("bench ped2: " + train.size() + " training clips, " + test.size() + " test clips ("
                 + truth.frameCount() + " frames, " + truth.abnormalCount() + " abnormal) at " + root + "; outputs in " + out);
 
@@ -136,8 +160,8 @@ final class Ped2Bench implements Callable<Integer> {
             step.done();
             trainingSeconds = OptionalDouble.empty();
         } else {
-            modelFile = out.resolve("model.aed");
-            training.train(detectorOption.create(), train, root.resolve("Train"), modelFile);
+            modelFile = staged(out.resolve("model.aed"));
+            training.train(detectorOption.create(), train, root.resolve("Train"), out.resolve("model.aed"), modelFile);
             trainingSeconds = OptionalDouble.of(step.done());
         }
 
@@ -184,7 +208,7 @@ final class Ped2Bench implements Callable<Integer> {
 
         step = Step.start(6, "summary");
         String summary = Ped2Summary.markdown(commandLine(), detector, variants, sets.keySet(), costs, truth);
-        Files.writeString(out.resolve("summary.md"), summary, StandardCharsets.UTF_8);
+        Files.writeString(staged(out.resolve("summary.md")), summary, StandardCharsets.UTF_8);
         System.out.println(summary);
         step.done();
         return 0;
@@ -306,18 +330,18 @@ final class Ped2Bench implements Callable<Integer> {
         return new Variant(v.protocol(), v.tasks(), v.settings(), v.scores(), report);
     }
 
-    private static void writeProtocol(Path dir, Variant v, boolean withObjects) throws IOException {
-        Files.createDirectories(dir);
-        ScoreFiles.writeFrameScores(dir.resolve("scores.csv"), v.scores());
-        ScoreFiles.writeRegions(dir.resolve("regions.csv"), v.scores());
+    private void writeProtocol(Path dir, Variant v, boolean withObjects) throws IOException {
+        outputs.folder(dir, "--out");
+        ScoreFiles.writeFrameScores(staged(dir.resolve("scores.csv")), v.scores());
+        ScoreFiles.writeRegions(staged(dir.resolve("regions.csv")), v.scores());
         if (withObjects) {
-            ScoreFiles.writeObjects(dir.resolve("objects.csv"), v.scores());
+            ScoreFiles.writeObjects(staged(dir.resolve("objects.csv")), v.scores());
         }
-        Files.writeString(dir.resolve("result.json"), v.report().toJson(), StandardCharsets.UTF_8);
+        Files.writeString(staged(dir.resolve("result.json")), v.report().toJson(), StandardCharsets.UTF_8);
     }
 
     /** {@code protocol,tasks,micro_auc,macro_auc,rbdc,tbdc,eer,paper_micro_auc}: fractions, empty when undefined. */
-    private static void writeAblation(Path file, List<Variant> variants) throws IOException {
+    private void writeAblation(Path file, List<Variant> variants) throws IOException {
         StringBuilder csv = new StringBuilder("protocol,tasks,micro_auc,macro_auc,rbdc,tbdc,eer,paper_micro_auc\n");
         boolean withAttributes = variants.stream().anyMatch(v -> v.tasks().equals(ATTRIBUTES_ONLY));
         for (Variant v : variants) {
@@ -328,7 +352,7 @@ final class Ped2Bench implements Callable<Integer> {
             }
             csv.append('\n');
         }
-        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        Files.writeString(staged(file), csv, StandardCharsets.UTF_8);
     }
 
     /**
@@ -350,7 +374,7 @@ final class Ped2Bench implements Callable<Integer> {
         return saved.withDetector(detector);
     }
 
-    private static void plots(Path out, List<Variant> variants, GroundTruth truth) {
+    private void plots(Path out, List<Variant> variants, GroundTruth truth) {
         List<RocPlot.Curve> curves = new ArrayList<>();
         for (String protocol : PROTOCOLS) {
             EvaluationReport r = variant(variants, protocol, ALL_TASKS).report();
@@ -358,7 +382,9 @@ final class Ped2Bench implements Callable<Integer> {
                     + Ped2Summary.percent(r.microAuc()) + "%", roc.falsePositiveRates(), roc.truePositiveRates())));
         }
         if (!curves.isEmpty()) {
-            System.out.println("wrote " + RocPlot.writePng(out.resolve("roc.png"), "UCSD Ped2: frame-level ROC, all tasks", curves, 420));
+            Path roc = out.resolve("roc.png");
+            RocPlot.writePng(staged(roc), "UCSD Ped2: frame-level ROC, all tasks", curves, 420);
+            System.out.println("wrote " + roc);
         }
         for (String protocol : PROTOCOLS) {
             List<ScorePlot.Series> series = new ArrayList<>();
@@ -370,8 +396,9 @@ final class Ped2Bench implements Callable<Integer> {
                 }
                 series.add(new ScorePlot.Series(s.video(), s.frameScores(), labels));
             }
-            System.out.println("wrote " + ScorePlot.writePng(out.resolve("timelines-" + protocol + ".png"),
-                    "UCSD Ped2, " + protocol + " protocol", series, 900, 120));
+            Path timelines = out.resolve("timelines-" + protocol + ".png");
+            ScorePlot.writePng(staged(timelines), "UCSD Ped2, " + protocol + " protocol", series, 900, 120);
+            System.out.println("wrote " + timelines);
         }
     }
 

@@ -6,6 +6,7 @@ import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.render.AnnotatedFrames;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.DamagedVideoPolicy;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.nn.AnomalyDetector;
@@ -44,11 +45,15 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--regions", paramLabel = "OUT.csv", description = "region scores, one row per object, for RBDC/TBDC")
     private Path regions;
 
-    @Option(names = "--annotated", paramLabel = "OUT.avi_OR_DIR", description = "a file for one input video, a folder (one .avi per clip) otherwise")
+    @Option(names = "--annotated", paramLabel = "DIR", description = "a folder (created if missing) that receives one <clip>.avi "
+            + "per scored clip, whatever the number of clips")
     private Path annotated;
 
     @Mixin
     private DetectorOption detector;
+
+    @Mixin
+    private VideoInputOption videoInput;
 
     @Option(names = "--prime", paramLabel = "TRAIN_DIR", description = "normal clips to prime the detector's background model "
             + "with again. Default: none for the model's own detector (the model file keeps what its priming learned); with "
@@ -80,16 +85,59 @@ final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Optional<ObjectDetector> given = this.detector.given();
+        DamagedVideoPolicy damaged = videoInput.policy();
         List<Video> videos;
         List<Video> primeWith;
+        List<Path> inputs = new ArrayList<>(List.of(model));
         if (input.path != null) {
-            videos = isClipFolder(input.path) ? Video.clipsIn(input.path) : List.of(Video.at(input.path));
-            primeWith = prime == null ? List.of() : Video.clipsIn(prime);
+            videos = isClipFolder(input.path) ? Video.clipsIn(input.path, damaged) : List.of(Video.at(input.path, damaged));
+            primeWith = prime == null ? List.of() : Video.clipsIn(prime, damaged);
+            inputs.add(input.path);
         } else {
-            videos = input.dataset.layout().testVideos(input.dataset.root());
-            primeWith = prime != null ? Video.clipsIn(prime)
-                    : given.isPresent() ? input.dataset.layout().trainingVideos(input.dataset.root()) : List.of();
+            videos = input.dataset.layout().testVideos(input.dataset.root(), damaged);
+            primeWith = prime != null ? Video.clipsIn(prime, damaged)
+                    : given.isPresent() ? input.dataset.layout().trainingVideos(input.dataset.root(), damaged) : List.of();
         }
+        if (prime != null) {
+            inputs.add(prime);
+        }
+        try (CommandOutputs outputs = new CommandOutputs(inputs)) {
+            Path scoresFile = outputs.file(frameScores, "--frame-scores");
+            Path regionsFile = regions == null ? null : outputs.file(regions, "--regions");
+            Path objectsFile = objects == null ? null : outputs.file(objects, "--objects");
+            List<Path> annotatedFiles = new ArrayList<>();
+            if (annotated != null) {
+                outputs.folder(annotated, "--annotated");
+                for (Video v : videos) {
+                    annotatedFiles.add(outputs.file(annotated.resolve(v.name() + ".avi"), "--annotated"));
+                }
+            }
+            InputChecks.primingMatches(primeWith, videos, "--prime");
+            AnomalyDetector detector = loaded(given, primeWith);
+            System.out.println(detector.describe() + (primeWith.isEmpty() ? "" : "\nprimed again on " + primeWith.size() + " clips"));
+            List<VideoScores> scores = new ArrayList<>();
+            for (Video v : videos) {
+                scores.add(detector.score(v));
+            }
+            ScoreFiles.writeFrameScores(scoresFile, scores);
+            if (regionsFile != null) {
+                ScoreFiles.writeRegions(regionsFile, scores);
+            }
+            if (objectsFile != null) {
+                ScoreFiles.writeObjects(objectsFile, scores);
+            }
+            for (int i = 0; i < annotatedFiles.size(); i++) {
+                writeAnnotated(annotatedFiles.get(i), videos.get(i), scores.get(i), null, attributeNames(detector));
+            }
+            outputs.commit();
+        }
+        System.out.println("scored " + videos.size() + " videos -> " + frameScores + (regions == null ? "" : ", " + regions)
+                + (annotated == null ? "" : ", annotated video in " + annotated));
+        return 0;
+    }
+
+    /** The model with its detector (or the given one), primed again if asked, with the scoring options applied. */
+    private AnomalyDetector loaded(Optional<ObjectDetector> given, List<Video> primeWith) {
         AnomalyDetector detector;
         if (given.isPresent()) {
             if (!primeWith.isEmpty()) {
@@ -109,27 +157,7 @@ final class ScoreCommand implements Callable<Integer> {
         if (tasks != null) {
             detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());
         }
-        System.out.println(detector.describe() + (primeWith.isEmpty() ? "" : "\nprimed again on " + primeWith.size() + " clips"));
-        List<VideoScores> scores = new ArrayList<>();
-        for (Video v : videos) {
-            scores.add(detector.score(v));
-        }
-        ScoreFiles.writeFrameScores(frameScores, scores);
-        if (regions != null) {
-            ScoreFiles.writeRegions(regions, scores);
-        }
-        if (objects != null) {
-            ScoreFiles.writeObjects(objects, scores);
-        }
-        if (annotated != null) {
-            for (int i = 0; i < videos.size(); i++) {
-                Path file = videos.size() == 1 && !Files.isDirectory(annotated) ? annotated
-                        : Files.createDirectories(annotated).resolve(videos.get(i).name() + ".avi");
-                writeAnnotated(file, videos.get(i), scores.get(i), null, attributeNames(detector));
-            }
-        }
-        System.out.println("scored " + videos.size() + " videos -> " + frameScores + (regions == null ? "" : ", " + regions));
-        return 0;
+        return detector;
     }
 
     /** The names of the model's attribute scores. */

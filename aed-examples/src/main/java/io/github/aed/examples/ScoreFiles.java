@@ -1,5 +1,6 @@
 package io.github.aed.examples;
 
+import io.github.aed.core.files.OutputTransaction;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.metrics.FrameScores;
 import io.github.aed.metrics.ScoredRegion;
@@ -22,7 +23,7 @@ import java.util.Map;
  * ({@link FrameScores#writeCsv}) and {@code REGIONS.csv} ({@link ScoredRegions#writeCsv}, one row per scored object with
  * its region score), and {@code OBJECTS.csv} for analysis: every object with its detection, its
  * combined score and the raw score of each task ({@code video,frame,x_min,y_min,x_max,y_max,class,confidence,score,}
- * then one column per task, inclusive corners).
+ * then one column per task, inclusive corners). Each file is written all or nothing ({@link OutputTransaction}).
  */
 final class ScoreFiles {
 
@@ -49,7 +50,11 @@ final class ScoreFiles {
         ScoredRegions.of(regions).writeCsv(file);
     }
 
-    static void writeObjects(Path file, List<VideoScores> videos) throws IOException {
+    static void writeObjects(Path file, List<VideoScores> videos) {
+        OutputTransaction.write(file, tmp -> writeObjectLines(tmp, videos));
+    }
+
+    private static void writeObjectLines(Path file, List<VideoScores> videos) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             List<String> tasks = videos.stream().flatMap(v -> v.objects().stream()).findFirst()
                     .map(o -> List.copyOf(o.rawByTask().keySet())).orElse(List.of());

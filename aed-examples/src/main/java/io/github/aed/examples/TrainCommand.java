@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /** {@code ./aed train}: trains the default detector on a dataset's normal training videos and writes a model file. */
 @Command(name = "train", header = "train on a dataset's normal videos (object detector + multi-task 3D CNN) and write a model file",
         description = {"The object detector is primed on the training clips (the motion detector learns its background); "
-                + "progress (samples/s, losses, ETA) is logged."})
+                + "progress (samples/s, losses, ETA) is logged. The model file appears only when training has succeeded; "
+                + "the best epoch so far is checkpointed to a hidden temporary file beside it."})
 final class TrainCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -27,10 +28,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private TrainingOptions training;
 
+    @Mixin
+    private VideoInputOption videoInput;
+
     @Override
     public Integer call() {
-        List<Video> videos = dataset.layout().trainingVideos(dataset.root());
-        training.train(detectorOption.create(), videos, dataset.root(), model);
+        List<Video> videos = dataset.layout().trainingVideos(dataset.root(), videoInput.policy());
+        try (CommandOutputs outputs = new CommandOutputs(List.of(dataset.root()))) {
+            Path staged = outputs.file(model, "--model");
+            training.train(detectorOption.create(), videos, dataset.root(), model, staged);
+            outputs.commit();
+        }
         return 0;
     }
 }

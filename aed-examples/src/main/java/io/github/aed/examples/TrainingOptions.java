@@ -60,16 +60,18 @@ final class TrainingOptions {
 
     /**
      * Builds the untrained detector from these options and {@code objects}, trains it on {@code videos} (checkpointing
-     * the best epoch to {@code model}), writes it to {@code model} and prints its settings before and after.
+     * the best epoch to {@code staged}), writes it to {@code staged} and prints its settings before and after.
      *
-     * @param from where the videos come from, for the printout
+     * @param from   where the videos come from, for the printout
+     * @param model  the model file the user asked for, for the printout
+     * @param staged where to write it: the {@link CommandOutputs} file staged for {@code model}
      * @return the trained detector
      */
-    AnomalyDetector train(ObjectDetector objects, List<Video> videos, Path from, Path model) {
-        AnomalyDetector detector = untrained(objects, model);
+    AnomalyDetector train(ObjectDetector objects, List<Video> videos, Path from, Path model, Path staged) {
+        AnomalyDetector detector = untrained(objects, staged);
         System.out.println("training on " + videos.size() + " clips from " + from + "\n" + detector.describe());
         AnomalyDetector trained = detector.fit(videos);
-        trained.save(model);
+        trained.save(staged);
         System.out.println("wrote " + model + "\n" + trained.describe());
         return trained;
     }

@@ -37,7 +37,7 @@ class EvaluateCommandTest {
     void writesJsonAndATable() throws IOException {
         Path scores = file("scores.csv", "video,frame,score\n01_0001,0,.5\n01_0001,1,.6\n01_0001,2,.4\n01_0001,3,.7\n01_0002,0,.9\n01_0002,1,.8\n");
         Path regions = file("regions.csv", "video,frame,x_min,y_min,x_max,y_max,score\n01_0001,2,0,0,9,9,0.9\n01_0002,0,100,100,120,120,0.5\n");
-        Path json = dir.resolve("out/result.json");
+        Path json = dir.resolve("result.json");
         String[] r = InProcessAed.run("evaluate", "--gt-format", "shanghaitech", "--gt", gt().toString(), "--frame-scores", scores.toString(),
                 "--regions", regions.toString(), "--json", json.toString(), "--single-class-videos", "ssmtl-pad");
         assertEquals("0", r[0], r[2]);

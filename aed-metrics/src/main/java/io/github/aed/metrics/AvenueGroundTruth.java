@@ -37,7 +37,7 @@ import us.hebi.matlab.mat.types.Sinks;
  * ROOT/labels/frame_labels_avenue_mnad.npy              only for {@link AvenueLabels#MNAD}: all videos' labels concatenated
  * </pre>
  * Video {@code k} is named as the dataset's video file, zero-padded to two digits ({@code 01} … {@code 21}); its frame
- * count is the number of cells. With {@link AvenueLabels#OFFICIAL_MASKS} a frame is abnormal iff its mask has a non-zero
+ * count is the number of cells, and every mask must have the size of the first. With {@link AvenueLabels#OFFICIAL_MASKS} a frame is abnormal iff its mask has a non-zero
  * pixel. Tracks are {@link MaskTracks derived} from the masks.
  *
  * <p>The .mat files are read with MFL ({@code us.hebi.matlab.mat:mfl-core}); decompressing the 15,324 masks (3.5 GB
@@ -147,6 +147,12 @@ public final class AvenueGroundTruth {
             for (int f = 0; f < frames; f++) {
                 Matrix mask = cell.getMatrix(f);
                 byte[] columnMajor = bytes(file, f, mask);
+                Matrix first = cell.getMatrix(0);
+                if (mask.getNumRows() != first.getNumRows() || mask.getNumCols() != first.getNumCols()) {
+                    throw new InvalidInputException(file + ": volLabel{" + (f + 1) + "} is " + mask.getNumCols() + "x"
+                            + mask.getNumRows() + " but volLabel{1} is " + first.getNumCols() + "x" + first.getNumRows()
+                            + "; every mask of a video must have its frames' size");
+                }
                 abnormal[f] = anyNonZero(columnMajor);
                 components.add(abnormal[f] ? components(columnMajor, mask.getNumRows(), mask.getNumCols()) : List.of());
             }

@@ -1,6 +1,7 @@
 package io.github.aed.metrics;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.OutputTransaction;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,21 +32,28 @@ final class CsvFile implements AutoCloseable {
         this.fields = fields;
     }
 
-    /** Opens a file whose first non-blank line must be {@code header} (compared without spaces, case-insensitively). */
+    /**
+     * Opens a file whose first non-blank line must be {@code header} (compared without spaces, case-insensitively). A
+     * different header is an error that names the columns expected, the ones found, and those missing or unexpected.
+     */
     static CsvFile withHeader(Path path, String... header) {
         CsvFile f = open(path, header.length);
-        if (!f.next()) {
+        String[] found = f.nextFields();
+        if (found == null) {
             f.close();
             throw new InvalidInputException(path + ": empty file; expected the header " + String.join(",", header));
         }
-        for (int i = 0; i < header.length; i++) {
-            if (!f.current[i].toLowerCase(Locale.ROOT).equals(header[i])) {
-                String got = String.join(",", f.current);
-                f.close();
-                throw new InvalidInputException(path + " line " + f.line + ": expected the header " + String.join(",", header)
-                        + ", got '" + got + "'");
-            }
+        List<String> got = Arrays.stream(found).map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        if (!got.equals(List.of(header))) {
+            f.close();
+            List<String> missing = Arrays.stream(header).filter(c -> !got.contains(c)).toList();
+            List<String> unexpected = got.stream().filter(c -> !List.of(header).contains(c)).toList();
+            throw new InvalidInputException(path + " line " + f.line + ": expected the columns " + String.join(",", header)
+                    + ", found " + String.join(",", found) + (missing.isEmpty() ? "" : " (missing: " + String.join(",", missing) + ")")
+                    + (unexpected.isEmpty() ? "" : " (unexpected: " + String.join(",", unexpected) + ")")
+                    + (missing.isEmpty() && unexpected.isEmpty() ? " (in another order)" : ""));
         }
+        f.current = found;
         return f;
     }
 
@@ -55,17 +64,18 @@ final class CsvFile implements AutoCloseable {
     }
 
     /**
-     * Writes a file (replacing it): the header's fields joined by commas, then the lines; UTF-8, {@code \n} line ends.
+     * Writes a file (replacing it) all or nothing ({@link OutputTransaction#write}): the header's fields joined by
+     * commas, then the lines; UTF-8, {@code \n} line ends.
      *
      * @throws UncheckedIOException naming the file if it cannot be written
      */
     static void write(Path path, String[] header, Lines lines) {
-        try (BufferedWriter w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", header) + "\n");
-            lines.writeTo(w);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + path, e);
-        }
+        OutputTransaction.write(path, tmp -> {
+            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                w.write(String.join(",", header) + "\n");
+                lines.writeTo(w);
+            }
+        });
     }
 
     /** A number as the score files hold it: nine significant digits, {@code %.9g} ({@code 0.0132000000}, {@code 1.50000000e-12}). */
@@ -91,6 +101,16 @@ final class CsvFile implements AutoCloseable {
 
     /** Moves to the next non-blank line; false at the end of the file. */
     boolean next() {
+        String[] parts = nextFields();
+        if (parts != null && parts.length != fields) {
+            throw error("expected " + fields + " comma-separated fields, got " + parts.length + ": '" + String.join(",", parts) + "'");
+        }
+        current = parts;
+        return parts != null;
+    }
+
+    /** The next non-blank line's fields, stripped, however many there are; null at the end of the file. */
+    private String[] nextFields() {
         try {
             String s;
             while ((s = reader.readLine()) != null) {
@@ -102,17 +122,12 @@ final class CsvFile implements AutoCloseable {
                     continue;
                 }
                 String[] parts = s.split(",", -1);
-                if (parts.length != fields) {
-                    throw error("expected " + fields + " comma-separated fields, got " + parts.length + ": '" + s + "'");
-                }
                 for (int i = 0; i < parts.length; i++) {
                     parts[i] = parts[i].strip();
                 }
-                current = parts;
-                return true;
+                return parts;
             }
-            current = null;
-            return false;
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + " after line " + line, e);
         }

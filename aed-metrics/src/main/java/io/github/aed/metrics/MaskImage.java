@@ -8,8 +8,12 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A pixel mask read from an image file with {@code javax.imageio} (PNG, BMP, GIF, JPEG, and TIFF since Java 9), so
@@ -64,6 +68,31 @@ record MaskImage(int width, int height, byte[] pixels) {
             }
         }
         return new MaskImage(w, h, pixels);
+    }
+
+    /**
+     * An image file's width and height from its header, without decoding the pixels; empty when {@code javax.imageio}
+     * has no reader for it or cannot read its header.
+     */
+    static Optional<int[]> dimensions(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return Optional.of(new int[] {reader.getWidth(0), reader.getHeight(0)});
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean[] nonBlackEntries(IndexColorModel palette) {

@@ -3,6 +3,7 @@ package io.github.aed.metrics;
 import io.github.aed.core.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +11,14 @@ import java.util.Arrays;
 import org.openlca.npy.Npy;
 import org.openlca.npy.NpyArray;
 import org.openlca.npy.NpyDataType;
+import org.openlca.npy.NpyHeader;
 import org.openlca.npy.dict.NpyHeaderDict;
 
-/** NumPy {@code .npy} ground-truth arrays, read with the {@code org.openlca:npy} library and checked. */
+/**
+ * NumPy {@code .npy} ground-truth arrays, read with the {@code org.openlca:npy} library and checked first: the magic
+ * and header dictionary must parse, the type must be numeric, and the data section must hold exactly the bytes the
+ * header's shape and type declare (the library itself reads a truncated file without complaint).
+ */
 final class NpyFiles {
 
     /** Receives one frame of a (frames, height, width) mask array. */
@@ -49,6 +55,7 @@ final class NpyFiles {
      */
     static int forEachMask(Path npy, MaskConsumer consumer) {
         check(npy);
+        checkHeader(npy);
         int[] frames = new int[1];
         try {
             Npy.use(npy.toFile(), (file, header) -> {
@@ -87,10 +94,48 @@ final class NpyFiles {
 
     private static NpyArray<?> read(Path npy) {
         check(npy);
+        checkHeader(npy);
         try {
             return Npy.read(new File(npy.toString()));
         } catch (RuntimeException e) {
             throw new InvalidInputException(npy + ": cannot read as a NumPy .npy array: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks the header against the file: a parsable header of a numeric type whose shape and element size account for
+     * every byte after it.
+     */
+    static void checkHeader(Path npy) {
+        NpyHeader header;
+        long fileSize;
+        try (InputStream in = Files.newInputStream(npy)) {
+            fileSize = Files.size(npy);
+            header = NpyHeader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + npy, e);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(npy + ": not a NumPy .npy file, or its header is damaged: " + e.getMessage(), e);
+        }
+        NpyHeaderDict dict = header.dict();
+        NpyDataType type = dict.dataType();
+        if (type == null || type == NpyDataType.S || type == NpyDataType.U) {
+            throw new InvalidInputException(npy + ": the header declares the type " + dict.property("descr")
+                    + "; expected a numeric or boolean array");
+        }
+        long elements = 1;
+        for (int d : dict.shape()) {
+            if (d < 0) {
+                throw new InvalidInputException(npy + ": the header declares a negative dimension in shape " + Arrays.toString(dict.shape()));
+            }
+            elements *= d;
+        }
+        long expected = elements * type.size();
+        long actual = fileSize - header.dataOffset();
+        if (actual != expected) {
+            throw new InvalidInputException(npy + ": the header declares shape " + Arrays.toString(dict.shape()) + " of " + type
+                    + " (" + expected + " bytes of data), but the file holds " + actual + " bytes after the header ("
+                    + (actual < expected ? "truncated" : "trailing bytes") + ")");
         }
     }
 

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * The {@code .m} file's entries are 1-based inclusive frame ranges ({@code [a:b]}, several separated by commas), matched
  * to the test video folders by position in natural name order. Each video's frame count is the number of images in its
  * folder. Masks are matched to frames by sorted position (their names differ between folders: {@code 001.png} and
- * {@code frame001.png}); a mask folder must hold exactly as many images as its video. Masks are decoded with
- * {@code javax.imageio} and frames are only counted, never decoded: reading needs no native library.
+ * {@code frame001.png}); a mask folder must hold exactly as many images as its video, each of the size of the video's
+ * frames. Masks are decoded with {@code javax.imageio}; frames are only counted, and the first one's size is read from
+ * its header (when {@code javax.imageio} reads the format; else the masks must agree with the first mask): reading
+ * needs no native library. Ranges of the {@code .m} file must lie within their clip.
  *
  * <p>Tracks: when every video with an abnormal frame has a mask folder, tracks are {@link MaskTracks derived} from
  * the masks; otherwise the ground truth has no tracks and says which videos lack masks.
@@ -104,8 +106,19 @@ public final class UcsdGroundTruth {
                 throw new InvalidInputException(masks + " holds " + files.size() + " masks but " + v.video() + " has "
                         + v.frameCount() + " frames; masks are matched to frames by position");
             }
+            Path firstFrame = ImageFiles.in(test.resolve(v.video())).get(0);
+            int[] size = MaskImage.dimensions(firstFrame).orElse(null);
+            Path sizeOf = firstFrame;
             for (int frame = 0; frame < files.size(); frame++) {
-                List<Box> boxes = MaskImage.read(files.get(frame)).components();
+                MaskImage mask = MaskImage.read(files.get(frame));
+                if (size == null) {
+                    size = new int[] {mask.width(), mask.height()};
+                    sizeOf = files.get(frame);
+                } else if (mask.width() != size[0] || mask.height() != size[1]) {
+                    throw new InvalidInputException(files.get(frame) + ": the mask is " + mask.width() + "x" + mask.height()
+                            + " but " + sizeOf + " is " + size[0] + "x" + size[1] + "; masks must have the frames' size");
+                }
+                List<Box> boxes = mask.components();
                 tracks.add(v.video(), frame, boxes);
                 if (boxes.isEmpty() == v.isAbnormal(frame)) {
                     disagreements++;

@@ -108,6 +108,46 @@ class GroundTruthReadersTest {
     }
 
     @Test
+    void aDamagedNpyFileIsNamedWithWhatIsWrong() throws IOException {
+        labels("01_0001", (byte) 0, (byte) 1, (byte) 1, (byte) 0);
+        Path npy = root.resolve("test_frame_mask/01_0001.npy");
+        byte[] whole = Files.readAllBytes(npy);
+        Files.write(npy, java.util.Arrays.copyOf(whole, whole.length - 2));
+        String m = assertThrows(InvalidInputException.class, () -> ShanghaiTechGroundTruth.read(root)).getMessage();
+        assertTrue(m.contains("01_0001.npy: the header declares shape [4]") && m.contains("4 bytes of data")
+                && m.contains("holds 2 bytes after the header (truncated)"), m);
+        Files.write(npy, java.util.Arrays.copyOf(whole, whole.length + 1));
+        m = assertThrows(InvalidInputException.class, () -> ShanghaiTechGroundTruth.read(root)).getMessage();
+        assertTrue(m.contains("01_0001.npy") && m.contains("(trailing bytes)"), m);
+        Files.write(npy, java.util.Arrays.copyOf(whole, 6));
+        m = assertThrows(InvalidInputException.class, () -> ShanghaiTechGroundTruth.read(root)).getMessage();
+        assertTrue(m.contains("01_0001.npy: not a NumPy .npy file, or its header is damaged"), m);
+    }
+
+    @Test
+    void ucsdMasksMustHaveTheFramesSizeAndRangesMustFitTheClip() throws IOException {
+        Path test = Files.createDirectories(root.resolve("Test"));
+        Files.writeString(test.resolve("UCSDped2.m"), "TestVideoFile{end+1}.gt_frame = [2:3];\n");
+        for (int f = 1; f <= 3; f++) {
+            png(test.resolve("Test001/" + f + ".png"), 8, 6);
+            png(test.resolve("Test001_gt/" + f + ".png"), f == 3 ? 9 : 8, 6);
+        }
+        String m = assertThrows(InvalidInputException.class, () -> UcsdGroundTruth.read(root)).getMessage();
+        assertTrue(m.contains("Test001_gt/3.png: the mask is 9x6") && m.contains("Test001/1.png is 8x6"), m);
+        png(test.resolve("Test001_gt/3.png"), 8, 6);
+        assertEquals(2, UcsdGroundTruth.read(root).abnormalCount());
+        Files.writeString(test.resolve("UCSDped2.m"), "TestVideoFile{end+1}.gt_frame = [2:4];\n");
+        m = assertThrows(InvalidInputException.class, () -> UcsdGroundTruth.read(root)).getMessage();
+        assertTrue(m.contains("UCSDped2.m entry 1 (Test001): range 2:4 does not fit the video's 3 frames"), m);
+    }
+
+    private static void png(Path file, int width, int height) throws IOException {
+        Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                "png", file.toFile());
+    }
+
+    @Test
     void formatsByCommandLineName() {
         assertEquals(GroundTruthFormat.SHANGHAITECH, GroundTruthFormat.of("ShanghaiTech"));
         assertThrows(IllegalArgumentException.class, () -> GroundTruthFormat.of("kitti"));

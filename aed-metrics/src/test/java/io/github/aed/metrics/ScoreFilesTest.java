@@ -46,9 +46,21 @@ class ScoreFilesTest {
         assertTrue(frameScoresError("video,frame,score\na,0\n").contains("line 2: expected 3 comma-separated fields, got 2"));
         assertTrue(frameScoresError("video,frame,score\na,-1,0\n").contains("line 2: frame must be 0-based"));
         assertTrue(frameScoresError("video,frame,score\na,0,one\n").contains("line 2: score 'one' is not a number"));
-        assertTrue(frameScoresError("vid,frame,score\n").contains("line 1: expected the header video,frame,score"));
+        assertTrue(frameScoresError("vid,frame,score\n").contains("line 1: expected the columns video,frame,score, found "
+                + "vid,frame,score (missing: video) (unexpected: vid)"));
         assertTrue(frameScoresError("video,frame,score\na,0,1\na,2,1\n").contains("video a has scores for frames up to 2 but none for frame 1"));
         assertTrue(frameScoresError("video,frame,score\n").contains("no scores after the header"));
+    }
+
+    @Test
+    void aMissingColumnIsNamedWithTheColumnsExpectedAndFound() throws IOException {
+        String scores = frameScoresError("video,score\na,0.5\n");
+        assertTrue(scores.contains("f.csv line 1: expected the columns video,frame,score, found video,score (missing: frame)"), scores);
+        Path p = file("video,frame,x_min,y_min,x_max,score\nv,0,0,0,4,1\n");
+        String regions = assertThrows(InvalidInputException.class, () -> ScoredRegions.readCsv(p)).getMessage();
+        assertTrue(regions.contains("expected the columns video,frame,x_min,y_min,x_max,y_max,score, found "
+                + "video,frame,x_min,y_min,x_max,score (missing: y_max)"), regions);
+        assertTrue(frameScoresError("frame,video,score\n").contains("(in another order)"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +28,16 @@ public interface Video {
 
     /**
      * A video file. MJPG-in-AVI is decoded by OpenCV; everything else (mp4/H.264, XVID, …) by FFmpeg through JavaCV.
-     * The file is checked when the video is opened.
+     * The file is checked when the video is opened. A damaged file (fewer frames decoded than its container declares, a
+     * decoder error, an unreadable AVI header) fails the read ({@link DamagedVideoPolicy#FAIL}).
      */
     static Video file(Path path) {
+        return file(path, DamagedVideoPolicy.FAIL);
+    }
+
+    /** A video file, read with the given policy for damaged files (see {@link #file(Path)}). */
+    static Video file(Path path, DamagedVideoPolicy damaged) {
+        Objects.requireNonNull(damaged, "damaged");
         return new Video() {
             @Override
             public String name() {
@@ -38,7 +46,7 @@ public interface Video {
 
             @Override
             public FrameSource open() {
-                return VideoFileSource.open(path);
+                return VideoFileSource.open(path, damaged);
             }
 
             @Override
@@ -98,13 +106,18 @@ public interface Video {
         };
     }
 
-    /** A folder of images or a video file, whichever {@code path} is. */
+    /** A folder of images or a video file, whichever {@code path} is; a damaged video file fails its read. */
     static Video at(Path path) {
+        return at(path, DamagedVideoPolicy.FAIL);
+    }
+
+    /** A folder of images or a video file, whichever {@code path} is, with the given policy for damaged video files. */
+    static Video at(Path path, DamagedVideoPolicy damaged) {
         if (Files.isDirectory(path)) {
             return imageFolder(path);
         }
         if (Files.isRegularFile(path)) {
-            return file(path);
+            return file(path, damaged);
         }
         throw new InvalidInputException(path + ": no such video file or frame folder");
     }
@@ -112,19 +125,26 @@ public interface Video {
     /**
      * The clips of a dataset split: every video file and every sub-folder that holds frame images, in natural order of
      * their names. {@code ../shared/data/ucsd-ped2/Train} gives Train001 … Train016. Sub-folders whose name ends in
-     * {@code _gt} hold pixel masks in the UCSD layout ({@code Test001_gt}) and are not clips.
+     * {@code _gt} hold pixel masks in the UCSD layout ({@code Test001_gt}) and are not clips; nor are sub-folders that
+     * hold files but no image (such as a folder of track files). A damaged video file fails its read.
      *
-     * @throws InvalidInputException if the folder does not exist or holds no clip
+     * @throws InvalidInputException if the folder does not exist or holds no clip, or if a sub-folder is empty (an
+     *                               empty clip, named in the message)
      */
     static List<Video> clipsIn(Path folder) {
+        return clipsIn(folder, DamagedVideoPolicy.FAIL);
+    }
+
+    /** The clips of a dataset split (see {@link #clipsIn(Path)}), with the given policy for damaged video files. */
+    static List<Video> clipsIn(Path folder, DamagedVideoPolicy damaged) {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(folder + ": not a folder of clips");
         }
         try (Stream<Path> entries = Files.list(folder)) {
             List<Video> clips = entries
-                    .filter(p -> Files.isDirectory(p) ? ImageFiles.isFrameFolder(p) : VideoFileSource.isVideoFile(p))
+                    .filter(p -> Files.isDirectory(p) ? isClipFolder(p) : VideoFileSource.isVideoFile(p))
                     .sorted(NaturalOrder.PATHS)
-                    .map(p -> Files.isDirectory(p) ? imageFolder(p) : file(p))
+                    .map(p -> Files.isDirectory(p) ? imageFolder(p) : file(p, damaged))
                     .toList();
             if (clips.isEmpty()) {
                 throw new InvalidInputException(folder + ": holds no video file and no folder of frame images");
@@ -132,6 +152,25 @@ public interface Video {
             return clips;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** Whether a sub-folder of a split is a clip; an empty one is an error, as a clip whose frames are missing. */
+    private static boolean isClipFolder(Path p) {
+        if (ImageFiles.isFrameFolder(p)) {
+            return true;
+        }
+        if (p.getFileName().toString().endsWith(ImageFiles.MASK_FOLDER_SUFFIX)) {
+            return false;
+        }
+        try (Stream<Path> inside = Files.list(p)) {
+            if (inside.findAny().isEmpty()) {
+                throw new InvalidInputException(p + ": an empty clip (a folder of the split without frame images); remove it "
+                        + "or restore its frames");
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + p, e);
         }
     }
 }

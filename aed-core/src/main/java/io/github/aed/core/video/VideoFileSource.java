@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -22,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * that is tried first; any other container or codec is decoded by FFmpeg through JavaCV. Frames are deep-copied out of
  * the decoders' reused buffers. The first frame is read when the source is opened, so a file that is not a video or
  * has no frames fails at once, naming the file.
+ *
+ * <p>Damage: the number of frames the container declares (for AVI read from its header by {@link AviHeader}, since
+ * OpenCV counts a truncated file's surviving index; for other containers the stream's frame count where it states one)
+ * is compared with the frames decoded. A decoder that stops short of it, or fails, makes the read fail with
+ * {@code VIDEO: decoded N of M frames (truncated or corrupt at frame N)}, unless the {@link DamagedVideoPolicy} keeps
+ * the decoded frames, with a warning.
  */
 final class VideoFileSource implements FrameSource {
 
@@ -31,28 +39,34 @@ final class VideoFileSource implements FrameSource {
     private final Path file;
     private final String name;
     private final Decoder decoder;
+    private final DamagedVideoPolicy policy;
+    private final int declared;
     private Frame lookahead;
     private int read;
     private boolean closed;
 
-    private VideoFileSource(Path file, Decoder decoder) {
+    private VideoFileSource(Path file, Decoder decoder, DamagedVideoPolicy policy, int declared) {
         this.file = file;
         this.name = baseName(file);
         this.decoder = decoder;
+        this.policy = policy;
+        this.declared = declared;
     }
 
-    static VideoFileSource open(Path file) {
+    static VideoFileSource open(Path file, DamagedVideoPolicy policy) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException(file + ": no such video file");
         }
         if (!Files.isReadable(file)) {
             throw new InvalidInputException(file + ": video file is not readable");
         }
+        int fromHeader = AviHeader.isAviName(file) ? aviFrameCount(file, policy) : -1;
         Decoder decoder = OpenCvDecoder.tryOpen(file);
         if (decoder == null) {
             decoder = FfmpegDecoder.open(file);
         }
-        VideoFileSource source = new VideoFileSource(file, decoder);
+        VideoFileSource source = new VideoFileSource(file, decoder, policy,
+                fromHeader > 0 || AviHeader.isAviName(file) ? fromHeader : decoder.declaredFrames());
         try {
             source.lookahead = source.decode();
         } catch (RuntimeException e) {
@@ -64,6 +78,19 @@ final class VideoFileSource implements FrameSource {
             throw new InvalidInputException(file + ": the video contains no frames");
         }
         return source;
+    }
+
+    /** The frame count of an AVI file's header; -1 when it is damaged and the policy keeps going. */
+    private static int aviFrameCount(Path file, DamagedVideoPolicy policy) {
+        try {
+            return AviHeader.declaredFrames(file);
+        } catch (InvalidInputException e) {
+            if (policy == DamagedVideoPolicy.FAIL) {
+                throw e;
+            }
+            LOG.warn("{}; reading what the decoder finds, without a declared frame count to check against", e.getMessage());
+            return -1;
+        }
     }
 
     static boolean isVideoFile(Path p) {
@@ -83,12 +110,25 @@ final class VideoFileSource implements FrameSource {
         try {
             mat = decoder.grab();
         } catch (Exception e) {
-            throw new InvalidInputException(file + ": cannot decode frame " + read + " (" + e.getMessage() + ")", e);
+            return damaged(" (" + e.getMessage() + ")", e);
         }
         if (mat == null) {
-            return null;
+            return declared > 0 && read < declared ? damaged("", null) : null;
         }
         return Frame.fromMat(mat, name, read++);
+    }
+
+    /** The end of a damaged video: fails, or (keeping the decoded frames) warns and ends the video here. */
+    private Frame damaged(String detail, Exception cause) {
+        String what = file + ": decoded " + read + (declared > 0 ? " of " + declared : "") + " frames (truncated or corrupt at frame "
+                + read + ")" + detail;
+        if (policy == DamagedVideoPolicy.FAIL) {
+            throw new InvalidInputException(what + "; to keep the frames decoded, allow truncated videos "
+                    + "(DamagedVideoPolicy.KEEP_DECODED_FRAMES, ./aed --allow-truncated)", cause);
+        }
+        LOG.warn("{}; keeping the {} frames decoded{}", what, read,
+                declared > 0 ? ", " + (declared - read) + " frames lost" : ", the rest is lost");
+        return null;
     }
 
     @Override
@@ -98,7 +138,7 @@ final class VideoFileSource implements FrameSource {
 
     @Override
     public OptionalInt frameCount() {
-        int n = decoder.frameCountHint();
+        int n = declared > 0 ? declared : decoder.frameCountHint();
         return n > 0 ? OptionalInt.of(n) : OptionalInt.empty();
     }
 
@@ -114,11 +154,8 @@ final class VideoFileSource implements FrameSource {
         }
         Frame current = lookahead;
         lookahead = decode();
-        if (lookahead == null) {
-            int hint = decoder.frameCountHint();
-            if (hint > 0 && hint != read) {
-                LOG.debug("{}: the container announced {} frames, {} were decoded", file, hint, read);
-            }
+        if (lookahead == null && declared > 0 && read > declared) {
+            LOG.debug("{}: the container declared {} frames, {} were decoded", file, declared, read);
         }
         return current;
     }
@@ -137,6 +174,9 @@ final class VideoFileSource implements FrameSource {
         Mat grab() throws Exception;
 
         int frameCountHint();
+
+        /** The frame count the container states for the video stream, or -1 if it states none. */
+        int declaredFrames();
 
         @Override
         void close();
@@ -176,6 +216,11 @@ final class VideoFileSource implements FrameSource {
         @Override
         public int frameCountHint() {
             return (int) capture.get(opencv_videoio.CAP_PROP_FRAME_COUNT);
+        }
+
+        @Override
+        public int declaredFrames() {
+            return -1;
         }
 
         @Override
@@ -225,6 +270,19 @@ final class VideoFileSource implements FrameSource {
         @Override
         public int frameCountHint() {
             return grabber.getLengthInFrames();
+        }
+
+        @Override
+        public int declaredFrames() {
+            AVFormatContext context = grabber.getFormatContext();
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVStream stream = context.streams(i);
+                if (stream.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    long n = stream.nb_frames();
+                    return n > 0 && n <= Integer.MAX_VALUE ? (int) n : -1;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -19,6 +19,10 @@ import org.bytedeco.opencv.opencv_videoio.VideoWriter;
  * (readable everywhere, frame-exact); {@code .mp4}, {@code .mkv} and {@code .mov} are H.264 written by FFmpeg through
  * JavaCV. Every frame must have the size given at opening; grey frames are written as colour. Close the writer to
  * finish the file. Not thread-safe.
+ *
+ * <p>The file is written in place as frames come: to get all-or-nothing output, open the writer on a path staged by
+ * an {@link io.github.aed.core.files.OutputTransaction} (which keeps the target's extension, so the format is the
+ * target's) and commit the transaction when the job has succeeded.
  */
 public final class VideoFileWriter implements AutoCloseable {
 

@@ -132,6 +132,17 @@ class VideoSourcesTest {
     }
 
     @Test
+    void anEmptyClipFolderIsAnErrorNamingItWhileAFolderOfOtherFilesIsNoClip() throws IOException {
+        writeImages(dir.resolve("Train1"), List.of("1.png"), 8, 8);
+        Files.createDirectories(dir.resolve("tracks"));
+        Files.writeString(dir.resolve("tracks").resolve("Train1.txt"), "0,0,1,1,2,2\n");
+        assertEquals(List.of("Train1"), Video.clipsIn(dir).stream().map(Video::name).toList());
+        Files.createDirectories(dir.resolve("Train2"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Video.clipsIn(dir));
+        assertTrue(e.getMessage().contains("Train2") && e.getMessage().contains("empty clip"), e.getMessage());
+    }
+
+    @Test
     void streamSourceChecksIndicesAndHoldsNothing() {
         List<Frame> frames = new ArrayList<>(TestFrames.clip("cam", 3, 8, 8));
         try (FrameSource s = FrameSource.of("cam", frames.iterator())) {

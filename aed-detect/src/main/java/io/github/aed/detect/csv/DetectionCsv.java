@@ -1,6 +1,7 @@
 package io.github.aed.detect.csv;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.OutputTransaction;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import java.io.BufferedReader;
@@ -77,11 +78,16 @@ public final class DetectionCsv {
         return s.endsWith(".") ? s + "0" : s;
     }
 
-    /** Writes a whole file (replacing it): the header and the detections in the order given. */
+    /**
+     * Writes a whole file (replacing it) all or nothing ({@link OutputTransaction#write}): the header and the detections
+     * in the order given.
+     */
     public static void write(Path file, Collection<Detection> detections) {
-        try (DetectionCsvWriter w = DetectionCsvWriter.open(file)) {
-            w.write(detections);
-        }
+        OutputTransaction.write(file, tmp -> {
+            try (DetectionCsvWriter w = DetectionCsvWriter.open(tmp)) {
+                w.write(detections);
+            }
+        });
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.Collection;
 /**
  * Writes a detection CSV file ({@link DetectionCsv}) as frames are processed: the header at opening, then the
  * detections of each frame as they come. Close it to flush. Not thread-safe.
+ *
+ * <p>The file is written in place as frames come: to get all-or-nothing output, open the writer on a path staged by
+ * an {@link io.github.aed.core.files.OutputTransaction} and commit the transaction when the job has succeeded.
  */
 public final class DetectionCsvWriter implements AutoCloseable {
 

@@ -1,13 +1,13 @@
 package io.github.aed.examples.render;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.files.OutputTransaction;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -50,7 +50,7 @@ final class Charts {
      * for a title and legend) and the others {@code height}, and writes them as one PNG.
      *
      * @return the file
-     * @throws InvalidInputException if the file cannot be written
+     * @throws InvalidInputException if the file cannot be written (all or nothing: {@link OutputTransaction#write})
      */
     static Path writePng(Path file, List<JFreeChart> charts, int width, int firstHeight, int height) {
         BufferedImage image = new BufferedImage(width, firstHeight + height * (charts.size() - 1), BufferedImage.TYPE_INT_RGB);
@@ -67,13 +67,11 @@ final class Charts {
         } finally {
             g.dispose();
         }
-        try {
-            if (!ImageIO.write(image, "png", file.toFile())) {
+        OutputTransaction.write(file, tmp -> {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new InvalidInputException(file + ": no PNG writer available");
             }
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write the PNG: " + e.getMessage(), e);
-        }
+        });
         return file;
     }
 }

@@ -8,6 +8,7 @@ import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.ColourMode;
 import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.EdgePolicy;
+import io.github.aed.core.files.OutputTransaction;
 import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.detect.PrimedState;
 import io.github.aed.nn.network.BackboneVariant;
@@ -31,7 +32,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +65,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
  * a user's own task publishes in {@code META-INF/services} (or registers in code).
  *
- * <p>Saving writes a temporary file beside the target and moves it into place, so an interrupted save never leaves a
- * half-written model under the target name.
+ * <p>Saving writes a temporary file beside the target and moves it into place ({@link OutputTransaction}), so an
+ * interrupted save never leaves a half-written model under the target name.
  */
 public final class ModelFile {
 
@@ -84,20 +84,24 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Writes the model to {@code file} (replacing it). */
+    /**
+     * Writes the model to {@code file} (replacing it) all or nothing ({@link OutputTransaction#write}); creates the
+     * file's folder if missing.
+     */
     public static void save(TrainedModel model, Path file) {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Path parent = file.toAbsolutePath().getParent();
         try {
-            if (file.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(file.toAbsolutePath().getParent());
+            if (parent != null) {
+                Files.createDirectories(parent);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the folder of model file " + file, e);
+        }
+        OutputTransaction.write(file, tmp -> {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 write(model, out);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model file " + file, e);
-        }
+        });
     }
 
     /** Loads a model whose tasks' providers are on the class path ({@link TaskRegistry#defaults()}). */
