@@ -232,7 +232,7 @@ public final class Trainer {
 
     private TrainedModel model(MultiTaskNetwork network, DetectorProvenance provenance, Box frameSize, ValidationScores stats,
                                List<EpochSummary> epochs, int bestEpoch) {
-        TrainingSummary summary = new TrainingSummary(settings.toString(), bestEpoch,
+        TrainingSummary summary = new TrainingSummary(settings.describeModelShaping(), bestEpoch,
                 epochs.stream().map(EpochSummary::toString).toList(), frameSize.width(), frameSize.height());
         return new TrainedModel(network, settings.cubes(), testCubes(network), provenance, teacher == null ? "none" : teacher.describe(),
                 stats, summary);

@@ -108,9 +108,20 @@ public final class TrainingSettings {
 
     @Override
     public String toString() {
-        return "TrainingSettings[" + epochs + " epochs, batch " + batchSize + ", validation " + validationFraction + ", " + cubes
-                + ", samples/video " + (maxSamplesPerVideo == 0 ? "all" : maxSamplesPerVideo) + ", shuffle buffer "
-                + shuffleBuffer + ", seed " + seed + (checkpoint == null ? "" : ", checkpoint " + checkpoint) + "]";
+        return "TrainingSettings[" + shapingSettings() + (checkpoint == null ? "" : ", checkpoint " + checkpoint) + "]";
+    }
+
+    /**
+     * The settings that shape the trained model, one line: everything but the checkpoint file (a model records these,
+     * not where its training happened to checkpoint).
+     */
+    public String describeModelShaping() {
+        return "TrainingSettings[" + shapingSettings() + "]";
+    }
+
+    private String shapingSettings() {
+        return epochs + " epochs, batch " + batchSize + ", validation " + validationFraction + ", " + cubes + ", samples/video "
+                + (maxSamplesPerVideo == 0 ? "all" : maxSamplesPerVideo) + ", shuffle buffer " + shuffleBuffer + ", seed " + seed;
     }
 
     /** Builder for {@link TrainingSettings}; every setting has a default. */
