@@ -9,13 +9,18 @@ import java.util.function.IntFunction;
 /**
  * Makes the {@link ObjectView}s of a video's objects, computing each frame's optical flow once: the flow of frame t is
  * the flow from t to t + 1, or from t − 1 to t for the last frame, or zero for a one-frame video. Keeps the flow of
- * the last {@value #CACHED} frames asked for. Owns an {@link OpticalFlow}: close it. Not thread-safe.
+ * the last {@value #CACHED} frames asked for, and the last sped-up flow. Owns an {@link OpticalFlow}: close it. Not
+ * thread-safe.
  */
 public final class ObjectViews implements AutoCloseable {
 
     private static final int CACHED = 16;
 
     private final OpticalFlow opticalFlow = new OpticalFlow();
+    /** The last sped-up flow computed, and the frames it was computed between. */
+    private FlowField faster;
+    private int fasterFrom = -1;
+    private int fasterTo = -1;
     private final Map<Integer, FlowField> flows = new LinkedHashMap<>(CACHED, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, FlowField> eldest) {
@@ -43,7 +48,12 @@ public final class ObjectViews implements AutoCloseable {
      * were consecutive (frames three apart show the object three times as fast).
      */
     public ObjectView fasterView(Detection detection, Frame frame, Frame later) {
-        return new ObjectView(detection, frame, opticalFlow.between(frame, later));
+        if (fasterFrom != frame.index() || fasterTo != later.index()) {
+            faster = opticalFlow.between(frame, later);
+            fasterFrom = frame.index();
+            fasterTo = later.index();
+        }
+        return new ObjectView(detection, frame, faster);
     }
 
     private FlowField flowOf(Frame frame, IntFunction<Frame> frameAt) {
