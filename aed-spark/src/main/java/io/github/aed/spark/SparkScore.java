@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * videos that failed (100: 100 or more; {@code STATUS.csv} has them all), the output written; {@value #JOB_FAILED}
  * when the job failed and wrote nothing; {@value #USAGE} for a command line that cannot be parsed.
  */
-@Command(name = "spark-score", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "spark-score", usageHelpAutoWidth = true, sortOptions = false,
         header = "score video archives on Apache Spark; write SCORES.csv / REGIONS.csv for ./aed evaluate, and STATUS.csv",
         description = {"Each video is one Spark task, scored as ./aed score --model M scores it (the model's detector, network "
                 + "and default scoring settings). The output directory is committed by Hadoop's output committer: "
@@ -37,6 +37,9 @@ public final class SparkScore implements Callable<Integer> {
     public static final int USAGE = 102;
     /** The highest exit status that counts failed videos. */
     public static final int MAX_COUNTED = 100;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    private boolean help;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2] for a trial in this JVM. "
             + "Default: the one spark-submit sets")
@@ -59,8 +62,8 @@ public final class SparkScore implements Callable<Integer> {
     @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "a Spark setting, as spark-submit --conf (repeatable)")
     private Map<String, String> conf = new LinkedHashMap<>();
 
-    @Option(names = "--spark-log-level", paramLabel = "LEVEL", description = "Spark's log level. Default: WARN with --master, "
-            + "the cluster's logging configuration under spark-submit")
+    @Option(names = "--spark-log-level", paramLabel = "LEVEL", description = "the log level once Spark has started, e.g. INFO. "
+            + "Default: the logging configuration (WARN: the job jar's log4j2.properties, unless the cluster has its own)")
     private String sparkLogLevel;
 
     /** What to score: at least one of the two. */
@@ -122,14 +125,15 @@ public final class SparkScore implements Callable<Integer> {
             throw new IllegalArgumentException("no Spark master: give --master (e.g. local[2]) or run through spark-submit");
         }
         if (sparkConf.get("spark.master").startsWith("local")) {
-            // a trial in this JVM talks to itself only: keep Spark's driver ports on the loopback interface
-            sparkConf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1");
+            // a trial in this JVM talks to itself only: Spark's driver ports on the loopback interface, no web UI
+            // (--conf spark.ui.enabled=true brings it back, on port 4040)
+            sparkConf.setIfMissing("spark.driver.bindAddress", "127.0.0.1").setIfMissing("spark.driver.host", "127.0.0.1")
+                    .setIfMissing("spark.ui.enabled", "false");
         }
         JobSummary s;
         try (JavaSparkContext sc = new JavaSparkContext(sparkConf)) {
-            String level = sparkLogLevel != null ? sparkLogLevel : master != null ? "WARN" : null;
-            if (level != null) {
-                sc.setLogLevel(level.toUpperCase(Locale.ROOT));
+            if (sparkLogLevel != null) {
+                sc.setLogLevel(sparkLogLevel.toUpperCase(Locale.ROOT));
             }
             s = job.run(sc);
         }

@@ -194,7 +194,7 @@ class ScoringJobTest {
 
     private static String[] args(Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("--model", model.toString(), "--out", out.toString(),
-                "--conf", "spark.ui.enabled=false"));
+                "--conf", "spark.eventLog.enabled=false"));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
