@@ -1,11 +1,13 @@
 package io.github.aed.spark;
 
+import io.github.aed.core.InvalidInputException;
 import io.github.aed.nn.AnomalyDetector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -74,7 +76,7 @@ public final class ScoringJob {
      * Runs the job on {@code sc} and returns what it wrote.
      *
      * @throws IllegalStateException               if the output directory exists and overwriting was not asked for
-     * @throws io.github.aed.core.InvalidInputException if the model file is missing or cannot be loaded
+     * @throws InvalidInputException               if the model file cannot be loaded
      * @throws IllegalArgumentException            if two videos have the same name, or a name holds a comma or line break
      */
     public JobSummary run(JavaSparkContext sc) {
@@ -305,10 +307,14 @@ public final class ScoringJob {
          * Validates the settings.
          *
          * @throws IllegalArgumentException naming the missing setting
+         * @throws InvalidInputException    if the model file does not exist
          */
         public ScoringJob build() {
             if (model == null) {
                 throw new IllegalArgumentException("model: the model file is required");
+            }
+            if (!Files.isRegularFile(model)) {
+                throw new InvalidInputException(model + ": no such model file");
             }
             if (videos.isEmpty()) {
                 throw new IllegalArgumentException("videos: at least one video is required");

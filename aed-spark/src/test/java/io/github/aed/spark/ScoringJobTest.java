@@ -106,6 +106,9 @@ class ScoringJobTest {
             assertArrayEquals(FrameScores.readCsv(expectedScores).scores(v), read.scores(v), v);
         }
         assertTrue(Files.exists(out.resolve("_SUCCESS")), "the committer's marker");
+        // one loaded detector per core, kept across videos and jobs: never one per video
+        assertTrue(DetectorPool.of(ModelShipment.sha256(model)).made() <= 2, "detectors made: "
+                + DetectorPool.of(ModelShipment.sha256(model)).made());
         List<String> status = Files.readAllLines(out.resolve(OutputTables.STATUS));
         assertEquals(OutputTables.STATUS_HEADER, status.get(0));
         assertEquals(names.size() + 1, status.size(), String.join("\n", status));
