@@ -30,6 +30,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
         header = "anomalous event detection in video (SSMTL, object-centric)",
         description = "./aed help COMMAND or ./aed COMMAND --help shows a command's options.",
         commandListHeading = "%nCommands:%n",
+        // spark-score lives in aed-spark, which nothing depends on: the launcher runs it in a JVM with Spark's class path
+        footerHeading = "%n", footer = "./aed spark-score scores video archives on Apache Spark (the aed-spark module, run by the "
+                + "./aed launcher in a JVM of its own): ./aed spark-score --help",
         subcommands = {InfoCommand.class, BenchCommand.class, DemoCommand.class, DetectCommand.class, TrainCommand.class,
                 ScoreCommand.class, EvaluateCommand.class, LiveCommand.class, CustomTaskExample.class, HelpCommand.class})
 public final class Main implements Runnable {
