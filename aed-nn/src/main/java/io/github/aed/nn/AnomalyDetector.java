@@ -361,10 +361,20 @@ public final class AnomalyDetector implements AutoCloseable {
                 new Box(0, 0, t.frameWidth(), t.frameHeight()));
     }
 
-    /** The scoring settings with the model's fusion weights where they name none. */
+    /**
+     * The scoring settings with the model's fusion weights where they name none.
+     *
+     * @throws IllegalArgumentException if the settings weigh a score the model does not have
+     */
     private ScoringSettings scoringSettings(TrainedModel m) {
         if (settings.scoring.weights().isEmpty() && !m.fusionWeights().isEmpty()) {
             return settings.scoring.toBuilder().weights(m.fusionWeights().weights()).build();
+        }
+        Set<String> unknown = new java.util.TreeSet<>(settings.scoring.weights().keySet());
+        m.scoreNames().forEach(unknown::remove);
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("scoring: weights name " + unknown + ", which the model does not score; its scores: "
+                    + m.scoreNames());
         }
         return settings.scoring;
     }

@@ -67,6 +67,24 @@ public class AnomalyDetectorTest {
     }
 
     @Test
+    void objectsCarryTheirAttributeScoresFusedByTheWeightsChosenAtTraining() {
+        TrainedModel m = trained.model().orElseThrow();
+        assertEquals(java.util.List.of("velocity", "size"), m.attributes().stream().map(a -> a.name()).toList(),
+                "velocity and size by default; no class evidence for the class-less motion detector");
+        assertEquals(m.scoreNames(), java.util.List.copyOf(m.fusionWeights().weights().keySet()));
+        assertEquals(m.fusionWeights().weights(), trained.scoringSettings().weights(), "the model's weights by default");
+        assertTrue(trained.describe().contains("fusion weights chosen at training: "), trained.describe());
+        VideoScores scores = trained.score(test.asVideo());
+        assertTrue(scores.objects().stream().allMatch(o -> o.rawByTask().keySet().containsAll(java.util.List.of("velocity", "size"))));
+        double fastest = scores.objects().stream().filter(o -> test.labels()[o.detection().frameIndex()] == 1)
+                .mapToDouble(o -> o.rawByTask().get("velocity")).max().orElseThrow();
+        assertTrue(fastest > 1, "the fast mover lies beyond the 99th percentile of normal objects' velocity: " + fastest);
+        var unknown = assertThrows(IllegalArgumentException.class, () -> trained.withScoring(
+                ScoringSettings.builder().weights(java.util.Map.of("colour", 1.0)).build()).score(test.asVideo()));
+        assertTrue(unknown.getMessage().contains("[colour]") && unknown.getMessage().contains("velocity"), unknown.getMessage());
+    }
+
+    @Test
     void streamingMatchesWholeVideoScoringFrameForFrame() {
         VideoScores whole = trained.score(test.asVideo());
         List<ScoredFrame> streamed = new ArrayList<>();
