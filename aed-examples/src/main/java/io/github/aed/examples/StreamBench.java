@@ -12,6 +12,7 @@ import io.github.aed.nn.model.TrainingSummary;
 import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.train.TrainingSettings;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,7 +21,9 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToLongFunction;
 import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.memory.AllocationsTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,20 +32,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./aed bench stream}: a long run of the streaming scorer ({@link AnomalyDetector#stream}) on generated video,
- * watching memory. Every {@code --report-every} frames it prints frames done, frames/s, the heap in use after a full
- * garbage collection, the resident set ({@code VmRSS}) and JavaCPP's view of native memory; at the end, the growth of
- * each from the warm-up point to the end, and whether it stays within {@value #FLAT_LIMIT_PERCENT} %.
+ * watching memory. Every {@code --report-every} frames it prints frames done, frames/s, the heap in use and committed
+ * after a full garbage collection, the resident set ({@code VmRSS}), JavaCPP's {@code physicalBytes} and
+ * {@code totalBytes}, and ND4J's allocated bytes; at the end, the growth of each from the warm-up point to the end,
+ * and whether heap and resident memory stay within {@value #FLAT_LIMIT_PERCENT} %.
  */
 @Command(name = "stream", header = "an hour of generated 10 fps video through the streaming scorer: frames/s and memory "
-        + "(heap after GC, resident, JavaCPP) every N frames, growth after warm-up",
+        + "(heap after GC, resident, JavaCPP, ND4J) every N frames, growth after warm-up",
         description = {"Generates video without end (clips of the scene generator, one after another, renumbered as one "
                 + "stream) and scores it frame by frame with AnomalyDetector.stream, as a camera feed would be. The model "
-                + "is --model, or one trained first for a few seconds on generated normal clips of the same scene. Every "
-                + "--report-every frames: frames done, frames/s overall and since the last report, heap in use after a "
-                + "full GC, resident memory (VmRSS) and JavaCPP's physicalBytes/totalBytes. At the end: the growth of each "
-                + "from the frame at --warmup of the run to the last frame, and whether heap and resident memory stay "
-                + "within 5 %%. The default 36000 frames are an hour of 10 fps video. Native threads: OMP_NUM_THREADS "
-                + "(./aed sets 1 unless it is set)."})
+                + "is --model, or one trained first for a minute or less on generated normal clips of the same scene. Every "
+                + "--report-every frames: frames done, frames/s overall and since the last report, the heap in use and "
+                + "committed after a full GC, resident memory (VmRSS), JavaCPP's physicalBytes and totalBytes, and ND4J's "
+                + "allocated bytes. At the end: the growth of each from the frame at --warmup of the run to the last frame, "
+                + "between those two samples and along the least-squares line through every sample in between, and "
+                + "whether heap and resident memory stay within 5 %% along that line. The default 36000 frames are an "
+                + "hour of 10 fps video. Native threads: OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
 final class StreamBench implements Callable<Integer> {
 
     /** The largest growth after warm-up, in percent, that counts as flat memory. */
@@ -82,9 +87,20 @@ final class StreamBench implements Callable<Integer> {
     private SeedOption seed = new SeedOption(1);
 
     /** One report: frames done, seconds since the stream started, memory in bytes. */
-    record Sample(int frames, double seconds, long heapBytes, long residentBytes, long javacppPhysicalBytes,
-                  long javacppTotalBytes) {
+    record Sample(int frames, double seconds, long heapBytes, long heapCommittedBytes, long residentBytes,
+                  long javacppPhysicalBytes, long javacppBytes, long nd4jBytes) {
     }
+
+    /** A memory figure of the samples; the judged ones decide whether memory stayed flat. */
+    private record Measure(String name, ToLongFunction<Sample> bytes, boolean judged) {
+    }
+
+    private static final List<Measure> MEASURES = List.of(new Measure("heap after GC", Sample::heapBytes, true),
+            new Measure("resident (VmRSS)", Sample::residentBytes, true),
+            new Measure("heap committed", Sample::heapCommittedBytes, false),
+            new Measure("JavaCPP physicalBytes", Sample::javacppPhysicalBytes, false),
+            new Measure("JavaCPP totalBytes", Sample::javacppBytes, false),
+            new Measure("ND4J allocated", Sample::nd4jBytes, false));
 
     @Override
     public Integer call() {
@@ -104,8 +120,7 @@ final class StreamBench implements Callable<Integer> {
                     scorer.describe(), (System.nanoTime() - setup) / 1e9, t.frameSize(), clipFrames);
             int warmupFrame = Math.max(1, (int) Math.round(frames * warmup));
             List<Sample> samples = run(scorer, scene, warmupFrame);
-            summarise(samples.stream().filter(s -> s.frames() == warmupFrame).findFirst().orElseThrow(),
-                    samples.get(samples.size() - 1));
+            summarise(samples.stream().filter(s -> s.frames() >= warmupFrame).toList());
         }
         return 0;
     }
@@ -150,19 +165,19 @@ final class StreamBench implements Callable<Integer> {
         long start = System.nanoTime();
         long[] objects = {0};
         int[] done = {0};
-        System.out.printf(Locale.ROOT, "%8s %9s %9s %9s %10s %11s %14s %12s%n", "frames", "seconds", "frames/s", "recent/s",
-                "heap MB", "resident MB", "JavaCPP phys MB", "JavaCPP MB");
+        System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %9s %9s %9s %9s %9s%n", "frames", "seconds", "frames/s",
+                "recent/s", "heap MB", "committed", "RSS MB", "JCPP phys", "JCPP MB", "ND4J MB");
         scorer.stream(FrameSource.of(STREAM, source), (ScoredFrame f) -> {
             done[0]++;
             objects[0] += f.objects().size();
             if (done[0] % reportEvery == 0 || done[0] == warmupFrame || done[0] == frames) {
                 Sample s = sample(done[0], (System.nanoTime() - start) / 1e9);
-                Sample previous = samples.isEmpty() ? new Sample(0, 0, 0, 0, 0, 0) : samples.get(samples.size() - 1);
+                Sample previous = samples.isEmpty() ? new Sample(0, 0, 0, 0, 0, 0, 0, 0) : samples.get(samples.size() - 1);
                 samples.add(s);
-                System.out.printf(Locale.ROOT, "%8d %9.1f %9.1f %9.1f %10.1f %11.1f %14.1f %12.1f%s%n", s.frames(), s.seconds(),
-                        s.frames() / s.seconds(), (s.frames() - previous.frames()) / (s.seconds() - previous.seconds()),
-                        mb(s.heapBytes()), mb(s.residentBytes()), mb(s.javacppPhysicalBytes()), mb(s.javacppTotalBytes()),
-                        s.frames() == warmupFrame ? "  <- warm-up point" : "");
+                System.out.printf(Locale.ROOT, "%8d %8.1f %8.1f %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%s%n", s.frames(),
+                        s.seconds(), s.frames() / s.seconds(), (s.frames() - previous.frames()) / (s.seconds() - previous.seconds()),
+                        mb(s.heapBytes()), mb(s.heapCommittedBytes()), mb(s.residentBytes()), mb(s.javacppPhysicalBytes()),
+                        mb(s.javacppBytes()), mb(s.nd4jBytes()), s.frames() == warmupFrame ? "  <- warm-up point" : "");
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -172,26 +187,58 @@ final class StreamBench implements Callable<Integer> {
         return samples;
     }
 
-    /** The growth from the warm-up point {@code first} to the end {@code last}, and the verdicts. */
-    private static void summarise(Sample first, Sample last) {
-        double heap = growth(first.heapBytes(), last.heapBytes());
-        double resident = growth(first.residentBytes(), last.residentBytes());
-        System.out.printf(Locale.ROOT, "growth from frame %d to %d: heap after GC %+.1f %% (%.1f -> %.1f MB), resident %+.1f %% "
-                        + "(%.1f -> %.1f MB), JavaCPP physical %+.1f %%, JavaCPP total %+.1f %% (%.1f -> %.1f MB)%n",
-                first.frames(), last.frames(), heap, mb(first.heapBytes()), mb(last.heapBytes()), resident,
-                mb(first.residentBytes()), mb(last.residentBytes()), growth(first.javacppPhysicalBytes(), last.javacppPhysicalBytes()),
-                growth(first.javacppTotalBytes(), last.javacppTotalBytes()), mb(first.javacppTotalBytes()), mb(last.javacppTotalBytes()));
-        boolean flat = heap <= FLAT_LIMIT_PERCENT && resident <= FLAT_LIMIT_PERCENT;
+    /**
+     * The growth of each memory figure over the samples from the warm-up point to the end: between those two samples,
+     * and along the least-squares line through all of them (what a leak shows as; a single sample swings with the
+     * heap's size and the clip being generated), both in percent of the warm-up level; then the verdicts.
+     */
+    private static void summarise(List<Sample> after) {
+        Sample first = after.get(0);
+        Sample last = after.get(after.size() - 1);
+        System.out.printf(Locale.ROOT, "growth after warm-up, frame %d to %d (%d samples):%n", first.frames(), last.frames(), after.size());
+        boolean flat = true;
+        for (Measure m : MEASURES) {
+            long from = m.bytes().applyAsLong(first);
+            long to = m.bytes().applyAsLong(last);
+            double trend = trendGrowth(after, m.bytes());
+            flat &= !m.judged() || trend <= FLAT_LIMIT_PERCENT;
+            System.out.printf(Locale.ROOT, "  %-22s %9.1f -> %9.1f MB: %+6.1f %% end to end, %+6.1f %% along the trend%s%n",
+                    m.name(), mb(from), mb(to), growth(from, to), trend, m.judged() ? "" : " (not judged)");
+        }
         double fps = last.frames() / last.seconds();
-        System.out.printf(Locale.ROOT, "memory flat after warm-up (heap and resident growth <= %.0f %%): %s; at least 10 "
+        System.out.printf(Locale.ROOT, "memory flat after warm-up (heap and resident trend growth <= %.0f %%): %s; at least 10 "
                 + "frames/s end to end: %s (%.1f)%n", FLAT_LIMIT_PERCENT, flat ? "yes" : "NO", fps >= 10 ? "yes" : "NO", fps);
     }
 
-    /** Memory now: heap after a full collection (which also frees unreachable JavaCPP pointers), resident, JavaCPP. */
+    /**
+     * The growth from the first sample's frame to the last's along the least-squares line of {@code bytes} over
+     * frames, in percent of the line's value at the first sample.
+     */
+    static double trendGrowth(List<Sample> samples, ToLongFunction<Sample> bytes) {
+        int n = samples.size();
+        double meanX = samples.stream().mapToDouble(Sample::frames).average().orElseThrow();
+        double meanY = samples.stream().mapToDouble(bytes::applyAsLong).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        for (Sample s : samples) {
+            sxy += (s.frames() - meanX) * (bytes.applyAsLong(s) - meanY);
+            sxx += (s.frames() - meanX) * (s.frames() - meanX);
+        }
+        double slope = n < 2 || sxx == 0 ? 0 : sxy / sxx;
+        double start = meanY + slope * (samples.get(0).frames() - meanX);
+        double rise = slope * (samples.get(n - 1).frames() - samples.get(0).frames());
+        return start <= 0 ? Double.NaN : 100 * rise / start;
+    }
+
+    /**
+     * Memory now: the heap in use and committed after a full collection (which also queues unreachable JavaCPP pointers
+     * and ND4J buffers for release), resident memory, JavaCPP's resident and allocated bytes, ND4J's allocated bytes.
+     */
     private static Sample sample(int frames, double seconds) {
         System.gc();
-        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new Sample(frames, seconds, heap, Machine.processMb("VmRSS") << 20, Pointer.physicalBytes(), Pointer.totalBytes());
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new Sample(frames, seconds, heap.getUsed(), heap.getCommitted(), Machine.processMb("VmRSS") << 20,
+                Pointer.physicalBytes(), Pointer.totalBytes(), AllocationsTracker.getInstance().bytesOnDevice(0));
     }
 
     /** Growth from {@code from} to {@code to}, in percent of {@code from}. */

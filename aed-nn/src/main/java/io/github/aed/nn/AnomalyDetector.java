@@ -78,8 +78,9 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A video's scores do not depend on the thread that scores it or on what was scored before (the object detector is
  * reset before every video). Training twice with the same settings, seed and native thread count
- * ({@code OMP_NUM_THREADS}) on the same backend gives identical scores; another native thread count changes them in
- * the last digits (docs/reliability.md).
+ * ({@code OMP_NUM_THREADS}) on the same backend gives identical scores; another native thread count trains slightly
+ * other weights (frame scores moved by up to 2 %), while a given model scored identically on 1 and 2 native threads
+ * (docs/reliability.md).
  *
  * <p><b>Resources.</b> The instance owns its object detector's native resources: {@link #close()} releases them
  * (siblings from {@link #withScoring} and {@link #withProgress} share them, so close one of the family, last).
