@@ -163,6 +163,7 @@ final class StreamBench implements Callable<Integer> {
         List<Sample> samples = new ArrayList<>();
         GeneratedFrames source = new GeneratedFrames(scene, frames);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long[] objects = {0};
         int[] done = {0};
         System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %9s %9s %9s %9s %9s%n", "frames", "seconds", "frames/s",
@@ -181,9 +182,13 @@ final class StreamBench implements Callable<Integer> {
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "streamed %d frames in %.1f s: %.1f frames/s end to end (%.1f of them generating "
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "streamed %d frames in %.1f s: %.1f frames/s end to end (%.1f s of them generating "
                         + "frames), %.2f objects/frame%n", done[0], seconds, done[0] / seconds, source.generatingNanos / 1e9,
                 (double) objects[0] / done[0]);
+        System.out.printf(Locale.ROOT, "process CPU time %.1f s: %.1f frames per CPU second, %.2f cores used on average "
+                + "(fewer than OMP_NUM_THREADS + 1 when other processes compete; load average %s)%n", cpu, done[0] / cpu,
+                cpu / seconds, Machine.loadAverage());
         return samples;
     }
 
@@ -239,6 +244,12 @@ final class StreamBench implements Callable<Integer> {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Sample(frames, seconds, heap.getUsed(), heap.getCommitted(), Machine.processMb("VmRSS") << 20,
                 Pointer.physicalBytes(), Pointer.totalBytes(), AllocationsTracker.getInstance().bytesOnDevice(0));
+    }
+
+    /** CPU time of the whole process (every thread, the garbage collector's included), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** Growth from {@code from} to {@code to}, in percent of {@code from}. */
