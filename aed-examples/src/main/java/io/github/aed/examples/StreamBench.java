@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import org.bytedeco.javacpp.Pointer;
-import org.nd4j.linalg.api.memory.AllocationsTracker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,18 +33,18 @@ import picocli.CommandLine.Spec;
  * {@code ./aed bench stream}: a long run of the streaming scorer ({@link AnomalyDetector#stream}) on generated video,
  * watching memory. Every {@code --report-every} frames it prints frames done, frames/s, the heap in use and committed
  * after a full garbage collection, the resident set ({@code VmRSS}), JavaCPP's {@code physicalBytes} and
- * {@code totalBytes}, and ND4J's allocated bytes; at the end, the growth of each from the warm-up point to the end,
+ * {@code totalBytes}; at the end, the growth of each from the warm-up point to the end,
  * and whether heap and resident memory stay within {@value #FLAT_LIMIT_PERCENT} %.
  */
 @Command(name = "stream", header = "an hour of generated 10 fps video through the streaming scorer: frames/s and memory "
-        + "(heap after GC, resident, JavaCPP, ND4J) every N frames, growth after warm-up",
+        + "(heap after GC, resident, JavaCPP) every N frames, growth after warm-up",
         description = {"Generates video without end (clips of the scene generator, one after another, renumbered as one "
                 + "stream) and scores it frame by frame with AnomalyDetector.stream, as a camera feed would be. The model "
                 + "is --model, or one trained first for a minute or less on generated normal clips of the same scene. Every "
                 + "--report-every frames: frames done, frames/s overall and since the last report, the heap in use and "
-                + "committed after a full GC, resident memory (VmRSS), JavaCPP's physicalBytes and totalBytes, and ND4J's "
-                + "allocated bytes. At the end: the growth of each from the frame at --warmup of the run to the last frame, "
-                + "between those two samples and along the least-squares line through every sample in between, and "
+                + "committed after a full GC, resident memory (VmRSS), and JavaCPP's physicalBytes and totalBytes "
+                + "(ND4J's buffers show in the resident memory only). At the end: the growth of each from the frame at "
+                + "--warmup of the run to the last frame, between those two samples and along the least-squares line through every sample in between, and "
                 + "whether heap and resident memory stay within 5 %% along that line. The default 36000 frames are an "
                 + "hour of 10 fps video. Native threads: OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
 final class StreamBench implements Callable<Integer> {
@@ -88,7 +87,7 @@ final class StreamBench implements Callable<Integer> {
 
     /** One report: frames done, seconds since the stream started, memory in bytes. */
     record Sample(int frames, double seconds, long heapBytes, long heapCommittedBytes, long residentBytes,
-                  long javacppPhysicalBytes, long javacppBytes, long nd4jBytes) {
+                  long javacppPhysicalBytes, long javacppBytes) {
     }
 
     /** A memory figure of the samples; the judged ones decide whether memory stayed flat. */
@@ -99,8 +98,7 @@ final class StreamBench implements Callable<Integer> {
             new Measure("resident (VmRSS)", Sample::residentBytes, true),
             new Measure("heap committed", Sample::heapCommittedBytes, false),
             new Measure("JavaCPP physicalBytes", Sample::javacppPhysicalBytes, false),
-            new Measure("JavaCPP totalBytes", Sample::javacppBytes, false),
-            new Measure("ND4J allocated", Sample::nd4jBytes, false));
+            new Measure("JavaCPP totalBytes", Sample::javacppBytes, false));
 
     @Override
     public Integer call() {
@@ -166,19 +164,19 @@ final class StreamBench implements Callable<Integer> {
         long cpuStart = processCpuNanos();
         long[] objects = {0};
         int[] done = {0};
-        System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %9s %9s %9s %9s %9s%n", "frames", "seconds", "frames/s",
-                "recent/s", "heap MB", "committed", "RSS MB", "JCPP phys", "JCPP MB", "ND4J MB");
+        System.out.printf(Locale.ROOT, "%8s %8s %8s %8s %9s %9s %9s %9s %9s%n", "frames", "seconds", "frames/s",
+                "recent/s", "heap MB", "committed", "RSS MB", "JCPP phys", "JCPP MB");
         scorer.stream(FrameSource.of(STREAM, source), (ScoredFrame f) -> {
             done[0]++;
             objects[0] += f.objects().size();
             if (done[0] % reportEvery == 0 || done[0] == warmupFrame || done[0] == frames) {
                 Sample s = sample(done[0], (System.nanoTime() - start) / 1e9);
-                Sample previous = samples.isEmpty() ? new Sample(0, 0, 0, 0, 0, 0, 0, 0) : samples.get(samples.size() - 1);
+                Sample previous = samples.isEmpty() ? new Sample(0, 0, 0, 0, 0, 0, 0) : samples.get(samples.size() - 1);
                 samples.add(s);
-                System.out.printf(Locale.ROOT, "%8d %8.1f %8.1f %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f %9.1f%s%n", s.frames(),
+                System.out.printf(Locale.ROOT, "%8d %8.1f %8.1f %8.1f %9.1f %9.1f %9.1f %9.1f %9.1f%s%n", s.frames(),
                         s.seconds(), s.frames() / s.seconds(), (s.frames() - previous.frames()) / (s.seconds() - previous.seconds()),
                         mb(s.heapBytes()), mb(s.heapCommittedBytes()), mb(s.residentBytes()), mb(s.javacppPhysicalBytes()),
-                        mb(s.javacppBytes()), mb(s.nd4jBytes()), s.frames() == warmupFrame ? "  <- warm-up point" : "");
+                        mb(s.javacppBytes()), s.frames() == warmupFrame ? "  <- warm-up point" : "");
             }
         });
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -237,13 +235,14 @@ final class StreamBench implements Callable<Integer> {
 
     /**
      * Memory now: the heap in use and committed after a full collection (which also queues unreachable JavaCPP pointers
-     * and ND4J buffers for release), resident memory, JavaCPP's resident and allocated bytes, ND4J's allocated bytes.
+     * and ND4J buffers for release), resident memory, JavaCPP's resident and allocated bytes. ND4J's CPU buffers are
+     * outside JavaCPP's count; they show in the resident memory.
      */
     private static Sample sample(int frames, double seconds) {
         System.gc();
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         return new Sample(frames, seconds, heap.getUsed(), heap.getCommitted(), Machine.processMb("VmRSS") << 20,
-                Pointer.physicalBytes(), Pointer.totalBytes(), AllocationsTracker.getInstance().bytesOnDevice(0));
+                Pointer.physicalBytes(), Pointer.totalBytes());
     }
 
     /** CPU time of the whole process (every thread, the garbage collector's included), or 0 where the JVM cannot tell. */
