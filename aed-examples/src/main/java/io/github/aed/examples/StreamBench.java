@@ -45,8 +45,8 @@ import picocli.CommandLine.Spec;
                 + "committed after a full GC, resident memory (VmRSS), and JavaCPP's physicalBytes and totalBytes "
                 + "(ND4J's buffers show in the resident memory only). At the end: the growth of each from the frame at "
                 + "--warmup of the run to the last frame, between those two samples and along the least-squares line "
-                + "through every sample in between, and whether heap and resident memory stay within 5 %% along that line. The default 36000 frames are an "
-                + "hour of 10 fps video. Native threads: OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
+                + "through every sample in between, and whether heap and resident memory stay within 5 %% along that "
+                + "line. The default 36000 frames are an hour of 10 fps video. Native threads: OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
 final class StreamBench implements Callable<Integer> {
 
     /** The largest growth after warm-up, in percent, that counts as flat memory. */
