@@ -24,10 +24,10 @@ class StreamBenchTest {
     @Test
     void aShortStreamReportsEveryNFramesAndJudgesTheGrowthAfterWarmUp(@TempDir Path dir) {
         Path model = dir.resolve("tiny.aed");
-        SceneGenerator scene = SceneGenerator.builder().size(96, 64).frames(32).seed(1).build();
+        SceneGenerator scene = SceneGenerator.builder().size(120, 80).frames(48).walkers(4).seed(1).build();
         try (AnomalyDetector tiny = AnomalyDetector.builder().detector(DetectorSpec.parse("motion"))
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).channels(1).cubeSize(16).build())
-                .training(TrainingSettings.builder().epochs(1).batchSize(16).maxSamplesPerVideo(60)
+                .training(TrainingSettings.builder().epochs(1).batchSize(16).maxSamplesPerVideo(80).validationFraction(0.3)
                         .cubes(CubeSettings.builder().temporalRadius(9).build()).build())
                 .build().fit(List.of(scene.generate("Train0", 0).asVideo(), scene.generate("Train1", 1).asVideo()))) {
             tiny.save(model);
