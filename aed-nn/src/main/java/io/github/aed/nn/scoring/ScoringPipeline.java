@@ -125,7 +125,8 @@ public final class ScoringPipeline {
     /**
      * Scores a live stream, handing each frame's final result to {@code sink} as soon as it is known: the cube's k
      * frames plus {@link StreamingVideoScorer#delay()} frames after the frame arrived. Needs a non-transductive
-     * normalisation. Memory stays bounded by the cube's and the filters' reach however long the stream runs.
+     * normalisation. Its own buffers (frames, pending cubes and scores, block maps) hold only the cube's and the
+     * filters' reach, however long the stream runs.
      *
      * @throws IllegalStateException if the detector is busy with another video (see the class comment)
      */
