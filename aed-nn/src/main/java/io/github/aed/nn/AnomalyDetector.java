@@ -7,6 +7,7 @@ import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectorLease;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.detect.spec.DetectorSpec;
@@ -64,11 +65,31 @@ import org.slf4j.LoggerFactory;
  * detector it was trained with, primed state included, when that detector has a recipe ({@link DetectorRecipe});
  * otherwise scoring asks for the detector ({@link #load(Path, ObjectDetector)}) instead of silently using another.
  *
- * <p><b>Threads and resources.</b> The object detector and the network keep per-video state, so {@link #score} and
- * {@link #stream} serialise on a lock that this detector shares with the siblings {@link #withScoring} makes (they
- * share its object detector and network): several threads may share them, but videos are scored one at a time. For
- * parallel scoring, give each thread its own {@link #copyForThread()}. The instance owns its object detector's native resources:
- * {@link #close()} releases them (siblings from {@link #withScoring} share them, so close one of the family, last).
+ * <p><b>Threads.</b> An instance may be shared between threads. What runs in parallel depends on where it came from:
+ * <ul>
+ * <li>A detector and its <em>siblings</em> ({@link #withScoring}, {@link #withProgress}, {@link #withDetector}, and
+ *     theirs) share one network and one set of tasks and teachers, and all but {@link #withDetector}'s one object
+ *     detector; they share one lock. {@link #fit}, {@link #score}, {@link #stream}, {@link #copyForThread} and
+ *     {@link #close} take turns on it: any number of threads may use one family, which scores one video at a time,
+ *     each exactly as if the calls had come one after another. A {@link #stream} sink runs on the streaming thread
+ *     under the lock; scoring with the same object detector from inside it fails (below).</li>
+ * <li>{@link #copyForThread()} makes an independent detector (its own network, tasks, teachers, object detector and
+ *     lock) that scores at the same time as the original and gives the same scores.</li>
+ * <li>An object detector handed in ({@link Builder#detector}, {@link #load(Path, ObjectDetector)},
+ *     {@link #withDetector}) is used as it is, not copied. If two detectors that are not siblings get the same
+ *     instance, a video started on it while the other is scoring or training fails at once with an
+ *     {@link IllegalStateException} that names it ({@link io.github.aed.detect.DetectorLease}), instead of corrupting
+ *     its per-video state. {@link #objectDetector()} hands out the family's instance: priming or running it while the
+ *     family scores on another thread is the caller's race.</li>
+ * </ul>
+ * A video's scores do not depend on the thread that scores it or on what was scored before (the object detector is
+ * reset before every video). Training twice with the same settings, seed and native thread count
+ * ({@code OMP_NUM_THREADS}) on the same backend gives identical scores; another native thread count trains slightly
+ * other weights (frame scores moved by up to 2 %), while a given model scored identically on 1 and 2 native threads
+ * (docs/reliability.md).
+ *
+ * <p><b>Resources.</b> The instance owns its object detector's native resources: {@link #close()} releases them
+ * (siblings from {@link #withScoring} and {@link #withProgress} share them, so close one of the family, last).
  */
 public final class AnomalyDetector implements AutoCloseable {
 
@@ -169,13 +190,16 @@ public final class AnomalyDetector implements AutoCloseable {
         }
         synchronized (lock) {
             ObjectDetector detector = requireDetector();
-            if (settings.primeDetector) {
-                detector.prime(normalVideos);
+            try (DetectorLease lease = DetectorLease.take(detector, "training")) {
+                if (settings.primeDetector) {
+                    detector.prime(normalVideos);
+                }
+                Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training)
+                        .attributes(settings.attributes);
+                settings.trainingListeners.forEach(trainer::addListener);
+                settings.progressListeners.forEach(trainer::addProgressListener);
+                return new AnomalyDetector(settings, trainer.train(normalVideos).model());
             }
-            Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training).attributes(settings.attributes);
-            settings.trainingListeners.forEach(trainer::addListener);
-            settings.progressListeners.forEach(trainer::addProgressListener);
-            return new AnomalyDetector(settings, trainer.train(normalVideos).model());
         }
     }
 
@@ -220,14 +244,15 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     /**
-     * This trained detector with another object detector (e.g. one primed on the test scene's normal video). The
-     * result has its own network and lock; the caller keeps owning both object detectors.
+     * This trained detector with another object detector (e.g. one primed on the test scene's normal video): a
+     * sibling that shares the network, tasks, teachers and lock (so it takes turns with this one; for parallel
+     * scoring use {@link #copyForThread(ObjectDetector)}). The caller keeps owning both object detectors.
      */
     public AnomalyDetector withDetector(ObjectDetector detector) {
         if (model != null) {
             warnIfOther(model, detector);
         }
-        return new AnomalyDetector(toBuilder().detector(detector).settings(), model);
+        return new AnomalyDetector(toBuilder().detector(detector).settings(), model, network, lock);
     }
 
     /** This trained detector with other scoring settings, sharing its object detector, network and lock. */
@@ -258,8 +283,12 @@ public final class AnomalyDetector implements AutoCloseable {
     public AnomalyDetector copyForThread() {
         requireTrained();
         ObjectDetector own = requireDetector();
-        return copyForThread(DetectorRecipe.copyOf(own).orElseThrow(() -> new IllegalStateException("the object detector "
-                + own.describe() + " cannot be rebuilt from a spec; give each thread its own with copyForThread(detector)")));
+        ObjectDetector copy;
+        synchronized (lock) {
+            copy = DetectorRecipe.copyOf(own).orElseThrow(() -> new IllegalStateException("the object detector "
+                    + own.describe() + " cannot be rebuilt from a spec; give each thread its own with copyForThread(detector)"));
+        }
+        return copyForThread(copy);
     }
 
     /**
@@ -291,7 +320,8 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     /**
-     * The object detector scoring uses (primed on the training videos after {@link #fit}, when priming is on).
+     * The object detector scoring uses (primed on the training videos after {@link #fit}, when priming is on): the
+     * instance itself, shared with the siblings; do not use it while one of them scores on another thread.
      *
      * @throws IllegalStateException for a loaded model whose detector could not be rebuilt (see {@link #load(Path)})
      */

@@ -215,7 +215,9 @@ public enum CocoModel {
 
     Mat resized(Mat bgr) {
         Mat out = new Mat();
-        opencv_imgproc.resize(bgr, out, new Size(inputSize, inputSize), 0, 0, opencv_imgproc.INTER_LINEAR);
+        try (Size size = new Size(inputSize, inputSize)) {
+            opencv_imgproc.resize(bgr, out, size, 0, 0, opencv_imgproc.INTER_LINEAR);
+        }
         return out;
     }
 

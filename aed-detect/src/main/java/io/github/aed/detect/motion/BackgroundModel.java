@@ -54,7 +54,9 @@ final class BackgroundModel implements AutoCloseable {
         }
         FrameMats.toGrey(frame, grey);
         if (settings.blurSize > 1) {
-            opencv_imgproc.GaussianBlur(grey, grey, new Size(settings.blurSize, settings.blurSize), 0);
+            try (Size kernel = new Size(settings.blurSize, settings.blurSize)) {
+                opencv_imgproc.GaussianBlur(grey, grey, kernel, 0);
+            }
         }
         subtractor.apply(grey, foreground, settings.learningRate);
         // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only

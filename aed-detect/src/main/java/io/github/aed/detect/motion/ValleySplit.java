@@ -71,7 +71,7 @@ final class ValleySplit implements AutoCloseable {
         if ((columns ? box.width() : box.height()) <= 2 * MIN_VALLEY_PIECE) {
             return List.of(box);
         }
-        try (Mat roi = new Mat(foreground, new Rect(box.xMin(), box.yMin(), box.width(), box.height()))) {
+        try (Rect rect = new Rect(box.xMin(), box.yMin(), box.width(), box.height()); Mat roi = new Mat(foreground, rect)) {
             opencv_core.reduce(roi, profile, columns ? 0 : 1, opencv_core.REDUCE_SUM, opencv_core.CV_32F);
         }
         opencv_imgproc.blur(profile, profile, columns ? ALONG_ROW : ALONG_COLUMN);
@@ -123,8 +123,8 @@ final class ValleySplit implements AutoCloseable {
 
     /** The box shrunk to the foreground pixels inside it, with their count; null when it holds none. */
     private static Blob tighten(Mat foreground, Box box) {
-        try (Mat roi = new Mat(foreground, new Rect(box.xMin(), box.yMin(), box.width(), box.height()))) {
-            Rect r = opencv_imgproc.boundingRect(roi);
+        try (Rect rect = new Rect(box.xMin(), box.yMin(), box.width(), box.height()); Mat roi = new Mat(foreground, rect);
+             Rect r = opencv_imgproc.boundingRect(roi)) {
             if (r.width() == 0 || r.height() == 0) {
                 return null;
             }

@@ -10,6 +10,7 @@ import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectorLease;
 import io.github.aed.detect.ObjectDetector;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,8 +23,12 @@ import java.util.function.Consumer;
  * through {@link #score(Video)}; live streams through {@link #stream}, which hands out each frame's result as soon as
  * it is final.
  *
- * <p>Uses one detector and one scorer, so one pipeline scores one video at a time; it is not thread-safe. Progress
- * (frames done/total, frames/s, ETA) goes to the listeners every few seconds.
+ * <p><b>Threads.</b> Uses one detector and one scorer, so one pipeline scores one video at a time, and it is not
+ * thread-safe. It holds its detector for the whole of each call ({@link DetectorLease}): a second call that reaches
+ * the same detector instance meanwhile (this pipeline from another thread, another pipeline sharing the detector, or
+ * a nested call from a sink) fails at once with an {@link IllegalStateException} naming the detector, instead of
+ * corrupting its per-video state. The scorer is not guarded: give each pipeline its own. Progress (frames done/total,
+ * frames/s, ETA) goes to the listeners every few seconds, on the calling thread.
  */
 public final class ScoringPipeline {
 
@@ -66,13 +71,15 @@ public final class ScoringPipeline {
      * Scores a whole video.
      *
      * @throws InvalidInputException if the video has no frames or is shorter than a cube
+     * @throws IllegalStateException if the detector is busy with another video (see the class comment)
      */
     public VideoScores score(Video video) {
         List<ObjectScores> objects = new ArrayList<>();
         int frames;
         int width;
         int height;
-        try (FrameSource source = video.open(); StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
+        try (DetectorLease lease = DetectorLease.take(detector, "scoring " + video.name()); FrameSource source = video.open();
+             StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
             if (!source.hasNext()) {
                 throw new InvalidInputException(video + " has no frames");
             }
@@ -118,10 +125,14 @@ public final class ScoringPipeline {
     /**
      * Scores a live stream, handing each frame's final result to {@code sink} as soon as it is known: the cube's k
      * frames plus {@link StreamingVideoScorer#delay()} frames after the frame arrived. Needs a non-transductive
-     * normalisation.
+     * normalisation. Its own buffers (frames, pending cubes and scores, block maps) hold only the cube's and the
+     * filters' reach, however long the stream runs.
+     *
+     * @throws IllegalStateException if the detector is busy with another video (see the class comment)
      */
     public void stream(FrameSource source, Consumer<ScoredFrame> sink) {
-        try (source; StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
+        try (source; DetectorLease lease = DetectorLease.take(detector, "scoring the stream " + source.name());
+             StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
             detector.reset();
             ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
             StreamingVideoScorer frameScorer = null;
