@@ -60,6 +60,11 @@ public final class SceneGenerator {
         return b;
     }
 
+    /** Frames per generated video. */
+    public int frames() {
+        return frames;
+    }
+
     /** The family whose look this generator draws. */
     public SceneFamily family() {
         return family;

@@ -32,7 +32,7 @@ public final class MotionSettings {
     int frameDifference = 15;
     double valleySplit = 0.75;
     double overlapExponent = 5;
-    int holdFrames;
+    int holdFrames = 200;
 
     MotionSettings copy() {
         MotionSettings c = new MotionSettings();
@@ -362,11 +362,12 @@ public final class MotionSettings {
         }
 
         /**
-         * Selective background update: the foreground inside the boxes detected in a frame is kept out of the background
-         * model's learning at the next frame, for at most this many frames in a row per pixel, so that a person who
-         * stops stays detected that long; then the pixel is learnt again (a parked object or a false detection joins
-         * the background). 0 turns it off (every pixel is learnt, and a stopped person is absorbed within a few
-         * seconds). In [0, 254]. Default 0.
+         * Selective background update: the foreground inside the boxes detected in a frame whose object stands still
+         * is kept out of the background model's learning at the next frame, for at most this many frames in a row per
+         * pixel, so that a person who stops stays detected that long; then the pixel is learnt again (a parked object
+         * or a false detection joins the background). Boxes over 1/16 of the frame and frames whose foreground covers
+         * over a fifth of them (light changes) are learnt as usual. 0 turns it off (every pixel is learnt, and a
+         * stopped person is absorbed within a few seconds). In [0, 254]. Default 200 (docs/detect.md).
          */
         public Builder holdFrames(int frames) {
             s.holdFrames = Check.atLeast("hold frames", frames, 0);
