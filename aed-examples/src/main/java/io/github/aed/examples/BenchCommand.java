@@ -9,12 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code ./aed bench}: throughput, memory and accuracy benchmarks of the pipeline's stages, one sub-command each. */
-@Command(name = "bench", header = "benchmarks: cubes (cube extraction), detect (detector recall on UCSD Ped2), coco (COCO "
-        + "detector speed), nn (the 3D CNN), ped2 (UCSD Ped2 end to end, against the paper), stream (an hour-long stream, memory)",
+@Command(name = "bench", header = "benchmarks: cubes (cube extraction), detect (detector recall on UCSD Ped2), scenes (detector "
+        + "recall per object kind on generated scene families), coco (COCO detector speed), nn (the 3D CNN), ped2 (UCSD Ped2 "
+        + "end to end, against the paper), stream (an hour-long stream, memory)",
         description = "./aed bench help BENCHMARK or ./aed bench BENCHMARK --help shows a benchmark's options.",
         synopsisSubcommandLabel = "BENCHMARK", commandListHeading = "%nBenchmarks:%n",
-        subcommands = {CubeBench.class, DetectBench.class, CocoBench.class, NetworkBench.class, Ped2Bench.class, StreamBench.class,
-                HelpCommand.class})
+        subcommands = {CubeBench.class, DetectBench.class, SceneDetectBench.class, CocoBench.class, NetworkBench.class,
+                Ped2Bench.class, StreamBench.class, HelpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

@@ -2,20 +2,16 @@ package io.github.aed.examples;
 
 import io.github.aed.examples.cli.ProgressBar;
 import io.github.aed.detect.motion.MotionDetector;
-import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedDataset;
 import io.github.aed.core.scene.GeneratedVideo;
+import io.github.aed.core.scene.SceneFamily;
 import io.github.aed.core.scene.SceneGenerator;
-import io.github.aed.core.video.Frame;
-import io.github.aed.core.video.Video;
-import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.examples.cli.SeedOption;
-import io.github.aed.examples.render.AnnotatedFrames;
+import io.github.aed.examples.cli.UsageErrors;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
-import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
@@ -25,7 +21,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ./aed demo}: the whole method on generated scenes, offline, in a few minutes: generate normal training videos
@@ -33,22 +31,27 @@ import picocli.CommandLine.Option;
  * annotated video and a score plot.
  */
 @Command(name = "demo", header = "the whole method offline on generated scenes: generate, train, score, evaluate, draw (a few minutes)",
-        description = {"Generates a fixed-camera walkway scene (240x160): --train-videos normal videos and --test-videos test "
-                + "videos, each with anomalies of the kinds fast mover, vehicle, erratic walker, loiterer. Trains the default "
-                + "detector (motion detector, shallow+narrow network) on the normal videos, scores the test videos with the "
-                + "default, non-transductive scoring settings, evaluates them exactly as './aed evaluate' does (micro/macro "
-                + "AUC, RBDC, TBDC with the generated tracks), and writes into --out:",
+        description = {"Generates a fixed-camera walkway scene of the scene family --family (default classic, 240x160; also "
+                + "walkway, street, plaza: other frame sizes, perspective, ground, walkers, light and noise): --train-videos "
+                + "normal videos and --test-videos test videos with anomalies (classic: fast mover, vehicle, erratic walker, "
+                + "loiterer in turn; other families: one of the six kinds each, runner and person crossing too). Trains the "
+                + "default detector (motion detector, shallow+narrow network) on the normal videos, scores the test videos "
+                + "with the default, non-transductive scoring settings, evaluates them exactly as './aed evaluate' does "
+                + "(micro/macro AUC, RBDC, TBDC with the generated tracks), prints the frame AUC of each anomaly kind, and "
+                + "writes into --out:",
                 "  data/               the generated dataset in the UCSD Ped2 layout (frames, masks, UCSDped2.m, tracks/)",
                 "  model.aed           the trained detector",
                 "  scores.csv, regions.csv, result.json   the scores and the evaluation",
                 "  scores.png          frame scores of every test video against the ground truth",
                 "  annotated/*.avi     test videos with boxes coloured by anomaly score and the score curve below",
-                "All but data/ appear at the end of a run that succeeded; data/ is written as it is generated."})
+                "All but data/ appear at the end of a run that succeeded; data/ is written as it is generated.",
+                "With --train-family the network is trained on another family's normal videos (data/Train holds them) and the "
+                        + "test family's camera is learnt only by the motion detector, primed on --train-videos normal, "
+                        + "unlabelled videos of the test family: a model tested on scenes unlike those it was trained on."})
 final class DemoCommand implements Callable<Integer> {
 
-    private static final AnomalyKind[][] TEST_ANOMALIES = {
-            {AnomalyKind.FAST_MOVER}, {AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC}, {AnomalyKind.LOITERER},
-            {AnomalyKind.FAST_MOVER, AnomalyKind.VEHICLE}, {AnomalyKind.ERRATIC, AnomalyKind.LOITERER}};
+    @Spec
+    private CommandSpec spec;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where the outputs go (default: ${DEFAULT-VALUE})")
     private Path out = Path.of("demo-output");
@@ -56,8 +59,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--train-videos", paramLabel = "N", description = "normal training videos (default: ${DEFAULT-VALUE})")
     private int trainVideos = 6;
 
-    @Option(names = "--test-videos", paramLabel = "N", description = "test videos with anomalies (default: ${DEFAULT-VALUE})")
-    private int testVideos = 4;
+    @Option(names = "--test-videos", paramLabel = "N", description = "test videos with anomalies (default: 4 for classic, 6 "
+            + "for the other families, one per anomaly kind)")
+    private Integer testVideos;
+
+    @Option(names = "--family", paramLabel = "NAME", description = "scene family of the test videos, and of the training videos "
+            + "unless --train-family: classic, walkway, street or plaza (default: ${DEFAULT-VALUE})")
+    private String family = "classic";
+
+    @Option(names = "--train-family", paramLabel = "NAME", description = "scene family of the training videos (default: --family)")
+    private String trainFamily;
 
     @Option(names = "--frames", paramLabel = "N", description = "frames per video (default: ${DEFAULT-VALUE})")
     private int frames = 150;
@@ -84,6 +95,11 @@ final class DemoCommand implements Callable<Integer> {
 
     private int run(CommandOutputs outputs) throws Exception {
         long start = System.nanoTime();
+        SceneFamily testLook = UsageErrors.withOption(spec, "--family", () -> SceneFamily.named(family));
+        SceneFamily trainLook = trainFamily == null ? testLook
+                : UsageErrors.withOption(spec, "--train-family", () -> SceneFamily.named(trainFamily));
+        boolean across = !trainLook.equals(testLook);
+        int tests = testVideos != null ? testVideos : FamilyScenes.allKindsVideos(testLook);
         outputs.folder(out, "--out");
         Path modelFile = outputs.file(out.resolve("model.aed"), "--out");
         Path scoresFile = outputs.file(out.resolve("scores.csv"), "--out");
@@ -91,25 +107,21 @@ final class DemoCommand implements Callable<Integer> {
         Path resultFile = outputs.file(out.resolve("result.json"), "--out");
         Path plotFile = outputs.file(out.resolve("scores.png"), "--out");
         Path annotated = outputs.folder(out.resolve("annotated"), "--out");
-        List<Path> annotatedFiles = new ArrayList<>();
-        for (int v = 0; v < testVideos; v++) {
-            annotatedFiles.add(outputs.file(annotated.resolve(testName(v) + ".avi"), "--out"));
-        }
 
-        step("1/5 generating " + trainVideos + " normal and " + testVideos + " test videos of " + frames + " frames");
-        SceneGenerator scene = SceneGenerator.builder().frames(frames).walkers(4).seed(seed.seed()).build();
-        List<GeneratedVideo> train = new ArrayList<>();
-        for (int v = 0; v < trainVideos; v++) {
-            train.add(scene.generate(String.format(Locale.ROOT, "Train%03d", v + 1), v));
+
+        step("1/5 generating " + trainVideos + " normal videos (" + trainLook.name() + ") and " + tests + " test videos ("
+                + testLook.name() + ") of " + frames + " frames");
+        System.out.println("   training family: " + trainLook.describe());
+        if (across) {
+            System.out.println("   test family:     " + testLook.describe());
         }
-        List<GeneratedVideo> test = new ArrayList<>();
-        for (int v = 0; v < testVideos; v++) {
-            SceneGenerator.Builder b = scene.toBuilder();
-            AnomalyKind[] kinds = TEST_ANOMALIES[v % TEST_ANOMALIES.length];
-            for (int a = 0; a < kinds.length; a++) {
-                b.anomaly(kinds[a], frames / 4 + a * frames / 8, frames / 2);
-            }
-            test.add(b.build().generate(testName(v), 1000 + v));
+        SceneGenerator trainScene = FamilyScenes.scene(trainLook, frames, seed.seed());
+        SceneGenerator testScene = FamilyScenes.scene(testLook, frames, seed.seed());
+        List<GeneratedVideo> train = FamilyScenes.normal(trainScene, trainVideos);
+        List<GeneratedVideo> test = FamilyScenes.test(testScene, tests, FamilyScenes.testKinds(testLook));
+        List<Path> annotatedFiles = new ArrayList<>();
+        for (GeneratedVideo v : test) {
+            annotatedFiles.add(outputs.file(annotated.resolve(v.name() + ".avi"), "--out"));
         }
         Path data = new GeneratedDataset(train, test).write(out.resolve("data"));
         System.out.println("   dataset written to " + data);
@@ -126,8 +138,17 @@ final class DemoCommand implements Callable<Integer> {
 
         step("3/5 scoring the test videos");
         List<VideoScores> scores = new ArrayList<>();
-        for (GeneratedVideo v : test) {
-            scores.add(detector.score(v.asVideo()));
+        try (MotionDetector camera = MotionDetector.builder().build()) {
+            AnomalyDetector scorer = detector;
+            if (across) {
+                System.out.println("   the motion detector learns the test camera from " + trainVideos
+                        + " normal, unlabelled videos of " + testLook.name());
+                camera.prime(FamilyScenes.normal(testScene, trainVideos).stream().map(GeneratedVideo::asVideo).toList());
+                scorer = detector.withDetector(camera);
+            }
+            for (GeneratedVideo v : test) {
+                scores.add(scorer.score(v.asVideo()));
+            }
         }
         ScoreFiles.writeFrameScores(scoresFile, scores);
         ScoreFiles.writeRegions(regionsFile, scores);
@@ -137,6 +158,12 @@ final class DemoCommand implements Callable<Integer> {
                 "--frame-scores", scoresFile.toString(), "--regions", regionsFile.toString(),
                 "--tracks", data.resolve("Test/tracks").toString(), "--json", resultFile.toString());
         System.out.println("   scoring settings: " + detector.scoringSettings().describe());
+        List<double[]> frameScores = scores.stream().map(VideoScores::frameScores).toList();
+        System.out.printf(Locale.ROOT, "   frame AUC per anomaly kind (its frames against the test videos' normal frames; "
+                + "trained on %s, tested on %s):%n", trainLook.name(), testLook.name());
+        FamilyScenes.aucByKind(test, frameScores).forEach((kind, auc) -> System.out.printf(Locale.ROOT, "     %-10s %s%n",
+                kind.name().toLowerCase(Locale.ROOT), auc.isPresent() ? String.format(Locale.ROOT, "%.3f", auc.getAsDouble())
+                        : "undefined"));
 
         step("5/5 drawing");
         List<ScorePlot.Series> series = new ArrayList<>();
@@ -151,10 +178,6 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%ndone in %.0f s. Outputs in %s:%n  scores.png, annotated/*.avi, result.json, "
                 + "scores.csv, regions.csv, model.aed, data/%n", (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
         return status;
-    }
-
-    private static String testName(int v) {
-        return String.format(Locale.ROOT, "Test%03d", v + 1);
     }
 
     /** What a generated video holds, e.g. "fast mover, vehicle", or "normal". */

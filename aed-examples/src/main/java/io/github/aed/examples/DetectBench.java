@@ -277,6 +277,10 @@ final class DetectBench implements Callable<Integer> {
         @Option(names = "--overlap-exponent", paramLabel = "P", description = "the exponent of the IoU in the overlap selection under the per-frame cap")
         private Double overlapExponent;
 
+        @Option(names = "--hold", paramLabel = "FRAMES", description = "selective background update: foreground under the last "
+                + "frame's boxes is not learnt for up to this many frames in a row (0: off)")
+        private Integer hold;
+
         /** The builder with every setting given here and the shared ones of {@code shared}; defaults elsewhere. */
         MotionSettings.Builder builder(PostProcessingOptions shared) {
             MotionSettings.Builder b = MotionDetector.builder();
@@ -299,6 +303,7 @@ final class DetectBench implements Callable<Integer> {
             set("--nms", shared.nmsIou, b::nmsIou);
             set("--max-per-frame", shared.maxPerFrame, b::maxDetections);
             set("--prime-frames", primeFrames, b::primeFrames);
+            set("--hold", hold, b::holdFrames);
             try (MotionDetector defaults = b.build()) {
                 MotionSettings d = defaults.settings();
                 int x = mergeX != null ? mergeX : d.mergeGapX();

@@ -44,7 +44,9 @@ class CommandLineTest {
         CommandSpec demo = parse("demo");
         assertEquals(Path.of("demo-output"), value(demo, "--out"));
         assertEquals(6, value(demo, "--train-videos"));
-        assertEquals(4, value(demo, "--test-videos"));
+        assertEquals(null, value(demo, "--test-videos"), "absent: 4 for the classic family, one per kind for the others");
+        assertEquals("classic", value(demo, "--family"));
+        assertEquals(null, value(demo, "--train-family"), "absent: the test family");
         assertEquals(150, value(demo, "--frames"));
         assertEquals(8, value(demo, "--epochs"));
         assertEquals(16, value(demo, "--cube-size"));
@@ -204,7 +206,7 @@ class CommandLineTest {
         assertUsageError(new String[] {"evaluate", "--gt-format", "ucsd", "--gt", "g", "--frame-scores", "s.csv", "--json", "o.json",
                 "--alpha", "2"}, "--alpha", "alpha must be in (0, 1]");
         assertUsageError(new String[] {"--verbose", "demo", "--quiet"}, "--verbose and --quiet");
-        assertUsageError(new String[] {"bench"}, "say what to benchmark: cubes, detect, coco, nn, ped2");
+        assertUsageError(new String[] {"bench"}, "say what to benchmark: cubes, detect, scenes, coco, nn, ped2");
     }
 
     @Test

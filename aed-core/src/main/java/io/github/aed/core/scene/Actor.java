@@ -19,6 +19,7 @@ final class Actor {
     private static final Scalar WHITE = new Scalar(255, 255, 255, 0);
 
     final int trackId;
+    private final SceneFamily family;
     private final Shape shape;
     private final AnomalyKind kind;
     private final int start;
@@ -37,7 +38,8 @@ final class Actor {
     private boolean gone;
     private int spawnAt;
 
-    private Actor(int trackId, Shape shape, AnomalyKind kind, int start, int end, double h, Random r) {
+    private Actor(SceneFamily family, int trackId, Shape shape, AnomalyKind kind, int start, int end, double h, Random r) {
+        this.family = family;
         this.trackId = trackId;
         this.shape = shape;
         this.kind = kind;
@@ -54,72 +56,105 @@ final class Actor {
     }
 
     /** A normal pedestrian entering from the left or right (or already on screen at frame 0 when {@code anywhere}). */
-    static Actor walker(Random r, int width, int height, int frames, boolean anywhere) {
-        double s = width / 240.0;
-        Actor a = new Actor(-1, Shape.WALKER, null, 0, Integer.MAX_VALUE, (18 + r.nextInt(9)) * s, r);
-        a.enterFromSide(r, width, height, (0.6 + r.nextDouble()) * s);
+    static Actor walker(Random r, SceneFamily family, boolean anywhere) {
+        double s = family.width() / 240.0;
+        int heights = family.maxWalkerHeight() - family.minWalkerHeight() + 1;
+        Actor a = new Actor(family, -1, Shape.WALKER, null, 0, Integer.MAX_VALUE,
+                (family.minWalkerHeight() + r.nextInt(heights)) * s, r);
+        a.enterFromSide(r, (family.minSpeed() + r.nextDouble() * speedSpan(family)) * s);
         if (anywhere) {
-            a.x = r.nextDouble() * width;
+            a.x = r.nextDouble() * family.width();
         }
         return a;
     }
 
+    /** The range of normal speeds, rounded to 1e-9 so that 0.6..1.6 spans exactly 1. */
+    private static double speedSpan(SceneFamily family) {
+        return Math.rint((family.maxSpeed() - family.minSpeed()) * 1e9) / 1e9;
+    }
+
     /** The figure of a requested anomaly, entering at its start frame. */
-    static Actor anomaly(SceneGenerator.PlannedAnomaly plan, int trackId, Random r, int width, int height) {
-        double s = width / 240.0;
+    static Actor anomaly(SceneGenerator.PlannedAnomaly plan, int trackId, Random r, SceneFamily family) {
+        double s = family.width() / 240.0;
+        // anomalies are sized and timed relative to the family's walkers (1 and 1 in the classic family)
+        double size = (family.minWalkerHeight() + family.maxWalkerHeight()) / 44.0 * s;
+        double pace = Math.rint((family.minSpeed() + family.maxSpeed()) / 2.2 * 1e9) / 1e9 * s;
         int end = plan.startFrame() + plan.durationFrames();
         Actor a;
         switch (plan.kind()) {
             case FAST_MOVER -> {
-                a = new Actor(trackId, Shape.CYCLIST, plan.kind(), plan.startFrame(), end, 24 * s, r);
-                a.enterFromSide(r, width, height, (4 + 2 * r.nextDouble()) * s);
+                a = new Actor(family, trackId, Shape.CYCLIST, plan.kind(), plan.startFrame(), end, 24 * size, r);
+                a.enterFromSide(r, (4 + 2 * r.nextDouble()) * pace);
             }
             case VEHICLE -> {
-                a = new Actor(trackId, Shape.VEHICLE, plan.kind(), plan.startFrame(), end, 20 * s, r);
-                a.enterFromSide(r, width, height, (1.8 + 0.7 * r.nextDouble()) * s);
+                a = new Actor(family, trackId, Shape.VEHICLE, plan.kind(), plan.startFrame(), end, 20 * size, r);
+                a.enterFromSide(r, (1.8 + 0.7 * r.nextDouble()) * pace);
             }
             case ERRATIC -> {
-                a = new Actor(trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * s, r);
-                a.enterFromSide(r, width, height, 1.6 * s);
+                a = new Actor(family, trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * size, r);
+                a.enterFromSide(r, 1.6 * pace);
             }
             case LOITERER -> {
-                a = new Actor(trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * s, r);
-                a.enterFromSide(r, width, height, 1.2 * s);
-                double walkIn = (width * (0.15 + 0.15 * r.nextDouble())) / Math.abs(a.vx);
+                a = new Actor(family, trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * size, r);
+                a.enterFromSide(r, 1.2 * pace);
+                double walkIn = (family.width() * (0.15 + 0.15 * r.nextDouble())) / Math.abs(a.vx);
                 a.standFrom = plan.startFrame() + (int) walkIn;
                 a.standUntil = end;
+            }
+            case RUNNER -> {
+                a = new Actor(family, trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * size, r);
+                a.enterFromSide(r, (3.2 + 0.8 * r.nextDouble()) * pace);
+            }
+            case CROSSER -> {
+                a = new Actor(family, trackId, Shape.WALKER, plan.kind(), plan.startFrame(), end, 22 * size, r);
+                a.enterFromEdge(r, (0.9 + 0.4 * r.nextDouble()) * pace);
             }
             default -> throw new IllegalStateException("unknown anomaly kind " + plan.kind());
         }
         return a;
     }
 
-    private void enterFromSide(Random r, int width, int height, double speed) {
+    private void enterFromSide(Random r, double speed) {
         boolean fromLeft = r.nextBoolean();
         double halfWidth = bodyWidth() / 2;
-        x = fromLeft ? -halfWidth : width + halfWidth;
+        x = fromLeft ? -halfWidth : family.width() + halfWidth;
         vx = fromLeft ? speed : -speed;
-        int top = height / 5;
-        int bottom = height - height / 6;
+        int top = family.top();
+        int bottom = family.bottom();
         y = top + h + r.nextDouble() * Math.max(1, bottom - top - h);
         vy = (r.nextDouble() - 0.5) * 0.1 * speed;
     }
 
+    /** Enters at the top or bottom image edge, a fifth to four fifths across, and walks across the walkway. */
+    private void enterFromEdge(Random r, double speed) {
+        boolean fromTop = r.nextBoolean();
+        x = family.width() * (0.2 + 0.6 * r.nextDouble());
+        y = fromTop ? 0 : family.height() + h;
+        vy = fromTop ? speed : -speed;
+        vx = (r.nextDouble() - 0.5) * 0.2 * speed;
+    }
+
+    /** Height in pixels where the figure stands now (perspective). */
+    private double height() {
+        return h * family.scaleAt(y);
+    }
+
     private double bodyWidth() {
+        double hk = height();
         return switch (shape) {
-            case WALKER -> h * 0.45;
-            case CYCLIST -> h * 0.9;
-            case VEHICLE -> h * 2.2;
+            case WALKER -> hk * 0.45 * family.walkerWidth();
+            case CYCLIST -> hk * 0.9;
+            case VEHICLE -> hk * 2.2;
         };
     }
 
     /** Moves the figure to frame f; a normal walker that has left is replaced by a new one after a short pause. */
-    void step(int f, Random r, int width, int height, int frames) {
+    void step(int f, Random r) {
         if (f > 0) {
-            advance(f, r, width, height);
+            advance(f, r);
         }
         if (gone && trackId < 0 && f >= spawnAt) {
-            Actor fresh = walker(r, width, height, frames, false);
+            Actor fresh = walker(r, family, false);
             x = fresh.x;
             y = fresh.y;
             vx = fresh.vx;
@@ -128,7 +163,7 @@ final class Actor {
         }
     }
 
-    private void advance(int f, Random r, int width, int height) {
+    private void advance(int f, Random r) {
         if (f <= start || gone) {
             return;
         }
@@ -141,18 +176,19 @@ final class Actor {
             nextTurn = f + 6 + r.nextInt(10);
         }
         if (!standing) {
-            x += vx;
-            y += vy;
+            double k = family.scaleAt(y);
+            x += vx * k;
+            y += vy * k;
             phase += Math.abs(vx) * 0.35 + Math.abs(vy) * 0.35;
         }
-        int top = height / 5;
-        int bottom = height - height / 6;
+        int top = family.top();
+        int bottom = family.bottom();
         if (kind == AnomalyKind.ERRATIC && (y < top + h || y > bottom)) {
             vy = -vy;
             y = Math.max(top + h, Math.min(bottom, y));
         }
         double half = bodyWidth() / 2 + 2;
-        boolean outside = x < -half - 1 || x > width + half + 1;
+        boolean outside = x < -half - 1 || x > family.width() + half + 1 || y < -1 || y - height() > family.height() + 1;
         if (outside || trackId >= 0 && f >= end) {
             gone = true;
             spawnAt = f + 5 + r.nextInt(30);
@@ -174,15 +210,16 @@ final class Actor {
 
     /** Draws the figure onto {@code target}: in its colours, or in white on a one-channel mask when {@code asMask}. */
     void draw(Mat target, int f, boolean asMask) {
+        double hk = height();
         switch (shape) {
-            case WALKER -> drawWalker(target, asMask, standFrom >= 0 && f >= standFrom && f < standUntil);
-            case CYCLIST -> drawCyclist(target, asMask);
-            case VEHICLE -> drawVehicle(target, asMask);
+            case WALKER -> drawWalker(target, asMask, standFrom >= 0 && f >= standFrom && f < standUntil, hk);
+            case CYCLIST -> drawCyclist(target, asMask, hk);
+            case VEHICLE -> drawVehicle(target, asMask, hk);
             default -> throw new IllegalStateException();
         }
     }
 
-    private void drawWalker(Mat m, boolean asMask, boolean standing) {
+    private void drawWalker(Mat m, boolean asMask, boolean standing, double h) {
         double swing = standing ? 0.15 : Math.sin(phase) * 0.45;
         int hipY = (int) Math.round(y - h * 0.45);
         int headR = Math.max(2, (int) Math.round(h * 0.11));
@@ -195,13 +232,13 @@ final class Actor {
         opencv_imgproc.line(m, hip, foot1, col(legs, asMask), thick, opencv_imgproc.LINE_8, 0);
         opencv_imgproc.line(m, hip, foot2, col(legs, asMask), thick, opencv_imgproc.LINE_8, 0);
         opencv_imgproc.ellipse(m, new Point(cx, (int) Math.round(y - h * 0.62)),
-                new Size(Math.max(2, (int) Math.round(h * 0.2)), Math.max(3, (int) Math.round(h * 0.22))), 0, 0, 360,
+                new Size(Math.max(2, (int) Math.round(h * 0.2 * family.walkerWidth())), Math.max(3, (int) Math.round(h * 0.22))), 0, 0, 360,
                 col(clothes, asMask), -1, opencv_imgproc.LINE_8, 0);
         opencv_imgproc.circle(m, new Point(cx, (int) Math.round(y - h + headR)), headR,
                 col(new Scalar(90, 120, 170, 0), asMask), -1, opencv_imgproc.LINE_8, 0);
     }
 
-    private void drawCyclist(Mat m, boolean asMask) {
+    private void drawCyclist(Mat m, boolean asMask, double h) {
         int r = Math.max(3, (int) Math.round(h * 0.22));
         int cx = (int) Math.round(x);
         int wy = (int) Math.round(y - r);
@@ -216,7 +253,7 @@ final class Actor {
                 Math.max(2, (int) Math.round(h * 0.1)), col(new Scalar(90, 120, 170, 0), asMask), -1, opencv_imgproc.LINE_8, 0);
     }
 
-    private void drawVehicle(Mat m, boolean asMask) {
+    private void drawVehicle(Mat m, boolean asMask, double h) {
         int w = (int) Math.round(bodyWidth());
         int bodyH = (int) Math.round(h * 0.7);
         int x0 = (int) Math.round(x - w / 2.0);

@@ -1,13 +1,21 @@
 package io.github.aed.core.scene;
 
-/** The kinds of abnormal event a generated scene can contain. Normal scenes hold only pedestrians walking. */
+/**
+ * The kinds of abnormal event a generated scene can contain, each differing from the normal walkers (who walk along
+ * the walkway at the family's normal speeds) in speed, size, shape, direction or stopping. Sizes and speeds follow the
+ * {@link SceneFamily}'s walkers.
+ */
 public enum AnomalyKind {
-    /** A cyclist: a rider on two wheels moving four to six times faster than walkers. */
+    /** A cyclist (speed and shape): a rider on two wheels moving along the walkway about four to six times faster than walkers. */
     FAST_MOVER,
-    /** A small vehicle (a cart) of a shape no walker has, at about twice walking speed. */
+    /** A small vehicle, a cart (size and shape): a box on wheels twice as wide as tall, at about twice walking speed. */
     VEHICLE,
-    /** A walker who zig-zags and moves across the walkway instead of along it. */
+    /** An erratic walker (direction): zig-zags and moves across the walkway instead of along it. */
     ERRATIC,
-    /** A walker who stops in the middle of the walkway and stands still. */
-    LOITERER
+    /** A loiterer (stopping): walks in, stops in the middle of the walkway and stands still; abnormal while standing. */
+    LOITERER,
+    /** A runner (speed): a walker's figure moving along the walkway about three to four times faster than walkers. */
+    RUNNER,
+    /** A person crossing (direction): enters at the top or bottom image edge and walks across the walkway at walking speed. */
+    CROSSER
 }

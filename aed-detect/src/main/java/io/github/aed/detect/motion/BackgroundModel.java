@@ -1,6 +1,7 @@
 package io.github.aed.detect.motion;
 
 import io.github.aed.core.InvalidInputException;
+import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
@@ -13,6 +14,8 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.global.opencv_video;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractor;
 import org.slf4j.Logger;
@@ -21,14 +24,47 @@ import org.slf4j.LoggerFactory;
 /**
  * The motion detector's background model: owns the OpenCV background subtractor, the grey (and optionally blurred)
  * frame it is fed, the primed frames that start every video's model, and the frame size that all frames must have.
- * Holds native OpenCV objects: close it. Not thread-safe.
+ *
+ * <p><b>Selective update.</b> With {@code holdFrames > 0}, the foreground pixels inside the boxes detected in the
+ * previous frame ({@link #hold}) whose object stands still (fewer than {@value #STILL_FRACTION} of the box's pixels
+ * changed by more than {@value #MOVING_LEVELS} grey levels since the previous frame) are <em>held</em>: the model classifies the frame first without learning, then learns
+ * from a copy of the frame in which the held pixels show the model's own background image, so that a person who stops
+ * is not absorbed into the background. A pixel held for more than {@code holdFrames} consecutive frames is learnt
+ * again, so that a parked object or a false detection joins the background after that bounded time. Boxes larger than
+ * {@value #HOLD_MAX_BOX} of the frame are not held, and a frame whose foreground covers more than
+ * {@value #GLOBAL_CHANGE} of it (a change of light) is learnt whole, so that the model still adapts to light.
+ *
+ * <p>Holds native OpenCV objects: close it. Not thread-safe.
  */
 final class BackgroundModel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundModel.class);
 
+    /** Foreground above this fraction of the frame is a global change (light): the whole frame is learnt. */
+    static final double GLOBAL_CHANGE = 0.2;
+
+    /** Only boxes up to this fraction of the frame are held: larger ones are more likely light than an object. */
+    static final double HOLD_MAX_BOX = 1 / 16.0;
+
+    /** Grey levels a pixel must change by since the previous frame to count as moving. */
+    static final int MOVING_LEVELS = 15;
+
+    /** A box with fewer moving pixels than this fraction of its area holds a still object. */
+    static final double STILL_FRACTION = 0.03;
+
     private final MotionSettings settings;
     private final Mat grey = new Mat();
+    private final Mat boxMask = new Mat();
+    private final Mat held = new Mat();
+    private final Mat heldFor = new Mat();
+    private final Mat expired = new Mat();
+    private final Mat one = new Mat();
+    private final Mat backgroundImage = new Mat();
+    private final Mat composite = new Mat();
+    private final Mat learnt = new Mat();
+    private final Mat previousGrey = new Mat();
+    private final Mat moving = new Mat();
+    private List<Box> holdBoxes = List.of();
     private BackgroundSubtractor subtractor;
     private List<byte[]> primeFrames = List.of();
     private int primeVideos;
@@ -58,10 +94,82 @@ final class BackgroundModel implements AutoCloseable {
                 opencv_imgproc.GaussianBlur(grey, grey, kernel, 0);
             }
         }
-        subtractor.apply(grey, foreground, settings.learningRate);
-        // foreground is 255, shadow 127 (only with shadow detection on), background 0: keep 255 only
-        opencv_imgproc.threshold(foreground, foreground, 200, 255, opencv_imgproc.THRESH_BINARY);
+        if (settings.holdFrames == 0 || holdBoxes.isEmpty() || previousGrey.empty()) {
+            subtractor.apply(grey, foreground, settings.learningRate);
+            foregroundOnly(foreground);
+            heldFor.release();
+            rememberGrey();
+            return grey;
+        }
+        subtractor.apply(grey, foreground, 0);
+        foregroundOnly(foreground);
+        if (opencv_core.countNonZero(foreground) > GLOBAL_CHANGE * width * height) {
+            heldFor.release();
+            subtractor.apply(grey, learnt, settings.learningRate);
+        } else {
+            learnHolding(foreground);
+        }
+        rememberGrey();
         return grey;
+    }
+
+    private void rememberGrey() {
+        if (settings.holdFrames > 0) {
+            grey.copyTo(previousGrey);
+        }
+    }
+
+    /** Foreground is 255, shadow 127 (only with shadow detection on), background 0: keeps 255 only. */
+    private static void foregroundOnly(Mat mask) {
+        opencv_imgproc.threshold(mask, mask, 200, 255, opencv_imgproc.THRESH_BINARY);
+    }
+
+    /**
+     * Learns from the grey frame with the held pixels (foreground inside the hold boxes, held for at most
+     * {@code holdFrames} frames in a row) replaced by the model's background image.
+     */
+    private void learnHolding(Mat foreground) {
+        boxMask.create(height, width, opencv_core.CV_8UC1);
+        boxMask.put(new Scalar(0.0));
+        opencv_core.absdiff(grey, previousGrey, moving);
+        opencv_imgproc.threshold(moving, moving, MOVING_LEVELS, 255, opencv_imgproc.THRESH_BINARY);
+        for (Box b : holdBoxes) {
+            if (b.area() > HOLD_MAX_BOX * width * height) {
+                continue;
+            }
+            try (Rect r = new Rect(b.xMin(), b.yMin(), b.width(), b.height()); Mat inBox = new Mat(moving, r)) {
+                if (opencv_core.countNonZero(inBox) >= STILL_FRACTION * b.area()) {
+                    continue;
+                }
+                opencv_imgproc.rectangle(boxMask, r, new Scalar(255.0), -1, opencv_imgproc.LINE_8, 0);
+            }
+        }
+        opencv_core.bitwise_and(foreground, boxMask, held);
+        if (heldFor.empty()) {
+            heldFor.create(height, width, opencv_core.CV_8UC1);
+            heldFor.put(new Scalar(0.0));
+        }
+        if (one.empty()) {
+            one.create(height, width, opencv_core.CV_8UC1);
+            one.put(new Scalar(1.0));
+        }
+        // frames held in a row: +1 (saturating at 255) where held, 0 elsewhere; past holdFrames the pixel is learnt
+        opencv_core.add(heldFor, one, heldFor);
+        opencv_core.bitwise_and(heldFor, held, heldFor);
+        opencv_imgproc.threshold(heldFor, expired, settings.holdFrames, 255, opencv_imgproc.THRESH_BINARY_INV);
+        opencv_core.bitwise_and(held, expired, held);
+        subtractor.getBackgroundImage(backgroundImage);
+        grey.copyTo(composite);
+        backgroundImage.copyTo(composite, held);
+        subtractor.apply(composite, learnt, settings.learningRate);
+    }
+
+    /**
+     * The boxes of the objects just detected: the foreground inside them is held out of the model's learning at the
+     * next frame (when {@code holdFrames > 0}). The list is copied.
+     */
+    void hold(List<Box> boxes) {
+        holdBoxes = List.copyOf(boxes);
     }
 
     /** The frame width all frames must have, or -1 before the first frame of an unprimed model. */
@@ -118,6 +226,9 @@ final class BackgroundModel implements AutoCloseable {
      * next frame, whose size it then takes.
      */
     void reset() {
+        holdBoxes = List.of();
+        heldFor.release();
+        previousGrey.release();
         if (subtractor != null) {
             subtractor.close();
             subtractor = null;
@@ -243,6 +354,8 @@ final class BackgroundModel implements AutoCloseable {
         if (subtractor != null) {
             subtractor.close();
         }
-        grey.close();
+        for (Mat m : new Mat[] {grey, boxMask, held, heldFor, expired, one, backgroundImage, composite, learnt, previousGrey, moving}) {
+            m.close();
+        }
     }
 }

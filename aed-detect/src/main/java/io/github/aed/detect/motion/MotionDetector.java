@@ -73,7 +73,9 @@ public final class MotionDetector implements ObjectDetector {
         List<Integer> chosen = OverlapSelection.select(proposed.stream().map(Detection::box).toList(),
                 settings.maxDetections == 0 ? Integer.MAX_VALUE : settings.maxDetections, settings.nmsIou,
                 settings.overlapExponent);
-        return chosen.stream().map(proposed::get).toList();
+        List<Detection> out = chosen.stream().map(proposed::get).toList();
+        background.hold(out.stream().map(Detection::box).toList());
+        return out;
     }
 
     /**

@@ -32,6 +32,7 @@ public final class MotionSettings {
     int frameDifference = 15;
     double valleySplit = 0.75;
     double overlapExponent = 5;
+    int holdFrames = 200;
 
     MotionSettings copy() {
         MotionSettings c = new MotionSettings();
@@ -58,6 +59,7 @@ public final class MotionSettings {
         c.frameDifference = frameDifference;
         c.valleySplit = valleySplit;
         c.overlapExponent = overlapExponent;
+        c.holdFrames = holdFrames;
         return c;
     }
 
@@ -154,18 +156,22 @@ public final class MotionSettings {
         return overlapExponent;
     }
 
+    public int holdFrames() {
+        return holdFrames;
+    }
+
     String describe() {
         return String.format(Locale.ROOT,
                 "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                         + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
                         + "primeFrames=%d, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
-                        + "overlapExponent=%s",
+                        + "overlapExponent=%s%s",
                 kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                 detectShadows ? "detected and removed" : "not detected (foreground)",
                 learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                 minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, splitSize, nmsIou,
                 maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, trim(valleySplit),
-                trim(overlapExponent));
+                trim(overlapExponent), holdFrames == 0 ? "" : ", holdFrames=" + holdFrames);
     }
 
     private static String trim(double v) {
@@ -352,6 +358,22 @@ public final class MotionSettings {
          */
         public Builder overlapExponent(double exponent) {
             s.overlapExponent = Check.positive("overlap exponent", exponent);
+            return this;
+        }
+
+        /**
+         * Selective background update: the foreground inside the boxes detected in a frame whose object stands still
+         * is kept out of the background model's learning at the next frame, for at most this many frames in a row per
+         * pixel, so that a person who stops stays detected that long; then the pixel is learnt again (a parked object
+         * or a false detection joins the background). Boxes over 1/16 of the frame and frames whose foreground covers
+         * over a fifth of them (light changes) are learnt as usual. 0 turns it off (every pixel is learnt, and a
+         * stopped person is absorbed within a few seconds). In [0, 254]. Default 200 (docs/detect.md).
+         */
+        public Builder holdFrames(int frames) {
+            s.holdFrames = Check.atLeast("hold frames", frames, 0);
+            if (frames > 254) {
+                throw new IllegalArgumentException("hold frames must be at most 254, got " + frames);
+            }
             return this;
         }
 

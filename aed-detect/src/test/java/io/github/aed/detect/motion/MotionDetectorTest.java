@@ -369,5 +369,63 @@ class MotionDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().valleySplit(-0.1));
         assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().overlapExponent(0));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().holdFrames(-1));
+        assertThrows(IllegalArgumentException.class, () -> MotionDetector.builder().holdFrames(255));
+    }
+
+    /**
+     * A dark box moves for 10 frames, then stands still: whether the detector still finds it {@code framesAfter}
+     * frames after it stopped.
+     */
+    private static boolean stillFound(int holdFrames, int framesAfter) {
+        try (MotionDetector d = MotionDetector.builder().holdFrames(holdFrames).build()) {
+            d.prime(List.of(empty("bg1", 40, 1), empty("bg2", 40, 2)));
+            d.reset();
+            Box stop = Box.ofSize(80, 50, 16, 32);
+            List<Detection> last = List.of();
+            for (int t = 0; t <= 10 + framesAfter; t++) {
+                last = d.detect(darkBoxes(t, List.of(stop.translate(3 * Math.min(0, t - 10), 0))));
+            }
+            return bestIou(stop, last) >= 0.5;
+        }
+    }
+
+    @Test
+    void theSelectiveUpdateKeepsAStoppedObjectForABoundedTime() {
+        // without it the model absorbs the standing box; with it the box stays found while held, and is learnt after
+        assertTrue(!stillFound(0, 150), "absorbed without the selective update");
+        assertTrue(stillFound(200, 150), "held for 200 frames, found 150 frames after stopping");
+        assertTrue(!stillFound(20, 150), "held for 20 frames only, then learnt: absorbed 150 frames after stopping");
+    }
+
+    @Test
+    void onAGeneratedWalkwayTheSelectiveUpdateKeepsTheStandingLoiterer() {
+        SceneGenerator scene = SceneGenerator.builder().frames(160).walkers(4).seed(3)
+                .anomaly(AnomalyKind.LOITERER, 5, 150).build();
+        SceneGenerator normal = scene.toBuilder().clearAnomalies().build();
+        List<Video> primed = List.of(normal.generate("n1", 1).asVideo(), normal.generate("n2", 2).asVideo());
+        GeneratedVideo test = scene.generate("test", 4);
+        AnomalyTrack standing = test.tracks().get(0);
+        assertTrue(standing.boxes().size() > 60, "the loiterer stands " + standing.boxes().size() + " frames");
+        double held = standingFound(MotionDetector.builder().holdFrames(200), primed, test, standing);
+        double learnt = standingFound(MotionDetector.builder().holdFrames(0), primed, test, standing);
+        assertTrue(held >= 0.95, "standing loiterer found in " + held + " of its frames with the selective update");
+        assertTrue(learnt <= held - 0.2, "without it: " + learnt + " against " + held);
+    }
+
+    /** The fraction of the track's frames in which a detection overlaps its box at IoU >= 0.3. */
+    private static double standingFound(MotionSettings.Builder builder, List<Video> normal, GeneratedVideo test,
+                                        AnomalyTrack track) {
+        int found = 0;
+        try (MotionDetector d = builder.build()) {
+            d.prime(normal);
+            d.reset();
+            for (Frame f : test.frames()) {
+                List<Detection> ds = d.detect(f);
+                Box truth = track.boxes().get(f.index());
+                found += truth != null && bestIou(truth, ds) >= 0.3 ? 1 : 0;
+            }
+        }
+        return (double) found / track.boxes().size();
     }
 }
