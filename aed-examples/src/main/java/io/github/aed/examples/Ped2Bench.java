@@ -92,6 +92,8 @@ final class Ped2Bench implements Callable<Integer> {
     static final String TASKS_ONLY = "tasks";
     /** The label of the variant that counts the attributes only. */
     static final String ATTRIBUTES_ONLY = "attributes";
+    /** The label of the variant that counts every score with the fusion weights the model chose at training. */
+    static final String FUSED = "fused";
 
     /**
      * One scoring variant and its evaluation.
@@ -207,7 +209,8 @@ final class Ped2Bench implements Callable<Integer> {
         step.done();
 
         step = Step.start(6, "summary");
-        String summary = Ped2Summary.markdown(commandLine(), detector, variants, sets.keySet(), costs, truth);
+        String summary = Ped2Summary.markdown(commandLine(), detector, variants,
+                variants.stream().filter(v -> v.protocol().equals("default")).map(Variant::tasks).toList(), costs, truth);
         Files.writeString(staged(out.resolve("summary.md")), summary, StandardCharsets.UTF_8);
         System.out.println(summary);
         step.done();
@@ -255,7 +258,8 @@ final class Ped2Bench implements Callable<Integer> {
     }
 
     /**
-     * Every protocol × score set, scored from the raw scores with the model's fusion weights; not yet evaluated.
+     * Every protocol × score set (every score weighing 1), and every score with the model's fusion weights
+     * ({@link #FUSED}, when it has them), scored from the raw scores; not yet evaluated.
      */
     private static List<Variant> rescore(TrainedModel model, List<RawVideo> raw, Map<String, Set<String>> sets) {
         Map<String, ScoringSettings> protocols = new LinkedHashMap<>();
@@ -265,15 +269,20 @@ final class Ped2Bench implements Callable<Integer> {
         List<Variant> variants = new ArrayList<>();
         protocols.forEach((protocol, base) -> {
             for (Map.Entry<String, Set<String>> set : sets.entrySet()) {
-                ScoringSettings s = base.toBuilder().scoredTasks(set.getValue()).weights(model.fusionWeights().weights()).build();
-                VideoScorer scorer = new VideoScorer(s, s.normalisation() == Normalisation.TRAINING_MIN_MAX
-                        ? validation.statistics(s) : null);
-                List<VideoScores> scores = raw.stream()
-                        .map(r -> scorer.score(r.name(), r.frames(), r.width(), r.height(), r.objects())).toList();
-                variants.add(new Variant(protocol, set.getKey(), s, scores, null));
+                variants.add(scored(protocol, set.getKey(), base.toBuilder().scoredTasks(set.getValue()).build(), validation, raw));
+            }
+            if (!model.fusionWeights().isEmpty()) {
+                variants.add(scored(protocol, FUSED, base.toBuilder().weights(model.fusionWeights().weights()).build(), validation, raw));
             }
         });
         return variants;
+    }
+
+    /** One variant: the raw scores re-scored with these settings. */
+    private static Variant scored(String protocol, String label, ScoringSettings s, ValidationScores validation, List<RawVideo> raw) {
+        VideoScorer scorer = new VideoScorer(s, s.normalisation() == Normalisation.TRAINING_MIN_MAX ? validation.statistics(s) : null);
+        List<VideoScores> scores = raw.stream().map(r -> scorer.score(r.name(), r.frames(), r.width(), r.height(), r.objects())).toList();
+        return new Variant(protocol, label, s, scores, null);
     }
 
     /**

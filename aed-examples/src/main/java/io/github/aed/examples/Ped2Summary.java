@@ -101,7 +101,8 @@ final class Ped2Summary {
                 + "frame.\n\n");
 
         md.append("## Ablation: each score alone, the tasks, the attributes, all fused (percent)\n\n");
-        md.append("Fusion weights (chosen at training from pseudo-anomalies, no test labels): ")
+        md.append("Every score weighs 1 except in the last row; fusion weights chosen at training from pseudo-anomalies, no test "
+                + "labels: ")
                 .append(detector.model().orElseThrow().fusionWeights().describe()).append("\n\n");
         md.append("| scores | default micro AUC | default RBDC | paper-protocol micro AUC | paper-protocol RBDC | SSMTL paper micro AUC |\n"
                 + "|---|---|---|---|---|---|\n");

@@ -65,6 +65,10 @@ final class ScoreCommand implements Callable<Integer> {
             + "its temporal Gaussian. Default: the library's non-transductive settings.")
     private ScoringSettings.Dataset paperProtocol;
 
+    @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights the model chose at "
+            + "training from pseudo-anomalies (default: every score weighs 1)")
+    private boolean fusionWeights;
+
     @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "only these tasks make the object score (an "
             + "ablation; default all), e.g. middle-box or arrow-of-time,distillation")
     private List<String> tasks;
@@ -153,6 +157,10 @@ final class ScoreCommand implements Callable<Integer> {
         detector = detector.withProgress(List.of(ProgressBar.forConsole()));
         if (paperProtocol != null) {
             detector = detector.withScoring(ScoringSettings.ssmtlPaper(paperProtocol));
+        }
+        if (fusionWeights) {
+            detector = detector.withScoring(detector.scoringSettings().toBuilder()
+                    .weights(detector.model().orElseThrow().fusionWeights().weights()).build());
         }
         if (tasks != null) {
             detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());

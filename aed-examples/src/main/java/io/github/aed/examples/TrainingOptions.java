@@ -6,6 +6,7 @@ import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.examples.cli.UsageErrors;
 import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.teacher.ConcatenatedTeacher;
@@ -52,6 +53,10 @@ final class TrainingOptions {
     @Mixin
     private SeedOption seed = new SeedOption(TrainingSettings.defaults().seed());
 
+    @Option(names = "--attributes", description = "also score objects by their attributes (velocity from optical flow, size at "
+            + "position, the detector's class evidence), by density over the normal training objects (docs/attributes.md)")
+    private boolean attributes;
+
     @Option(names = "--teacher", paramLabel = "NAME[+NAME...]", description = {"what the distillation task learns to predict: "
             + "detector-class-scores (the default for detectors with classes), detector-confidence (the default otherwise), "
             + "hog-person-svm (OpenCV's HOG person SVM response), box-shape (the box's size and shape), or several side by "
@@ -88,6 +93,9 @@ final class TrainingOptions {
                 .training(training.seed(seed.seed()).build()).addProgressListener(ProgressBar.forConsole());
         if (teacher != null) {
             b.teacher(teacher(Math.max(1, objects.classNames().size())));
+        }
+        if (attributes) {
+            b.attributes(AttributeSettings.forDetector(objects));
         }
         return b.build();
     }

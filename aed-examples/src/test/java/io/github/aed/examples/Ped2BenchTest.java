@@ -54,8 +54,8 @@ class Ped2BenchTest {
     void runsTheWholeBenchmarkAndReproducesItFromTheSavedModel() throws IOException {
         Path data = dataset(dir.resolve("data"));
         Path out = dir.resolve("bench");
-        String[] r = InProcessAed.run("bench", "ped2", "--root", data.toString(), "--out", out.toString(), "--cube-size", "16", "--epochs", "1",
-                "--max-samples-per-video", "40", "--batch", "16", "--seed", "3");
+        String[] r = InProcessAed.run("bench", "ped2", "--root", data.toString(), "--out", out.toString(), "--attributes",
+                "--cube-size", "16", "--epochs", "1", "--max-samples-per-video", "40", "--batch", "16", "--seed", "3");
         assertEquals("0", r[0], r[1] + r[2]);
         for (int step = 1; step <= 6; step++) {
             assertTrue(r[1].contains("== step " + step + "/6") && r[1].contains("step " + step + " wall time"), "step " + step);
@@ -88,9 +88,10 @@ class Ped2BenchTest {
         List<String> attributes = model.attributes().stream().map(AttributeDensity::name).toList();
         assertTrue(attributes.containsAll(List.of("velocity", "size")), "default attributes: " + attributes);
         Map<String, Set<String>> sets = Ped2Bench.scoreSets(TASKS, attributes);
-        assertEquals(1 + 2 * sets.size(), ablation.size());
+        assertEquals(1 + 2 * (sets.size() + 1), ablation.size(), "the score sets and the fusion-weighted variant");
         for (String protocol : Ped2Bench.PROTOCOLS) {
-            for (String t : sets.keySet()) {
+            for (String t : java.util.stream.Stream.concat(sets.keySet().stream(), java.util.stream.Stream.of(Ped2Bench.FUSED))
+                    .toList()) {
                 assertTrue(ablation.stream().anyMatch(l -> l.startsWith(protocol + "," + t + ",0.")), protocol + "," + t);
             }
         }

@@ -14,7 +14,6 @@ import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.nn.attribute.AttributeCubeScorer;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.attribute.AttributeSettings;
-import io.github.aed.nn.attribute.ClassEvidence;
 import io.github.aed.nn.attribute.ObjectAttribute;
 import io.github.aed.nn.model.ModelFile;
 import io.github.aed.nn.model.TrainedModel;
@@ -329,7 +328,7 @@ public final class AnomalyDetector implements AutoCloseable {
         return requireDetector();
     }
 
-    /** The scoring settings, with the trained model's fusion weights filled in where the settings name none. */
+    /** The scoring settings (checked against the trained model's scores once trained). */
     public ScoringSettings scoringSettings() {
         return model == null ? settings.scoring : scoringSettings(model);
     }
@@ -392,14 +391,11 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     /**
-     * The scoring settings with the model's fusion weights where they name none.
+     * The scoring settings, checked against the model's scores.
      *
      * @throws IllegalArgumentException if the settings weigh a score the model does not have
      */
     private ScoringSettings scoringSettings(TrainedModel m) {
-        if (settings.scoring.weights().isEmpty() && !m.fusionWeights().isEmpty()) {
-            return settings.scoring.toBuilder().weights(m.fusionWeights().weights()).build();
-        }
         Set<String> unknown = new java.util.TreeSet<>(settings.scoring.weights().keySet());
         m.scoreNames().forEach(unknown::remove);
         if (!unknown.isEmpty()) {
@@ -426,9 +422,9 @@ public final class AnomalyDetector implements AutoCloseable {
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
-     * <li>attributes: velocity, size at position and (for a detector with classes) class evidence, each scored by the
-     *     density of normal training objects ({@link AttributeSettings#defaults()}), fused with the tasks by the weights
-     *     chosen at training ({@link io.github.aed.nn.model.FusionWeights});</li>
+     * <li>attributes: none ({@link #attributes} adds velocity, size and class evidence scored by density); every score
+     *     weighs 1 in the object score, as the paper sums its tasks (the weights chosen at training from
+     *     pseudo-anomalies, {@link io.github.aed.nn.model.FusionWeights}, are an opt-in scoring setting);</li>
      * <li>training: {@link TrainingSettings#defaults()}, 4 epochs on at most 1000 objects per training video;
      *     scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
@@ -499,9 +495,10 @@ public final class AnomalyDetector implements AutoCloseable {
         }
 
         /**
-         * The attributes objects are also scored by, and how their density banks are built (default:
-         * {@link AttributeSettings#defaults()}, velocity and size at position, with {@link ClassEvidence} added for a
-         * detector with classes; {@link AttributeSettings#none()} for the proxy tasks alone, as in the paper).
+         * The attributes objects are also scored by, and how their density banks are built (default
+         * {@link AttributeSettings#none()}: the proxy tasks alone, as in the paper; {@link AttributeSettings#forDetector}
+         * gives velocity, size at position and, for a detector with classes, class evidence). Off by default because on
+         * UCSD Ped2 they lowered the micro AUC (docs/attributes.md).
          */
         public Builder attributes(AttributeSettings a) {
             this.attributes = Objects.requireNonNull(a, "attributes");
@@ -593,7 +590,7 @@ public final class AnomalyDetector implements AutoCloseable {
                     throw new IllegalArgumentException("tasks: two tasks are named '" + t.name() + "'; task names must be unique");
                 }
             }
-            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes() : defaultAttributes(d));
+            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes() : List.of());
             allAttributes.addAll(extraAttributes);
             for (ObjectAttribute a : allAttributes) {
                 if (!names.add(a.name())) {
@@ -601,7 +598,7 @@ public final class AnomalyDetector implements AutoCloseable {
                             + "score names must be unique");
                 }
             }
-            AttributeSettings attributeSettings = (attributes != null ? attributes : AttributeSettings.defaults())
+            AttributeSettings attributeSettings = (attributes != null ? attributes : AttributeSettings.none())
                     .withAttributes(allAttributes);
             if (!names.containsAll(scoring.scoredTasks())) {
                 throw new IllegalArgumentException("scoring: scoredTasks " + scoring.scoredTasks() + " names tasks the detector "
@@ -618,14 +615,6 @@ public final class AnomalyDetector implements AutoCloseable {
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
             return new Settings(d, primeDetector, network,
                     List.copyOf(all), attributeSettings, fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
-        }
-
-        private static List<ObjectAttribute> defaultAttributes(ObjectDetector d) {
-            List<ObjectAttribute> a = new ArrayList<>(AttributeSettings.defaults().attributes());
-            if (d != null && !d.classNames().isEmpty()) {
-                a.add(new ClassEvidence(d.classNames().size()));
-            }
-            return a;
         }
 
         private List<ProxyTask> defaultTasks(ObjectDetector d) {

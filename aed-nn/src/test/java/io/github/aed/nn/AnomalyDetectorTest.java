@@ -50,6 +50,7 @@ public class AnomalyDetectorTest {
         test = NORMAL.toBuilder().anomaly(AnomalyKind.FAST_MOVER, 20, 30).anomaly(AnomalyKind.VEHICLE, 40, 35).build()
                 .generate("Test001", 10);
         trained = AnomalyDetector.builder().detector(MotionDetector.builder().build())
+                .attributes(io.github.aed.nn.attribute.AttributeSettings.defaults())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).build())
                 .training(TrainingSettings.builder().epochs(6).batchSize(16).seed(7).build())
                 .build().fit(normal);
@@ -67,13 +68,15 @@ public class AnomalyDetectorTest {
     }
 
     @Test
-    void objectsCarryTheirAttributeScoresFusedByTheWeightsChosenAtTraining() {
+    void objectsCarryTheirAttributeScoresAndTheModelItsFusionWeights() {
         TrainedModel m = trained.model().orElseThrow();
-        assertEquals(java.util.List.of("velocity", "size"), m.attributes().stream().map(a -> a.name()).toList(),
-                "velocity and size by default; no class evidence for the class-less motion detector");
+        assertEquals(java.util.List.of("velocity", "size"), m.attributes().stream().map(a -> a.name()).toList());
         assertEquals(m.scoreNames(), java.util.List.copyOf(m.fusionWeights().weights().keySet()));
-        assertEquals(m.fusionWeights().weights(), trained.scoringSettings().weights(), "the model's weights by default");
+        assertTrue(trained.scoringSettings().weights().isEmpty(), "every score weighs 1 unless asked otherwise");
         assertTrue(trained.describe().contains("fusion weights chosen at training: "), trained.describe());
+        VideoScores weighted = trained.withScoring(ScoringSettings.builder().weights(m.fusionWeights().weights()).build())
+                .score(test.asVideo());
+        assertEquals(m.fusionWeights().weights(), weighted.settings().weights());
         VideoScores scores = trained.score(test.asVideo());
         assertTrue(scores.objects().stream().allMatch(o -> o.rawByTask().keySet().containsAll(java.util.List.of("velocity", "size"))));
         double fastest = scores.objects().stream().filter(o -> test.labels()[o.detection().frameIndex()] == 1)

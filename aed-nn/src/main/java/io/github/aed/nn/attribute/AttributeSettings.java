@@ -1,5 +1,6 @@
 package io.github.aed.nn.attribute;
 
+import io.github.aed.detect.ObjectDetector;
 import java.util.List;
 import java.util.Objects;
 
@@ -7,8 +8,9 @@ import java.util.Objects;
  * Which attributes an anomaly detector scores objects by, and how their density banks are built.
  *
  * <ul>
- * <li>{@code attributes}: default {@link Velocity} and {@link SizeAtPosition}, plus {@link ClassEvidence} for a detector
- *     with classes (added by the detector's builder); empty = no attribute scores;</li>
+ * <li>{@code attributes}: {@link #defaults()} has {@link Velocity} and {@link SizeAtPosition}, {@link #forDetector} adds
+ *     {@link ClassEvidence} for a detector with classes; empty ({@link #none()}, the anomaly detector's default) = no
+ *     attribute scores;</li>
  * <li>{@code neighbours} k = 5: nearest bank vectors averaged (a 1-NN distance is dominated by noisy boxes and
  *     outliers among the training objects);</li>
  * <li>{@code bankSize} = 2000: larger banks are compressed by k-means to this many centres;</li>
@@ -40,7 +42,19 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         return new AttributeSettings(List.of(new Velocity(), new SizeAtPosition()), 5, 2000, 42);
     }
 
-    /** No attribute scores (the proxy tasks alone, as in the paper). */
+    /**
+     * {@link #defaults()} for this detector: velocity and size at position, and class evidence when the detector has
+     * classes.
+     */
+    public static AttributeSettings forDetector(ObjectDetector detector) {
+        List<ObjectAttribute> a = new java.util.ArrayList<>(defaults().attributes());
+        if (!detector.classNames().isEmpty()) {
+            a.add(new ClassEvidence(detector.classNames().size()));
+        }
+        return defaults().withAttributes(a);
+    }
+
+    /** No attribute scores (the proxy tasks alone, as in the paper): the anomaly detector's default. */
     public static AttributeSettings none() {
         return new AttributeSettings(List.of(), 5, 2000, 42);
     }

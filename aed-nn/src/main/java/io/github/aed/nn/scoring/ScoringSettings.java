@@ -117,9 +117,10 @@ public final class ScoringSettings {
 
     /**
      * The fusion weights: score name (task or attribute) → the weight of its scaled score in the object score. Empty
-     * (the default) means the weights the model chose at training ({@code TrainedModel#fusionWeights()}, from how well
-     * each score separates normal held-out objects from pseudo-anomalies), or 1 for every score of a model without
-     * them. A score the map does not name weighs 1.
+     * (the default): every score weighs 1, as the paper sums its tasks. A score the map does not name weighs 1. The
+     * weights a model chose at training from how well each score separates normal held-out objects from
+     * pseudo-anomalies ({@code TrainedModel#fusionWeights()}) are one choice to give here; on UCSD Ped2 they did worse
+     * than equal weights (docs/attributes.md).
      */
     public Map<String, Double> weights() {
         return weights;
@@ -139,7 +140,7 @@ public final class ScoringSettings {
     public String describe() {
         return String.format(Locale.ROOT,
                 "tasks=%s, weights=%s, normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
-                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), weights.isEmpty() ? "model's" : weightList(), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
+                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), weights.isEmpty() ? "1 each" : weightList(), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
                 meanFilterSize == 0 ? "off" : meanFilterSize + "^3 blocks (reflect)", temporalFilter.describe(), regionScoreMode);
     }
 
@@ -226,7 +227,7 @@ public final class ScoringSettings {
 
         /**
          * The fusion weights by score name (see {@link ScoringSettings#weights()}): finite and non-negative, not all 0;
-         * empty = the model's.
+         * empty = 1 each.
          */
         public Builder weights(Map<String, Double> byScore) {
             Objects.requireNonNull(byScore, "weights");
