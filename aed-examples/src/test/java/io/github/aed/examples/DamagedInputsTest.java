@@ -29,7 +29,7 @@ import org.openlca.npy.Npy;
 import org.openlca.npy.NpyByteArray;
 
 /**
- * Each fault class of issue 18, through the {@code ./aed} entry point in a temporary folder: the command exits
+ * Each class of damaged input or unusable output option, through the {@code ./aed} entry point in a temporary folder: the command exits
  * non-zero, its message names the file and the problem, and the output folder, which holds files of an earlier run, is
  * byte for byte what it was (every file hashed before and after). Tiny generated videos and the motion detector keep
  * each run well under a second.

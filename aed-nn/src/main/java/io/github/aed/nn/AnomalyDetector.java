@@ -1,7 +1,6 @@
 package io.github.aed.nn;
 
 import io.github.aed.core.InvalidInputException;
-import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.video.Frame;
@@ -27,10 +26,6 @@ import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.ScoringPipeline;
 import io.github.aed.nn.scoring.ScoringSettings;
 import io.github.aed.nn.scoring.VideoScores;
-import io.github.aed.nn.task.ArrowOfTime;
-import io.github.aed.nn.task.KnowledgeDistillation;
-import io.github.aed.nn.task.MiddleBox;
-import io.github.aed.nn.task.MotionIrregularity;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.task.TaskRegistry;
 import io.github.aed.nn.teacher.DetectorClassScoresTeacher;
@@ -41,7 +36,6 @@ import io.github.aed.nn.train.TrainingListener;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -94,18 +88,18 @@ public final class AnomalyDetector implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnomalyDetector.class);
 
-    private final Settings settings;
+    private final DetectorSettings settings;
     private final TrainedModel model;
     /** The network scoring uses, built from the model; null before training. */
     private final MultiTaskNetwork network;
     /** Serialises the use of the object detector and network, shared with the siblings that share them. */
     private final Object lock;
 
-    private AnomalyDetector(Settings settings, TrainedModel model) {
+    private AnomalyDetector(DetectorSettings settings, TrainedModel model) {
         this(settings, model, model == null ? null : model.newNetwork(), new Object());
     }
 
-    private AnomalyDetector(Settings settings, TrainedModel model, MultiTaskNetwork network, Object lock) {
+    private AnomalyDetector(DetectorSettings settings, TrainedModel model, MultiTaskNetwork network, Object lock) {
         this.settings = settings;
         this.model = model;
         this.network = network;
@@ -190,13 +184,13 @@ public final class AnomalyDetector implements AutoCloseable {
         synchronized (lock) {
             ObjectDetector detector = requireDetector();
             try (DetectorLease lease = DetectorLease.take(detector, "training")) {
-                if (settings.primeDetector) {
+                if (settings.primeDetector()) {
                     detector.prime(normalVideos);
                 }
-                Trainer trainer = new Trainer(settings.network, settings.tasks, detector, settings.training)
-                        .attributes(settings.attributes);
-                settings.trainingListeners.forEach(trainer::addListener);
-                settings.progressListeners.forEach(trainer::addProgressListener);
+                Trainer trainer = new Trainer(settings.network(), settings.tasks(), detector, settings.training())
+                        .attributes(settings.attributes());
+                settings.trainingListeners().forEach(trainer::addListener);
+                settings.progressListeners().forEach(trainer::addProgressListener);
                 return new AnomalyDetector(settings, trainer.train(normalVideos).model());
             }
         }
@@ -226,8 +220,8 @@ public final class AnomalyDetector implements AutoCloseable {
      */
     public void stream(FrameSource source, Consumer<ScoredFrame> sink) {
         TrainedModel m = requireTrained();
-        if (settings.scoring.isTransductive()) {
-            throw new IllegalStateException("scoring setting " + settings.scoring.normalisation()
+        if (settings.scoring().isTransductive()) {
+            throw new IllegalStateException("scoring setting " + settings.scoring().normalisation()
                     + " needs whole videos; use score(video), or TRAINING_MIN_MAX normalisation for streams");
         }
         synchronized (lock) {
@@ -256,7 +250,7 @@ public final class AnomalyDetector implements AutoCloseable {
 
     /** This trained detector with other scoring settings, sharing its object detector, network and lock. */
     public AnomalyDetector withScoring(ScoringSettings scoring) {
-        return new AnomalyDetector(toBuilder().scoring(scoring).settings(settings.detector), model, network, lock);
+        return new AnomalyDetector(toBuilder().scoring(scoring).settings(settings.detector()), model, network, lock);
     }
 
     /**
@@ -267,7 +261,7 @@ public final class AnomalyDetector implements AutoCloseable {
         Builder b = toBuilder();
         b.progressListeners.clear();
         listeners.forEach(b::addProgressListener);
-        return new AnomalyDetector(b.settings(settings.detector), model, network, lock);
+        return new AnomalyDetector(b.settings(settings.detector()), model, network, lock);
     }
 
     /**
@@ -303,8 +297,8 @@ public final class AnomalyDetector implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            if (settings.detector != null) {
-                settings.detector.close();
+            if (settings.detector() != null) {
+                settings.detector().close();
             }
         }
     }
@@ -330,25 +324,23 @@ public final class AnomalyDetector implements AutoCloseable {
 
     /** The scoring settings (checked against the trained model's scores once trained). */
     public ScoringSettings scoringSettings() {
-        return model == null ? settings.scoring : scoringSettings(model);
+        return model == null ? settings.scoring() : scoringSettings(model);
     }
 
     /** Every setting that shapes the scores, one per line: print it with any result. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
-        sb.append("detector: ").append(settings.detector == null ? "none (the model's cannot be rebuilt; give one to load)"
-                : settings.detector.describe()).append(model == null && settings.primeDetector ? " (primed on the training videos)" : "")
+        sb.append("detector: ").append(settings.detector() == null ? "none (the model's cannot be rebuilt; give one to load)"
+                : settings.detector().describe()).append(model == null && settings.primeDetector() ? " (primed on the training videos)" : "")
                 .append('\n');
-        sb.append("network: ").append(settings.network).append('\n');
-        sb.append("tasks: ").append(settings.tasks.stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
+        sb.append("network: ").append(settings.network()).append('\n');
+        sb.append("tasks: ").append(settings.tasks().stream().map(t -> t.name() + " x" + t.weight()).toList()).append('\n');
         sb.append("attributes: ").append(model != null ? model.attributes().stream().map(AttributeDensity::describe).toList()
-                : settings.attributes).append('\n');
-        sb.append("training: ").append(model != null ? model.training().settings() : settings.training).append('\n');
+                : settings.attributes()).append('\n');
+        sb.append("training: ").append(model != null ? model.training().settings() : settings.training()).append('\n');
         sb.append("scoring: ").append(scoringSettings().describe());
         if (model != null) {
             sb.append('\n').append("fusion weights chosen at training: ").append(model.fusionWeights().describe());
-        }
-        if (model != null) {
             sb.append('\n').append("model: trained on ").append(model.detector().description()).append(", teacher ")
                     .append(model.teacher()).append(", validation scores of ").append(model.validationScores().count())
                     .append(" objects, frame size ").append(model.training().frameSize());
@@ -369,12 +361,12 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     private ObjectDetector requireDetector() {
-        if (settings.detector == null) {
+        if (settings.detector() == null) {
             throw new IllegalStateException("the model was trained with the object detector '" + model.detector().description()
                     + "', which a model file cannot rebuild (it has no spec, or its spec does not reproduce it); load the model "
                     + "with AnomalyDetector.load(file, detector) or call withDetector(detector)");
         }
-        return settings.detector;
+        return settings.detector();
     }
 
     /** The network's task scores followed by the model's attribute scores (none for a model without attributes). */
@@ -386,7 +378,7 @@ public final class AnomalyDetector implements AutoCloseable {
         ScoringSettings scoring = scoringSettings(m);
         ScoreStatistics stats = scoring.normalisation() == Normalisation.TRAINING_MIN_MAX ? m.validationScores().statistics(scoring) : null;
         TrainingSummary t = m.training();
-        return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners, settings.scoringBatchSize,
+        return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners(), settings.scoringBatchSize(),
                 new Box(0, 0, t.frameWidth(), t.frameHeight()));
     }
 
@@ -396,19 +388,13 @@ public final class AnomalyDetector implements AutoCloseable {
      * @throws IllegalArgumentException if the settings weigh a score the model does not have
      */
     private ScoringSettings scoringSettings(TrainedModel m) {
-        Set<String> unknown = new java.util.TreeSet<>(settings.scoring.weights().keySet());
+        Set<String> unknown = new java.util.TreeSet<>(settings.scoring().weights().keySet());
         m.scoreNames().forEach(unknown::remove);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("scoring: weights name " + unknown + ", which the model does not score; its scores: "
                     + m.scoreNames());
         }
-        return settings.scoring;
-    }
-
-    /** The validated settings behind a detector. */
-    private record Settings(ObjectDetector detector, boolean primeDetector, NetworkSettings network, List<ProxyTask> tasks,
-                            AttributeSettings attributes, TrainingSettings training, ScoringSettings scoring, List<TrainingListener> trainingListeners,
-                            List<ProgressListener> progressListeners, int scoringBatchSize) {
+        return settings.scoring();
     }
 
     /**
@@ -450,18 +436,18 @@ public final class AnomalyDetector implements AutoCloseable {
         private Builder() {
         }
 
-        private Builder(Settings s) {
-            this.detector = s.detector;
-            this.primeDetector = s.primeDetector;
-            this.network = s.network;
-            this.tasks = s.tasks;
-            this.attributes = s.attributes;
-            this.training = s.training;
-            this.scoring = s.scoring;
-            this.trainingListeners.addAll(s.trainingListeners);
-            this.progressListeners.addAll(s.progressListeners);
+        private Builder(DetectorSettings s) {
+            this.detector = s.detector();
+            this.primeDetector = s.primeDetector();
+            this.network = s.network();
+            this.tasks = s.tasks();
+            this.attributes = s.attributes();
+            this.training = s.training();
+            this.scoring = s.scoring();
+            this.trainingListeners.addAll(s.trainingListeners());
+            this.progressListeners.addAll(s.progressListeners());
             this.defaultListeners = false;
-            this.scoringBatchSize = s.scoringBatchSize;
+            this.scoringBatchSize = s.scoringBatchSize();
         }
 
         /** The object detector (default: {@link DetectorSpec#DEFAULT}, NanoDet supplemented by the motion detector). */
@@ -564,7 +550,7 @@ public final class AnomalyDetector implements AutoCloseable {
             return new AnomalyDetector(settings(), null);
         }
 
-        private Settings settings() {
+        private DetectorSettings settings() {
             if (detector != null) {
                 return settings(detector);
             }
@@ -578,50 +564,16 @@ public final class AnomalyDetector implements AutoCloseable {
         }
 
         /** The settings with detector {@code d}; null only for a loaded model, whose tasks are given. */
-        private Settings settings(ObjectDetector d) {
-            List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : defaultTasks(d));
+        private DetectorSettings settings(ObjectDetector d) {
+            List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : DetectorSettings.defaultTasks(d, teacher));
             all.addAll(extraTasks);
-            if (all.isEmpty()) {
-                throw new IllegalArgumentException("tasks: at least one proxy task is needed");
-            }
-            Set<String> names = new HashSet<>();
-            for (ProxyTask t : all) {
-                if (!names.add(t.name())) {
-                    throw new IllegalArgumentException("tasks: two tasks are named '" + t.name() + "'; task names must be unique");
-                }
-            }
             List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes() : List.of());
             allAttributes.addAll(extraAttributes);
-            for (ObjectAttribute a : allAttributes) {
-                if (!names.add(a.name())) {
-                    throw new IllegalArgumentException("attributes: '" + a.name() + "' is the name of a task or another attribute; "
-                            + "score names must be unique");
-                }
-            }
             AttributeSettings attributeSettings = (attributes != null ? attributes : AttributeSettings.none())
                     .withAttributes(allAttributes);
-            if (!names.containsAll(scoring.scoredTasks())) {
-                throw new IllegalArgumentException("scoring: scoredTasks " + scoring.scoredTasks() + " names tasks the detector "
-                        + "does not have; its tasks: " + all.stream().map(ProxyTask::name).toList());
-            }
-            CubeSettings cubes = training.cubes();
-            TrainingSettings fitted = training;
-            if (cubes.size() != network.cubeSize() || cubes.channels() != network.channels()) {
-                fitted = training.toBuilder().cubes(cubes.toBuilder().size(network.cubeSize())
-                        .colourMode(network.channels() == 1 ? io.github.aed.core.cube.ColourMode.GREY : io.github.aed.core.cube.ColourMode.COLOUR)
-                        .build()).build();
-            }
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
-            return new Settings(d, primeDetector, network,
-                    List.copyOf(all), attributeSettings, fitted, scoring, List.copyOf(tl), List.copyOf(pl), scoringBatchSize);
-        }
-
-        private List<ProxyTask> defaultTasks(ObjectDetector d) {
-            int classes = d.classNames().size();
-            Teacher t = teacher != null ? teacher
-                    : classes > 0 ? new DetectorClassScoresTeacher(classes) : new DetectorConfidenceTeacher(1);
-            return List.of(new ArrowOfTime(), new MotionIrregularity(), new MiddleBox(), new KnowledgeDistillation(t));
+            return new DetectorSettings(d, primeDetector, network, all, attributeSettings, training, scoring, tl, pl, scoringBatchSize);
         }
     }
 }
