@@ -1,7 +1,5 @@
 package io.github.aed.nn.attribute;
 
-import io.github.aed.core.geometry.Box;
-
 /**
  * A dense optical flow field between two consecutive frames of a video as it is played: for every pixel, where it
  * moved, in pixels, from the earlier frame to the later one ({@code dx} to the right, {@code dy} downwards, image
@@ -20,6 +18,16 @@ public final class FlowField {
      * @param flow   {@code width * height * 2} values, row-major, {@code dx, dy} per pixel; copied
      */
     public FlowField(int width, int height, float[] flow) {
+        this(flow.clone(), width, height);
+    }
+
+    /** A field that takes {@code flow} as it is (a fresh array its caller no longer touches), without a copy. */
+    static FlowField adopt(int width, int height, float[] flow) {
+        return new FlowField(flow, width, height);
+    }
+
+    /** Validates and keeps {@code flow} itself (the public constructor passes a copy). */
+    private FlowField(float[] flow, int width, int height) {
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("flow field needs a positive size, got " + width + "x" + height);
         }
@@ -29,7 +37,7 @@ public final class FlowField {
         }
         this.width = width;
         this.height = height;
-        this.flow = flow.clone();
+        this.flow = flow;
     }
 
     public int width() {
@@ -48,10 +56,5 @@ public final class FlowField {
     /** Vertical displacement of pixel (x, y), pixels per frame. */
     public float dy(int x, int y) {
         return flow[(y * width + x) * 2 + 1];
-    }
-
-    /** Whether {@code box} lies inside the field. */
-    public boolean covers(Box box) {
-        return box.isInside(width, height);
     }
 }

@@ -65,7 +65,7 @@ public final class ObjectViews implements AutoCloseable {
         if (previous != null) {
             return opticalFlow.between(previous, frame);
         }
-        return new FlowField(frame.width(), frame.height(), new float[frame.width() * frame.height() * 2]);
+        return FlowField.adopt(frame.width(), frame.height(), new float[frame.width() * frame.height() * 2]);
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class OpticalFlow implements AutoCloseable {
         }
         float[] values = new float[earlier.width() * earlier.height() * 2];
         new FloatPointer(flow.data()).get(values);
-        return new FlowField(earlier.width(), earlier.height(), values);
+        return FlowField.adopt(earlier.width(), earlier.height(), values);
     }
 
     @Override
