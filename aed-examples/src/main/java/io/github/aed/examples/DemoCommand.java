@@ -10,6 +10,7 @@ import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.examples.cli.UsageErrors;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.nn.AnomalyDetector;
+import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.VideoScores;
@@ -79,6 +80,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cube-size", paramLabel = "PX", description = "crop side in pixels, a multiple of 8 (default: ${DEFAULT-VALUE})")
     private int cubeSize = 16;
 
+    @Option(names = "--attributes", description = "also score objects by their attributes (velocity from optical flow, size "
+            + "at position), by density over the normal training objects (docs/attributes.md)")
+    private boolean attributes;
+
+    @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights chosen at training from "
+            + "pseudo-anomalies (default: every score weighs 1)")
+    private boolean fusionWeights;
+
     @Mixin
     private SeedOption seed = new SeedOption(1);
 
@@ -127,13 +136,18 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("   dataset written to " + data);
 
         step("2/5 training on the normal videos");
-        AnomalyDetector detector = AnomalyDetector.builder().detector(MotionDetector.builder().build())
+        MotionDetector objects = MotionDetector.builder().build();
+        AnomalyDetector detector = AnomalyDetector.builder().detector(objects)
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(cubeSize).build())
                 .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
+                .attributes(attributes ? AttributeSettings.forDetector(objects) : AttributeSettings.none())
                 .addProgressListener(ProgressBar.forConsole())
                 .build()
                 .fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(modelFile);
+        if (fusionWeights) {
+            detector = ScoreCommand.withFusionWeights(detector);
+        }
         System.out.println(detector.describe().indent(3));
 
         step("3/5 scoring the test videos");

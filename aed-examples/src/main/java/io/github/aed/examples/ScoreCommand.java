@@ -159,13 +159,18 @@ final class ScoreCommand implements Callable<Integer> {
             detector = detector.withScoring(ScoringSettings.ssmtlPaper(paperProtocol));
         }
         if (fusionWeights) {
-            detector = detector.withScoring(detector.scoringSettings().toBuilder()
-                    .weights(detector.model().orElseThrow().fusionWeights().weights()).build());
+            detector = withFusionWeights(detector);
         }
         if (tasks != null) {
             detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());
         }
         return detector;
+    }
+
+    /** The detector scoring with the fusion weights its model chose at training instead of its scoring settings' weights. */
+    static AnomalyDetector withFusionWeights(AnomalyDetector detector) {
+        return detector.withScoring(detector.scoringSettings().toBuilder()
+                .weights(detector.model().orElseThrow().fusionWeights().weights()).build());
     }
 
     /** The names of the model's attribute scores. */

@@ -35,27 +35,38 @@ class AttributeTest {
         return new ObjectView(new Detection(0, box, classScores == null ? -1 : 0, "x", 0.9, classScores), frame, flow);
     }
 
+    private static final Velocity DIRECTIONS = new Velocity(8);
+
+    @Test
+    void velocityByDefaultIsTheMeanFlowMagnitude() {
+        Box box = Box.ofSize(10, 10, 8, 6);
+        assertArrayEquals(new float[] {5f}, new Velocity().features(view(box, uniform(3, -4), null)), 1e-6f);
+        assertEquals(1, new Velocity().dimension());
+        assertEquals(9, DIRECTIONS.dimension());
+        assertThrows(IllegalArgumentException.class, () -> new Velocity(0));
+    }
+
     @Test
     void velocityPutsTheFlowInItsDirectionBinWithItsMagnitude() {
         Box box = Box.ofSize(10, 10, 8, 6);
-        float[] right = new Velocity().features(view(box, uniform(2, 0), null));
+        float[] right = DIRECTIONS.features(view(box, uniform(2, 0), null));
         assertEquals(2, right[0], 1e-6);
-        assertEquals(2, right[Velocity.BINS], 1e-6);
-        float[] up = new Velocity().features(view(box, uniform(0, -3), null));
+        assertEquals(2, right[DIRECTIONS.bins()], 1e-6);
+        float[] up = DIRECTIONS.features(view(box, uniform(0, -3), null));
         assertEquals(3, up[2], 1e-6, "upwards on screen is 90 degrees anticlockwise: bin 2");
-        float[] leftDown = new Velocity().features(view(box, uniform(-1, 1), null));
+        float[] leftDown = DIRECTIONS.features(view(box, uniform(-1, 1), null));
         assertEquals(Math.sqrt(2), leftDown[5], 1e-6, "left and down is 225 degrees: bin 5");
     }
 
     @Test
     void velocityBinsSumToTheMeanMagnitude() {
         qt().forAll(floats().between(-20f, 20f), floats().between(-20f, 20f)).check((dx, dy) -> {
-            float[] v = new Velocity().features(view(Box.ofSize(3, 4, 10, 12), uniform(dx, dy), null));
+            float[] v = DIRECTIONS.features(view(Box.ofSize(3, 4, 10, 12), uniform(dx, dy), null));
             double sum = 0;
-            for (int i = 0; i < Velocity.BINS; i++) {
+            for (int i = 0; i < DIRECTIONS.bins(); i++) {
                 sum += v[i];
             }
-            return Math.abs(sum - v[Velocity.BINS]) < 1e-4 && Math.abs(v[Velocity.BINS] - Math.hypot(dx, dy)) < 1e-4;
+            return Math.abs(sum - v[DIRECTIONS.bins()]) < 1e-4 && Math.abs(v[DIRECTIONS.bins()] - Math.hypot(dx, dy)) < 1e-4;
         });
     }
 
@@ -75,7 +86,9 @@ class AttributeTest {
 
     @Test
     void providersMakeTheBuiltInAttributesAgain() {
-        assertEquals("velocity", AttributeProvider.create("velocity", Map.of()).name());
+        assertEquals(8, ((Velocity) AttributeProvider.create("velocity", Map.of())).bins(), "saved before bins were an option");
+        assertEquals(1, ((Velocity) AttributeProvider.create("velocity", new Velocity().options())).bins());
+        assertEquals(4, ((Velocity) AttributeProvider.create("velocity", new Velocity(4).options())).bins());
         assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
         var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
         assertTrue(unknown.getMessage().contains("[brightness, class, size, velocity]"), unknown.getMessage());
@@ -96,9 +109,9 @@ class AttributeTest {
         Frame b = crop(texture, 1, 1);
         try (OpticalFlow flow = new OpticalFlow()) {
             FlowField f = flow.between(a, b);
-            float[] v = new Velocity().features(view(Box.ofSize(16, 12, 32, 24), f, null));
-            assertEquals(3, v[Velocity.BINS], 0.5, "the texture moved 3 px right");
-            assertTrue(v[0] > 0.8 * v[Velocity.BINS], "mostly in the 'right' bin: " + java.util.Arrays.toString(v));
+            float[] v = DIRECTIONS.features(view(Box.ofSize(16, 12, 32, 24), f, null));
+            assertEquals(3, v[DIRECTIONS.bins()], 0.5, "the texture moved 3 px right");
+            assertTrue(v[0] > 0.8 * v[DIRECTIONS.bins()], "mostly in the 'right' bin: " + java.util.Arrays.toString(v));
         }
     }
 
