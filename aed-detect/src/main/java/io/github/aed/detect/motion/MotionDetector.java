@@ -103,10 +103,14 @@ public final class MotionDetector implements ObjectDetector {
         background.prime(normalVideos);
     }
 
-    /** {@code motion}: the spec syntax has no settings for this detector, so a recipe holds for the defaults only. */
+    /**
+     * {@code motion}, or {@code motion,hold=N} when {@code holdFrames} is not the default: the spec syntax has no other
+     * settings for this detector, so a recipe holds for the defaults and that one setting only.
+     */
     @Override
     public Optional<String> spec() {
-        return Optional.of("motion");
+        int hold = settings.holdFrames();
+        return Optional.of(hold == MotionSettings.DEFAULT_HOLD_FRAMES ? "motion" : "motion,hold=" + hold);
     }
 
     /** The kept grey frames ({@link PrimedBackground}); none when unprimed. */

@@ -9,6 +9,10 @@ import java.util.Objects;
  * default. Get them from {@link MotionDetector#settings()}; make a detector with {@link MotionDetector#builder()}.
  */
 public final class MotionSettings {
+
+    /** Frames a stopped object is held out of the background by default ({@code holdFrames}). */
+    public static final int DEFAULT_HOLD_FRAMES = 200;
+
     SubtractorKind kind = SubtractorKind.MOG2;
     int history = 500;
     double threshold = Double.NaN;
@@ -32,7 +36,7 @@ public final class MotionSettings {
     int frameDifference = 15;
     double valleySplit = 0.75;
     double overlapExponent = 5;
-    int holdFrames = 200;
+    int holdFrames = DEFAULT_HOLD_FRAMES;
 
     MotionSettings copy() {
         MotionSettings c = new MotionSettings();

@@ -8,6 +8,7 @@ import io.github.aed.detect.csv.CsvDetector;
 import io.github.aed.detect.dnn.DnnDetector;
 import io.github.aed.detect.dnn.DnnOutputFormat;
 import io.github.aed.detect.motion.MotionDetector;
+import io.github.aed.detect.motion.MotionSettings;
 import io.github.aed.detect.person.BodyCascade;
 import io.github.aed.detect.person.CascadePersonDetector;
 import io.github.aed.detect.person.HogPeopleDetector;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Builds a detector from a short text, as the command line and configuration files spell it:
  * <ul>
- *   <li>{@code motion}: {@link MotionDetector} with its defaults;</li>
+ *   <li>{@code motion} or {@code motion,hold=N}: {@link MotionDetector} with its defaults, or holding stopped objects for
+ *       N frames instead of 200 (0 = never; its builder's holdFrames);</li>
  *   <li>{@code hog} or {@code hog:UPSCALE}: {@link HogPeopleDetector} (frames enlarged by UPSCALE, default 1);</li>
  *   <li>{@code cascade:fullbody} or {@code cascade:upperbody}, optionally {@code ,UPSCALE}: {@link CascadePersonDetector};</li>
  *   <li>{@code darknet:CFG,WEIGHTS} or {@code darknet:CFG,WEIGHTS,NAMES}: {@link DnnDetector#darknet};</li>
@@ -38,7 +40,7 @@ import java.util.TreeSet;
 public final class DetectorSpec {
 
     /** The forms accepted by {@link #parse}, for usage messages. */
-    public static final String FORMS = "default | motion | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N,classes=I/J] | "
+    public static final String FORMS = "default | motion[,hold=N] | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N,classes=I/J] | "
             + "coco:centernet:MODEL_JSON[,...] | "
             + "hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | darknet:CFG,WEIGHTS[,NAMES] | "
             + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
@@ -68,14 +70,13 @@ public final class DetectorSpec {
                 throw e;
             }
         }
+        if (spec.strip().toLowerCase(Locale.ROOT).startsWith("motion")) {
+            return motion(spec);
+        }
         int colon = spec.indexOf(':');
         String kind = (colon < 0 ? spec : spec.substring(0, colon)).toLowerCase(Locale.ROOT);
         String arg = colon < 0 ? "" : spec.substring(colon + 1);
         return switch (kind) {
-            case "motion" -> {
-                noArgument(spec, arg);
-                yield MotionDetector.builder().build();
-            }
             case "hog" -> HogPeopleDetector.builder().upscale(arg.isEmpty() ? 1 : number(spec, arg)).build();
             case "cascade" -> cascade(spec, required(spec, arg, "fullbody or upperbody").split(",", -1));
             case "darknet" -> darknet(spec, required(spec, arg, "CFG,WEIGHTS").split(",", -1));
@@ -84,6 +85,27 @@ public final class DetectorSpec {
             case "coco" -> coco(spec, required(spec, arg, "nanodet or centernet"));
             default -> throw new IllegalArgumentException("unknown detector '" + spec + "'; expected " + FORMS);
         };
+    }
+
+    /** {@code motion} or {@code motion,hold=N}: the motion detector, optionally with another {@code holdFrames}. */
+    private static ObjectDetector motion(String spec) {
+        String[] parts = spec.strip().split(",", -1);
+        if (!parts[0].equalsIgnoreCase("motion")) {
+            throw new IllegalArgumentException("unknown detector '" + spec + "'; expected " + FORMS);
+        }
+        MotionSettings.Builder b = MotionDetector.builder();
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2 || !kv[0].strip().equalsIgnoreCase("hold")) {
+                throw new IllegalArgumentException("detector '" + spec + "': expected hold=FRAMES, got '" + parts[i] + "'");
+            }
+            double frames = number(spec, kv[1]);
+            if (frames != Math.rint(frames)) {
+                throw new IllegalArgumentException("detector '" + spec + "': hold is a whole number of frames, got '" + kv[1] + "'");
+            }
+            b.holdFrames((int) frames);
+        }
+        return b.build();
     }
 
     private static ObjectDetector coco(String spec, String arg) {
@@ -182,12 +204,6 @@ public final class DetectorSpec {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("detector '" + spec + "': expected a number, got '" + v + "'");
-        }
-    }
-
-    private static void noArgument(String spec, String arg) {
-        if (!arg.isEmpty()) {
-            throw new IllegalArgumentException("detector '" + spec + "' takes no argument");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.aed.detect.spec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +29,20 @@ class DetectorSpecTest {
             assertInstanceOf(CascadePersonDetector.class, c);
             assertTrue(c.describe().contains("upperbody") && c.describe().contains("upscale=2.00"), c.describe());
             assertInstanceOf(CsvDetector.class, csv);
+        }
+    }
+
+    @Test
+    void motionTakesItsHoldAndSpellsItBack() {
+        try (ObjectDetector held = DetectorSpec.parse("motion"); ObjectDetector never = DetectorSpec.parse("motion,hold=0")) {
+            assertEquals(200, ((MotionDetector) held).settings().holdFrames());
+            assertEquals(0, ((MotionDetector) never).settings().holdFrames());
+            assertEquals("motion", held.spec().orElseThrow());
+            assertEquals("motion,hold=0", never.spec().orElseThrow());
+        }
+        for (String bad : new String[] {"motion,hold=1.5", "motion,history=3", "motion,hold"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse(bad));
+            assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
     }
 
