@@ -80,9 +80,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--cube-size", paramLabel = "PX", description = "crop side in pixels, a multiple of 8 (default: ${DEFAULT-VALUE})")
     private int cubeSize = 16;
 
-    @Option(names = "--attributes", description = "also score objects by their attributes (velocity from optical flow, size "
-            + "at position), by density over the normal training objects (docs/attributes.md)")
-    private boolean attributes;
+    @Option(names = "--attributes", negatable = true, defaultValue = "true", fallbackValue = "true", description = "also "
+            + "score objects by their attributes (velocity from optical flow, size at position), by density over the normal "
+            + "training objects (docs/attributes.md); --no-attributes for the proxy tasks alone (default: with attributes)")
+    private boolean attributes = true;
 
     @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights chosen at training from "
             + "pseudo-anomalies (default: every score weighs 1)")

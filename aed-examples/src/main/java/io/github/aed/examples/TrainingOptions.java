@@ -53,9 +53,11 @@ final class TrainingOptions {
     @Mixin
     private SeedOption seed = new SeedOption(TrainingSettings.defaults().seed());
 
-    @Option(names = "--attributes", description = "also score objects by their attributes (velocity from optical flow, size at "
-            + "position, the detector's class evidence), by density over the normal training objects (docs/attributes.md)")
-    private boolean attributes;
+    @Option(names = "--attributes", negatable = true, defaultValue = "true", fallbackValue = "true", description = "also "
+            + "score objects by their attributes (velocity from optical flow, size at position, the detector's class "
+            + "evidence), by density over the normal training objects (docs/attributes.md); --no-attributes for the "
+            + "paper's proxy tasks alone (default: with attributes)")
+    private boolean attributes = true;
 
     @Option(names = "--teacher", paramLabel = "NAME[+NAME...]", description = {"what the distillation task learns to predict: "
             + "detector-class-scores (the default for detectors with classes), detector-confidence (the default otherwise), "
@@ -94,9 +96,7 @@ final class TrainingOptions {
         if (teacher != null) {
             b.teacher(teacher(Math.max(1, objects.classNames().size())));
         }
-        if (attributes) {
-            b.attributes(AttributeSettings.forDetector(objects));
-        }
+        b.attributes(attributes ? AttributeSettings.forDetector(objects) : AttributeSettings.none());
         return b.build();
     }
 

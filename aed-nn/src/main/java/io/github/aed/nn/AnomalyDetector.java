@@ -408,9 +408,11 @@ public final class AnomalyDetector implements AutoCloseable {
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
-     * <li>attributes: none ({@link #attributes} adds velocity, size and class evidence scored by density); every score
-     *     weighs 1 in the object score, as the paper sums its tasks (the weights chosen at training from
-     *     pseudo-anomalies, {@link io.github.aed.nn.model.FusionWeights}, are an opt-in scoring setting);</li>
+     * <li>attributes: {@link AttributeSettings#forDetector} of the detector (velocity, size at position and, for a
+     *     detector with classes, class evidence, each scored by density; {@link AttributeSettings#none()} for the
+     *     paper's tasks alone); every score weighs 1 in the object score, as the paper sums its tasks (the weights
+     *     chosen at training from pseudo-anomalies, {@link io.github.aed.nn.model.FusionWeights}, are an opt-in
+     *     scoring setting);</li>
      * <li>training: {@link TrainingSettings#defaults()}, 4 epochs on at most 1000 objects per training video;
      *     scoring: {@link ScoringSettings#defaults()}
      *     (non-transductive, usable on streams);</li>
@@ -482,9 +484,10 @@ public final class AnomalyDetector implements AutoCloseable {
 
         /**
          * The attributes objects are also scored by, and how their density banks are built (default
-         * {@link AttributeSettings#none()}: the proxy tasks alone, as in the paper; {@link AttributeSettings#forDetector}
-         * gives velocity, size at position and, for a detector with classes, class evidence). Off by default because on
-         * UCSD Ped2 they lowered the micro AUC (docs/attributes.md).
+         * {@link AttributeSettings#forDetector} of the detector: velocity, size at position and, for a detector with
+         * classes, class evidence; {@link AttributeSettings#none()} for the proxy tasks alone, as in the paper). On by
+         * default because with them UCSD Ped2's micro AUC and RBDC rose on every training seed and varied less across
+         * seeds (docs/RESULTS.md).
          */
         public Builder attributes(AttributeSettings a) {
             this.attributes = Objects.requireNonNull(a, "attributes");
@@ -567,10 +570,11 @@ public final class AnomalyDetector implements AutoCloseable {
         private DetectorSettings settings(ObjectDetector d) {
             List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : DetectorSettings.defaultTasks(d, teacher));
             all.addAll(extraTasks);
-            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes() : List.of());
+            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes()
+                    : d != null ? AttributeSettings.forDetector(d).attributes() : List.of());
             allAttributes.addAll(extraAttributes);
-            AttributeSettings attributeSettings = (attributes != null ? attributes : AttributeSettings.none())
-                    .withAttributes(allAttributes);
+            AttributeSettings attributeSettings = (attributes != null ? attributes
+                    : d != null ? AttributeSettings.forDetector(d) : AttributeSettings.none()).withAttributes(allAttributes);
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
             return new DetectorSettings(d, primeDetector, network, all, attributeSettings, training, scoring, tl, pl, scoringBatchSize);

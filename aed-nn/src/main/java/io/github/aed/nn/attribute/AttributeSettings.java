@@ -8,9 +8,9 @@ import java.util.Objects;
  * Which attributes an anomaly detector scores objects by, and how their density banks are built.
  *
  * <ul>
- * <li>{@code attributes}: {@link #defaults()} has {@link Velocity} and {@link SizeAtPosition}, {@link #forDetector} adds
- *     {@link ClassEvidence} for a detector with classes; empty ({@link #none()}, the anomaly detector's default) = no
- *     attribute scores;</li>
+ * <li>{@code attributes}: {@link #defaults()} has {@link Velocity} and {@link SizeAtPosition}, {@link #forDetector} (the
+ *     anomaly detector's default) adds {@link ClassEvidence} for a detector with classes; empty ({@link #none()}) = no
+ *     attribute scores, the paper's proxy tasks alone;</li>
  * <li>{@code neighbours} k = 5: nearest bank vectors averaged (a 1-NN distance is dominated by noisy boxes and
  *     outliers among the training objects);</li>
  * <li>{@code bankSize} = 2000: larger banks are compressed by k-means to this many centres;</li>
@@ -44,7 +44,7 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
 
     /**
      * {@link #defaults()} for this detector: velocity and size at position, and class evidence when the detector has
-     * classes.
+     * classes. The anomaly detector's default.
      */
     public static AttributeSettings forDetector(ObjectDetector detector) {
         List<ObjectAttribute> a = new java.util.ArrayList<>(defaults().attributes());
@@ -54,7 +54,7 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         return defaults().withAttributes(a);
     }
 
-    /** No attribute scores (the proxy tasks alone, as in the paper): the anomaly detector's default. */
+    /** No attribute scores: the proxy tasks alone, as in the paper. */
     public static AttributeSettings none() {
         return new AttributeSettings(List.of(), 5, 2000, 42);
     }
