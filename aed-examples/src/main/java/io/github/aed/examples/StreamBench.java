@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                 + "stream) and scores it frame by frame with AnomalyDetector.stream, as a camera feed would be. The model "
                 + "is --model, or one trained first for a minute or less on generated normal clips of the same scene. Every "
                 + "--report-every frames: frames done, frames/s overall and since the last report, the heap in use and "
-                + "committed after two full GCs a quarter second apart, resident memory (VmRSS), and JavaCPP's physicalBytes and totalBytes "
+                + "committed after full GCs repeated until the heap settles, resident memory (VmRSS), and JavaCPP's physicalBytes and totalBytes "
                 + "(ND4J's buffers show in the resident memory only). At the end: the growth of each from the frame at "
                 + "--warmup of the run to the last frame, between those two samples and along the least-squares line "
                 + "through every sample in between, and whether heap and resident memory stay within 5 %% along that "
@@ -52,8 +52,12 @@ final class StreamBench implements Callable<Integer> {
     /** The largest growth after warm-up, in percent, that counts as flat memory. */
     static final double FLAT_LIMIT_PERCENT = 5;
     private static final String STREAM = "generated-stream";
-    /** How long the deallocator threads get between the two collections of a memory sample. */
+    /** How long the deallocator threads get between two collections of a memory sample. */
     private static final long RELEASE_PAUSE_MILLIS = 250;
+    /** Collections at most per memory sample. */
+    private static final int SETTLE_ROUNDS = 8;
+    /** Change of the heap in use between two collections below which it counts as settled, in percent. */
+    private static final double SETTLED_PERCENT = 1;
 
     @Spec
     private CommandSpec spec;
@@ -236,28 +240,44 @@ final class StreamBench implements Callable<Integer> {
     }
 
     /**
-     * Memory now: the heap in use and committed after two full collections, resident memory, JavaCPP's resident and
-     * allocated bytes. ND4J's CPU buffers are outside JavaCPP's count; they show in the resident memory.
+     * Memory now: the heap in use and committed after the heap has settled under repeated full collections, resident
+     * memory, JavaCPP's resident and allocated bytes. ND4J's CPU buffers are outside JavaCPP's count; they show in the
+     * resident memory.
      *
-     * <p>Why two: a collection finds the buffers that died since the last one, but each ND4J buffer leaves a release
+     * <p>Why repeated: a collection finds the arrays that died since the last one, but each ND4J array leaves a release
      * record on the heap (a weak reference, an id string, a map entry, a native handle and JavaCPP's deallocator:
-     * about 300 bytes) that ND4J's and JavaCPP's deallocator threads drop only after that collection has queued it.
-     * The network makes tens of ND4J arrays per frame, most of them views inside its layers, so one collection's
-     * "heap after GC" still counts tens of megabytes of such records, more the longer since the previous collection.
-     * The pause lets the threads drain part of their queues before the second collection; samples still swing, which
-     * is why the verdict follows the trend line (docs/reliability.md).
+     * about 300 bytes) that ND4J's and JavaCPP's deallocator threads drop only after that collection has queued it. The
+     * network makes tens of ND4J arrays per frame, most of them views inside its layers, so one collection's "heap
+     * after GC" still counts tens of megabytes of such records, more the longer since the previous collection. So the
+     * sample collects, pauses for the threads to drain their queues, and collects again, until the heap in use changes
+     * by less than {@value #SETTLED_PERCENT} % (at most {@value #SETTLE_ROUNDS} rounds).
      */
     private static Sample sample(int frames, double seconds) {
-        System.gc();
-        try {
-            Thread.sleep(RELEASE_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        System.gc();
-        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        MemoryUsage heap = settledHeap();
         return new Sample(frames, seconds, heap.getUsed(), heap.getCommitted(), Machine.processMb("VmRSS") << 20,
                 Pointer.physicalBytes(), Pointer.totalBytes());
+    }
+
+    /** The heap after full collections, repeated with pauses until the heap in use has settled (see {@link #sample}). */
+    private static MemoryUsage settledHeap() {
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        for (int round = 1; round < SETTLE_ROUNDS; round++) {
+            try {
+                Thread.sleep(RELEASE_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return heap;
+            }
+            System.gc();
+            MemoryUsage next = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+            boolean settled = Math.abs(growth(heap.getUsed(), next.getUsed())) < SETTLED_PERCENT;
+            heap = next;
+            if (settled) {
+                break;
+            }
+        }
+        return heap;
     }
 
     /** CPU time of the whole process (every thread, the garbage collector's included), or 0 where the JVM cannot tell. */
