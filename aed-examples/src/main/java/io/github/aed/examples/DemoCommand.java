@@ -137,14 +137,14 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("   dataset written to " + data);
 
         step("2/5 training on the normal videos");
-        MotionDetector objects = MotionDetector.builder().build();
-        AnomalyDetector detector = AnomalyDetector.builder().detector(objects)
+        AnomalyDetector.Builder builder = AnomalyDetector.builder().detector(MotionDetector.builder().build())
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(cubeSize).build())
                 .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
-                .attributes(attributes ? AttributeSettings.forDetector(objects) : AttributeSettings.none())
-                .addProgressListener(ProgressBar.forConsole())
-                .build()
-                .fit(train.stream().map(GeneratedVideo::asVideo).toList());
+                .addProgressListener(ProgressBar.forConsole());
+        if (!attributes) {
+            builder.attributes(AttributeSettings.none());
+        }
+        AnomalyDetector detector = builder.build().fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(modelFile);
         if (fusionWeights) {
             detector = ScoreCommand.withFusionWeights(detector);

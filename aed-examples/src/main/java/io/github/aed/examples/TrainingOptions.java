@@ -96,7 +96,9 @@ final class TrainingOptions {
         if (teacher != null) {
             b.teacher(teacher(Math.max(1, objects.classNames().size())));
         }
-        b.attributes(attributes ? AttributeSettings.forDetector(objects) : AttributeSettings.none());
+        if (!attributes) {
+            b.attributes(AttributeSettings.none());
+        }
         return b.build();
     }
 

@@ -570,11 +570,11 @@ public final class AnomalyDetector implements AutoCloseable {
         private DetectorSettings settings(ObjectDetector d) {
             List<ProxyTask> all = new ArrayList<>(tasks != null ? tasks : DetectorSettings.defaultTasks(d, teacher));
             all.addAll(extraTasks);
-            List<ObjectAttribute> allAttributes = new ArrayList<>(attributes != null ? attributes.attributes()
-                    : d != null ? AttributeSettings.forDetector(d).attributes() : List.of());
+            AttributeSettings base = attributes != null ? attributes
+                    : d != null ? AttributeSettings.forDetector(d) : AttributeSettings.none();
+            List<ObjectAttribute> allAttributes = new ArrayList<>(base.attributes());
             allAttributes.addAll(extraAttributes);
-            AttributeSettings attributeSettings = (attributes != null ? attributes
-                    : d != null ? AttributeSettings.forDetector(d) : AttributeSettings.none()).withAttributes(allAttributes);
+            AttributeSettings attributeSettings = base.withAttributes(allAttributes);
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
             return new DetectorSettings(d, primeDetector, network, all, attributeSettings, training, scoring, tl, pl, scoringBatchSize);

@@ -99,11 +99,7 @@ public final class DetectorSpec {
             if (kv.length != 2 || !kv[0].strip().equalsIgnoreCase("hold")) {
                 throw new IllegalArgumentException("detector '" + spec + "': expected hold=FRAMES, got '" + parts[i] + "'");
             }
-            double frames = number(spec, kv[1]);
-            if (frames != Math.rint(frames)) {
-                throw new IllegalArgumentException("detector '" + spec + "': hold is a whole number of frames, got '" + kv[1] + "'");
-            }
-            b.holdFrames((int) frames);
+            b.holdFrames(wholeNumber(spec, kv[1], "hold is a whole number of frames"));
         }
         return b.build();
     }
@@ -147,11 +143,7 @@ public final class DetectorSpec {
     private static Set<Integer> classIds(String spec, String ids) {
         Set<Integer> out = new TreeSet<>();
         for (String id : ids.split("/", -1)) {
-            double v = number(spec, id);
-            if (v != Math.rint(v)) {
-                throw new IllegalArgumentException("detector '" + spec + "': class ids are whole numbers, got '" + id + "'");
-            }
-            out.add((int) v);
+            out.add(wholeNumber(spec, id, "class ids are whole numbers"));
         }
         return out;
     }
@@ -197,6 +189,15 @@ public final class DetectorSpec {
             b.classNames(DnnDetector.readClassNames(Path.of(parts[2])));
         }
         return b.build();
+    }
+
+    /** {@code v} as a whole number, or an error saying {@code rule} and what was given. */
+    private static int wholeNumber(String spec, String v, String rule) {
+        double n = number(spec, v);
+        if (n != Math.rint(n)) {
+            throw new IllegalArgumentException("detector '" + spec + "': " + rule + ", got '" + v + "'");
+        }
+        return (int) n;
     }
 
     private static double number(String spec, String v) {

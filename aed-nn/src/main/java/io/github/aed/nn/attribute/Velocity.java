@@ -66,10 +66,11 @@ public final class Velocity implements ObjectAttribute {
                 double dx = flow.dx(x, y);
                 double dy = -flow.dy(x, y);
                 double m = Math.hypot(dx, dy);
-                double turns = Math.atan2(dy, dx) / (2 * Math.PI) + 1.0 / (2 * bins);
-                int bin = (int) Math.floor((turns - Math.floor(turns)) * bins) % bins;
-                sums[bin] += m;
                 total += m;
+                if (bins > 1) {
+                    double turns = Math.atan2(dy, dx) / (2 * Math.PI) + 1.0 / (2 * bins);
+                    sums[(int) Math.floor((turns - Math.floor(turns)) * bins) % bins] += m;
+                }
             }
         }
         double pixels = (double) b.width() * b.height();
