@@ -187,6 +187,15 @@ final class Actor {
             vy = -vy;
             y = Math.max(top + h, Math.min(bottom, y));
         }
+        if (kind == AnomalyKind.ERRATIC) {
+            // a turn must not take it back out through the side it entered by, or its anomaly lasts a few edge frames
+            double margin = bodyWidth() / 2;
+            if (x < margin) {
+                vx = Math.abs(vx);
+            } else if (x > family.width() - margin) {
+                vx = -Math.abs(vx);
+            }
+        }
         double half = bodyWidth() / 2 + 2;
         boolean outside = x < -half - 1 || x > family.width() + half + 1 || y < -1 || y - height() > family.height() + 1;
         if (outside || trackId >= 0 && f >= end) {

@@ -10,7 +10,7 @@ public enum AnomalyKind {
     FAST_MOVER,
     /** A small vehicle, a cart (size and shape): a box on wheels twice as wide as tall, at about twice walking speed. */
     VEHICLE,
-    /** An erratic walker (direction): zig-zags and moves across the walkway instead of along it. */
+    /** An erratic walker (direction): zig-zags and moves across the walkway instead of along it, staying in view. */
     ERRATIC,
     /** A loiterer (stopping): walks in, stops in the middle of the walkway and stands still; abnormal while standing. */
     LOITERER,

@@ -74,6 +74,18 @@ class SceneGeneratorTest {
     }
 
     @Test
+    void erraticWalkersStayInViewForTheirWholeTime() {
+        for (String family : java.util.List.of("classic", "street", "plaza", "walkway")) {
+            for (int variant = 0; variant < 12; variant++) {
+                SceneGenerator g = NORMAL.toBuilder().family(SceneFamily.named(family)).frames(100).anomaly(AnomalyKind.ERRATIC, 10, 80).build();
+                GeneratedVideo v = g.generate("Test_erratic", variant);
+                assertTrue(v.abnormalFrames() >= 60, family + " variant " + variant + ": the erratic walker is in view for only "
+                        + v.abnormalFrames() + " of its 80 frames");
+            }
+        }
+    }
+
+    @Test
     void badSettingsAreRejected() {
         assertThrows(IllegalArgumentException.class, () -> SceneGenerator.builder().size(63, 48));
         assertThrows(IllegalArgumentException.class, () -> SceneGenerator.builder().frames(10).anomaly(AnomalyKind.VEHICLE, 10, 5).build());
