@@ -13,6 +13,7 @@ import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
@@ -85,6 +86,11 @@ final class DemoCommand implements Callable<Integer> {
             + "training objects (docs/attributes.md); --no-attributes for the proxy tasks alone (default: with attributes)")
     private boolean attributes = true;
 
+    @Option(names = "--normalisation", paramLabel = "MODE", description = "how each score is scaled before the sum: "
+            + "training_quantiles (default), training_min_max (the former default) or per_video_min_max (transductive); see "
+            + "./aed score --help")
+    private Normalisation normalisation;
+
     @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights chosen at training from "
             + "pseudo-anomalies (default: every score weighs 1)")
     private boolean fusionWeights;
@@ -146,6 +152,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         AnomalyDetector detector = builder.build().fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(modelFile);
+        if (normalisation != null) {
+            detector = ScoreCommand.withNormalisation(detector, normalisation);
+        }
         if (fusionWeights) {
             detector = ScoreCommand.withFusionWeights(detector);
         }

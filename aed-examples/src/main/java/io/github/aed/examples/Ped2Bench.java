@@ -21,7 +21,6 @@ import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.model.TrainedModel;
 import io.github.aed.nn.model.ValidationScores;
-import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ObjectScores;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
@@ -280,7 +279,7 @@ final class Ped2Bench implements Callable<Integer> {
 
     /** One variant: the raw scores re-scored with these settings. */
     private static Variant scored(String protocol, String label, ScoringSettings s, ValidationScores validation, List<RawVideo> raw) {
-        VideoScorer scorer = new VideoScorer(s, s.normalisation() == Normalisation.TRAINING_MIN_MAX ? validation.statistics(s) : null);
+        VideoScorer scorer = new VideoScorer(s, s.normalisation().fromTraining() ? validation.statistics(s) : null);
         List<VideoScores> scores = raw.stream().map(r -> scorer.score(r.name(), r.frames(), r.width(), r.height(), r.objects())).toList();
         return new Variant(protocol, label, s, scores, null);
     }

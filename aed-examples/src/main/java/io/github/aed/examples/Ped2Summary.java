@@ -92,7 +92,7 @@ final class Ped2Summary {
 
         md.append("## Accuracy, all tasks (percent)\n\n");
         md.append("| protocol | micro AUC | macro AUC | RBDC | TBDC | EER |\n|---|---|---|---|---|---|\n");
-        md.append("| default: non-transductive, ranges from normal training objects")
+        md.append("| default: non-transductive, each score calibrated on normal validation objects (median → 0, 99th percentile → 1)")
                 .append(Metrics.of(Ped2Bench.variant(variants, "default", Ped2Bench.ALL_TASKS).report()).row()).append('\n');
         md.append("| paper: `ssmtlPaper(PED2)`, transductive (per-video normalisation), filters tuned on test by the reference")
                 .append(Metrics.of(Ped2Bench.variant(variants, "paper", Ped2Bench.ALL_TASKS).report()).row()).append('\n');

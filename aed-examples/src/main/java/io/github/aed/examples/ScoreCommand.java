@@ -11,6 +11,7 @@ import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.VideoFileWriter;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
@@ -64,6 +65,12 @@ final class ScoreCommand implements Callable<Integer> {
             + "scoring settings for that dataset: per-video min-max normalisation (transductive), block map, 3D mean filter, "
             + "its temporal Gaussian. Default: the library's non-transductive settings.")
     private ScoringSettings.Dataset paperProtocol;
+
+    @Option(names = "--normalisation", paramLabel = "MODE", description = "how each score is scaled before the sum: "
+            + "training_quantiles (default: median → 0, 99th percentile → 1 on the model's normal validation objects), "
+            + "training_min_max (their minimum and maximum, the former default), per_video_min_max (transductive) or none; "
+            + "after --paper-protocol, overrides its normalisation")
+    private Normalisation normalisation;
 
     @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights the model chose at "
             + "training from pseudo-anomalies (default: every score weighs 1)")
@@ -158,6 +165,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (paperProtocol != null) {
             detector = detector.withScoring(ScoringSettings.ssmtlPaper(paperProtocol));
         }
+        if (normalisation != null) {
+            detector = withNormalisation(detector, normalisation);
+        }
         if (fusionWeights) {
             detector = withFusionWeights(detector);
         }
@@ -165,6 +175,11 @@ final class ScoreCommand implements Callable<Integer> {
             detector = detector.withScoring(detector.scoringSettings().toBuilder().scoredTasks(new LinkedHashSet<>(tasks)).build());
         }
         return detector;
+    }
+
+    /** The detector scoring with this normalisation instead of its scoring settings' one. */
+    static AnomalyDetector withNormalisation(AnomalyDetector detector, Normalisation normalisation) {
+        return detector.withScoring(detector.scoringSettings().toBuilder().normalisation(normalisation).build());
     }
 
     /** The detector scoring with the fusion weights its model chose at training instead of its scoring settings' weights. */

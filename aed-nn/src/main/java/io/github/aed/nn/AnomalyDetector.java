@@ -20,7 +20,6 @@ import io.github.aed.nn.model.TrainingSummary;
 import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.CubeScorer;
-import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoreStatistics;
 import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.ScoringPipeline;
@@ -222,7 +221,7 @@ public final class AnomalyDetector implements AutoCloseable {
         TrainedModel m = requireTrained();
         if (settings.scoring().isTransductive()) {
             throw new IllegalStateException("scoring setting " + settings.scoring().normalisation()
-                    + " needs whole videos; use score(video), or TRAINING_MIN_MAX normalisation for streams");
+                    + " needs whole videos; use score(video), or TRAINING_QUANTILES normalisation for streams");
         }
         synchronized (lock) {
             try (AttributeCubeScorer scorer = scorer(m)) {
@@ -376,7 +375,7 @@ public final class AnomalyDetector implements AutoCloseable {
 
     private ScoringPipeline pipeline(TrainedModel m, CubeScorer scorer) {
         ScoringSettings scoring = scoringSettings(m);
-        ScoreStatistics stats = scoring.normalisation() == Normalisation.TRAINING_MIN_MAX ? m.validationScores().statistics(scoring) : null;
+        ScoreStatistics stats = scoring.normalisation().fromTraining() ? m.validationScores().statistics(scoring) : null;
         TrainingSummary t = m.training();
         return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners(), settings.scoringBatchSize(),
                 new Box(0, 0, t.frameWidth(), t.frameHeight()));

@@ -166,13 +166,13 @@ public class AnomalyDetectorTest {
     }
 
     @Test
-    void oneTaskAloneScoresWithItsOwnTrainingRanges() {
+    void oneTaskAloneScoresWithItsOwnTrainingAnchors() {
         AnomalyDetector middleBoxOnly = trained.withScoring(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
         VideoScores scores = middleBoxOnly.score(test.asVideo());
-        ScoreStatistics ranges = trained.model().orElseThrow().validationScores().statistics(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
+        ScoreStatistics anchors = trained.model().orElseThrow().validationScores().statistics(ScoringSettings.builder().scoredTasks(java.util.Set.of("middle-box")).build());
         for (var o : scores.objects()) {
-            double scaled = (o.rawByTask().get("middle-box") - ranges.range("middle-box")[0])
-                    / (ranges.range("middle-box")[1] - ranges.range("middle-box")[0]);
+            double[] a = anchors.anchors("middle-box");
+            double scaled = (o.rawByTask().get("middle-box") - a[0]) / (a[1] - a[0]);
             assertEquals(Math.max(0, scaled), o.score(), 1e-9, "with one task the object score is that task's scaled score");
         }
     }

@@ -1,5 +1,6 @@
 package io.github.aed.nn.attribute;
 
+import io.github.aed.nn.scoring.ScoreStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -19,8 +20,8 @@ import java.util.Objects;
  */
 public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, double median, double upper) {
 
-    /** The held-out quantile that calibrates a score to 1. */
-    public static final double UPPER_QUANTILE = 0.99;
+    /** The held-out quantile that calibrates a score to 1 (the scoring's {@link ScoreStatistics#UPPER_QUANTILE}). */
+    public static final double UPPER_QUANTILE = ScoreStatistics.UPPER_QUANTILE;
 
     /** Validates the calibration. */
     public AttributeDensity {
@@ -52,8 +53,8 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
                     + "objects, got " + heldOut.size());
         }
         double[] d = heldOut.stream().mapToDouble(bank::distance).sorted().toArray();
-        double median = quantile(d, 0.5);
-        double upper = quantile(d, UPPER_QUANTILE);
+        double median = ScoreStatistics.quantile(d, 0.5);
+        double upper = ScoreStatistics.quantile(d, UPPER_QUANTILE);
         if (!(upper > median)) {
             upper = d[d.length - 1];
         }
@@ -83,11 +84,4 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
                 bank.k(), bank.size(), median, UPPER_QUANTILE * 100, upper);
     }
 
-    /** The linear-interpolated quantile of sorted values. */
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

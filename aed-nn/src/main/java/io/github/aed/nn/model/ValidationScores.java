@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * The raw test-time score of every task on every validation object of the training videos (normal data), one array
  * per task, aligned by object. What the scoring pipeline needs to scale scores without seeing a whole test video
- * ({@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX}), kept whole so that any statistic can be derived.
+ * ({@link io.github.aed.nn.scoring.Normalisation#TRAINING_QUANTILES}), kept whole so that any statistic can be derived.
  *
  * @param byTask task name → the objects' raw scores; all arrays of one length
  */
@@ -57,8 +57,8 @@ public record ValidationScores(Map<String, double[]> byTask) {
     }
 
     /**
-     * The ranges for {@link io.github.aed.nn.scoring.Normalisation#TRAINING_MIN_MAX} under these settings: their
-     * per-task scaling, scored tasks (empty = all) and fusion weights.
+     * The anchors of a training normalisation ({@link io.github.aed.nn.scoring.Normalisation#fromTraining()}) under
+     * these settings: their normalisation, per-task scaling, scored tasks (empty = all) and fusion weights.
      *
      * @throws IllegalStateException    when there are no validation objects
      * @throws IllegalArgumentException when a scored task has no validation scores
@@ -71,7 +71,7 @@ public record ValidationScores(Map<String, double[]> byTask) {
         }
         Set<String> tasks = settings.scoredTasks();
         if (tasks.isEmpty()) {
-            return ScoreStatistics.of(byTask, settings.perTaskScaling(), settings::weight);
+            return ScoreStatistics.of(byTask, settings.normalisation(), settings.perTaskScaling(), settings::weight);
         }
         Map<String, double[]> chosen = new LinkedHashMap<>();
         for (String task : byTask.keySet()) {
@@ -82,7 +82,7 @@ public record ValidationScores(Map<String, double[]> byTask) {
         if (chosen.size() != tasks.size()) {
             throw new IllegalArgumentException("no validation scores for some of the tasks " + tasks + "; known: " + byTask.keySet());
         }
-        return ScoreStatistics.of(chosen, settings.perTaskScaling(), settings::weight);
+        return ScoreStatistics.of(chosen, settings.normalisation(), settings.perTaskScaling(), settings::weight);
     }
 
     /** "task: n=…, min … max, mean ± std" for every task. */

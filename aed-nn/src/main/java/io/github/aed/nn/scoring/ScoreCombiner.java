@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Step 1 of scoring: each score (task or attribute) scaled to [0, 1], the scaled scores summed with the fusion weights
- * ({@link ScoringSettings#weights()}), the sum scaled again, giving the object score S (SSMTL §6.2–6.3, which weighs
- * every task 1). Where the ranges come from is the {@link Normalisation}.
+ * Step 1 of scoring: each score (task or attribute) scaled between its two anchors, the scaled scores summed with the
+ * fusion weights ({@link ScoringSettings#weights()}), the sum scaled again, giving the object score S (SSMTL §6.2–6.3,
+ * which weighs every task 1 and scales by minimum and maximum). Where the anchors come from is the {@link Normalisation}.
  */
 final class ScoreCombiner {
 
@@ -17,8 +17,8 @@ final class ScoreCombiner {
     private final ScoreStatistics statistics;
 
     ScoreCombiner(ScoringSettings settings, ScoreStatistics statistics) {
-        if (settings.normalisation() == Normalisation.TRAINING_MIN_MAX && statistics == null) {
-            throw new IllegalArgumentException("TRAINING_MIN_MAX normalisation needs the training score statistics");
+        if (settings.normalisation().fromTraining() && statistics == null) {
+            throw new IllegalArgumentException(settings.normalisation() + " normalisation needs the training score statistics");
         }
         this.settings = settings;
         this.statistics = statistics;
@@ -42,26 +42,26 @@ final class ScoreCombiner {
         }
         Set<String> tasks = scoredTasks(available);
         Normalisation mode = settings.normalisation();
-        ScoreStatistics ranges = switch (mode) {
-            case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(tasks)).toList(),
+        ScoreStatistics anchors = switch (mode) {
+            case PER_VIDEO_MIN_MAX -> ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(tasks)).toList(), mode,
                     settings.perTaskScaling(), settings::weight);
-            case TRAINING_MIN_MAX -> statistics;
+            case TRAINING_QUANTILES, TRAINING_MIN_MAX -> statistics;
             case NONE -> null;
         };
-        if (mode == Normalisation.TRAINING_MIN_MAX && !statistics.taskRanges().keySet().equals(tasks)) {
-            throw new IllegalArgumentException("the training statistics cover the tasks " + statistics.taskRanges().keySet()
+        if (mode.fromTraining() && !statistics.taskAnchors().keySet().equals(tasks)) {
+            throw new IllegalArgumentException("the training statistics cover the tasks " + statistics.taskAnchors().keySet()
                     + " but the object score sums " + tasks + "; compute them for the scored tasks");
         }
-        boolean scaleTasks = settings.perTaskScaling() && ranges != null;
+        boolean scaleTasks = settings.perTaskScaling() && anchors != null;
         for (ObjectScores o : objects) {
             double sum = 0;
             for (String task : tasks) {
-                sum += settings.weight(task) * (scaleTasks ? ScoreStatistics.scale(o.score(task), ranges.range(task)) : o.score(task));
+                sum += settings.weight(task) * (scaleTasks ? ScoreStatistics.scale(o.score(task), anchors.anchors(task)) : o.score(task));
             }
-            if (ranges != null) {
-                sum = ScoreStatistics.scale(sum, ranges.sumRange());
+            if (anchors != null) {
+                sum = ScoreStatistics.scale(sum, anchors.sumAnchors());
             }
-            if (mode == Normalisation.TRAINING_MIN_MAX) {
+            if (mode.fromTraining()) {
                 sum = Math.max(0, sum);
             }
             out.add(new FramePipeline.Combined(o.detection(), sum, o.byTask()));

@@ -44,7 +44,7 @@ public final class ScoringPipeline {
      * @param detector   finds the objects; reset before each video
      * @param scorer     scores the objects' cubes
      * @param settings   the scoring levers
-     * @param statistics training score ranges (needed for {@link Normalisation#TRAINING_MIN_MAX})
+     * @param statistics training score anchors (needed when {@link Normalisation#fromTraining()})
      * @param listeners  progress listeners
      * @param batchSize  cubes scored together in whole-video scoring (at least 1)
      * @param frameSize  the size every frame must have (e.g. the one the model was trained on, as a box at the
@@ -62,8 +62,8 @@ public final class ScoringPipeline {
         }
         this.batchSize = batchSize;
         this.frameSize = frameSize;
-        if (settings.normalisation() == Normalisation.TRAINING_MIN_MAX && statistics == null) {
-            throw new IllegalArgumentException("TRAINING_MIN_MAX normalisation needs the training score statistics");
+        if (settings.normalisation().fromTraining() && statistics == null) {
+            throw new IllegalArgumentException(settings.normalisation() + " normalisation needs the training score statistics");
         }
     }
 

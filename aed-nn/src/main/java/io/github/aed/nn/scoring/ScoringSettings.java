@@ -12,8 +12,8 @@ import java.util.Map;
  * Every lever that turns object scores into frame scores and regions. Each one changes the metrics, so
  * {@link #describe()} prints them all and every result carries its settings.
  *
- * <p>The defaults are the library's clean, non-transductive protocol: scores scaled with ranges learnt on normal
- * training objects ({@link Normalisation#TRAINING_MIN_MAX}), the reference's 3-pixel blocks and 9×9×9 mean filter
+ * <p>The defaults are the library's clean, non-transductive protocol: every score calibrated on the normal validation
+ * objects kept at training, median → 0 and 99th percentile → 1 ({@link Normalisation#TRAINING_QUANTILES}), the reference's 3-pixel blocks and 9×9×9 mean filter
  * (it looks 4 frames ahead, so streams are scored with a 4-frame delay), no temporal Gaussian (the reference's was
  * tuned on the test sets), regions scored by their object's score. The mean filter mostly suppresses isolated
  * high scores of small boxes, which on UCSD Ped2 are the commonest false alarms (docs/RESULTS.md). {@link #ssmtlPaper(Dataset)} gives the reference
@@ -158,7 +158,7 @@ public final class ScoringSettings {
 
     /** Builder; every setting has a default. */
     public static final class Builder {
-        private Normalisation normalisation = Normalisation.TRAINING_MIN_MAX;
+        private Normalisation normalisation = Normalisation.TRAINING_QUANTILES;
         private boolean perTaskScaling = true;
         private int blockSize = 3;
         private int meanFilterSize = 9;

@@ -24,13 +24,13 @@ public final class StreamingVideoScorer {
      * @param width      frame width in pixels
      * @param height     frame height in pixels
      * @param settings   scoring levers; {@link Normalisation#PER_VIDEO_MIN_MAX} is rejected (it needs the whole video)
-     * @param statistics training score ranges, required for {@link Normalisation#TRAINING_MIN_MAX}
+     * @param statistics training score anchors, required when {@link Normalisation#fromTraining()}
      */
     public StreamingVideoScorer(String stream, int width, int height, ScoringSettings settings, ScoreStatistics statistics) {
         Objects.requireNonNull(settings, "settings");
         if (settings.isTransductive()) {
             throw new IllegalArgumentException(settings.normalisation() + " normalisation needs the whole video; "
-                    + "use VideoScorer, or TRAINING_MIN_MAX for streams");
+                    + "use VideoScorer, or TRAINING_QUANTILES for streams");
         }
         this.stream = Objects.requireNonNull(stream, "stream");
         this.width = width;

@@ -28,7 +28,7 @@ public final class VideoScorer {
 
     /**
      * @param settings   the scoring levers
-     * @param statistics ranges of normal objects' scores; required for {@link Normalisation#TRAINING_MIN_MAX}, ignored
+     * @param statistics anchors of normal objects' scores; required when {@link Normalisation#fromTraining()}, ignored
      *                   otherwise (may be null then)
      */
     public VideoScorer(ScoringSettings settings, ScoreStatistics statistics) {

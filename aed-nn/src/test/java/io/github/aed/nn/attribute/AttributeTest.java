@@ -133,8 +133,8 @@ class AttributeTest {
         }
         AttributeDensity d = AttributeDensity.fit(new SizeAtPosition(), bank, heldOut, AttributeSettings.defaults());
         double[] s = heldOut.stream().mapToDouble(d::score).sorted().toArray();
-        assertEquals(0, AttributeDensity.quantile(s, 0.5), 1e-9);
-        assertEquals(1, AttributeDensity.quantile(s, AttributeDensity.UPPER_QUANTILE), 1e-9);
+        assertEquals(0, io.github.aed.nn.scoring.ScoreStatistics.quantile(s, 0.5), 1e-9);
+        assertEquals(1, io.github.aed.nn.scoring.ScoreStatistics.quantile(s, AttributeDensity.UPPER_QUANTILE), 1e-9);
         assertTrue(d.score(new float[] {8, 8, 0, 0}) > 3);
     }
 }

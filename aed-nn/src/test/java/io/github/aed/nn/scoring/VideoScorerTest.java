@@ -49,8 +49,9 @@ class VideoScorerTest {
 
     @Test
     void trainingStatisticsMakeScoresIndependentOfTheOtherObjects() {
-        ScoreStatistics stats = ScoreStatistics.of(List.of(obj(0, new Box(0, 0, 4, 4), 0, 0), obj(0, new Box(0, 0, 4, 4), 1, 10)), true, t -> 1.0);
-        VideoScorer scorer = new VideoScorer(ScoringSettings.defaults(), stats);
+        ScoreStatistics stats = ScoreStatistics.of(List.of(obj(0, new Box(0, 0, 4, 4), 0, 0), obj(0, new Box(0, 0, 4, 4), 1, 10)),
+                Normalisation.TRAINING_MIN_MAX, true, t -> 1.0);
+        VideoScorer scorer = new VideoScorer(ScoringSettings.builder().normalisation(Normalisation.TRAINING_MIN_MAX).build(), stats);
         ObjectScores target = obj(1, new Box(0, 0, 8, 8), 0.5, 5);
         double alone = scorer.score("v", 3, 40, 40, List.of(target)).objects().get(0).score();
         double withOthers = scorer.score("v", 3, 40, 40, List.of(target, obj(2, new Box(0, 0, 8, 8), 9, 90))).objects().get(0).score();
@@ -59,6 +60,40 @@ class VideoScorerTest {
         double belowTraining = scorer.score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 8, 8), -5, -50))).objects().get(0).score();
         assertEquals(0.0, belowTraining, "scores more normal than training clamp to 0");
         assertThrows(IllegalArgumentException.class, () -> new VideoScorer(ScoringSettings.defaults(), null));
+    }
+
+    @Test
+    void trainingQuantilesMapTheMedianNormalObjectToZeroAndTheUpperQuantileToOne() {
+        assertEquals(Normalisation.TRAINING_QUANTILES, ScoringSettings.defaults().normalisation());
+        List<ObjectScores> normal = new java.util.ArrayList<>();
+        for (int i = 0; i <= 100; i++) {
+            // task a: 0..1 evenly; task b: the same except one extreme normal object, which min-max would take as 1
+            normal.add(obj(0, new Box(0, 0, 4, 4), i / 100.0, i == 100 ? 1000 : i / 100.0));
+        }
+        ScoreStatistics quantiles = ScoreStatistics.of(normal, Normalisation.TRAINING_QUANTILES, true, t -> 1.0);
+        assertArrayEquals(new double[] {0.5, 0.99}, quantiles.anchors("a"), 1e-12);
+        assertArrayEquals(new double[] {0.5, 0.99}, quantiles.anchors("b"), 1e-12, "one extreme normal object does not move the scale");
+        assertArrayEquals(new double[] {0, 1000}, ScoreStatistics.of(normal, Normalisation.TRAINING_MIN_MAX, true, t -> 1.0).anchors("b"));
+
+        VideoScorer scorer = new VideoScorer(ScoringSettings.defaults(), quantiles);
+        double typical = scorer.score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 8, 8), 0.5, 0.5))).objects().get(0).score();
+        double rare = scorer.score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 8, 8), 0.99, 0.99))).objects().get(0).score();
+        double farOnB = scorer.score("v", 3, 40, 40, List.of(obj(1, new Box(0, 0, 8, 8), 0.5, 5.4))).objects().get(0).score();
+        assertEquals(0.0, typical, 1e-12, "the median normal object scores as no object");
+        assertEquals(1.0, rare, 1e-12, "an object at the upper quantile of both scores is at the sum's upper quantile");
+        assertTrue(farOnB > rare, "ten upper-quantile spans beyond the median on one score outweigh one span on both: " + farOnB);
+    }
+
+    @Test
+    void quantileAnchorsFallBackToTheMaximumWhenTheUpperQuantileIsTheMedian() {
+        List<ObjectScores> normal = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            normal.add(obj(0, new Box(0, 0, 4, 4), i == 0 ? 3 : 1, 2));
+        }
+        ScoreStatistics s = ScoreStatistics.of(normal, Normalisation.TRAINING_QUANTILES, true, t -> 1.0);
+        assertArrayEquals(new double[] {1, 3}, s.anchors("a"));
+        assertArrayEquals(new double[] {2, 2}, s.anchors("b"), "a constant score has coinciding anchors and scales to 0");
+        assertThrows(IllegalArgumentException.class, () -> ScoreStatistics.of(normal, Normalisation.NONE, true, t -> 1.0));
     }
 
     @Test
@@ -120,10 +155,11 @@ class VideoScorerTest {
         assertEquals(Map.of("a", 1.0, "b", 300.0), v.objects().get(0).rawByTask(), "raw scores of every task are kept");
         assertTrue(onlyA.describe().contains("tasks=a"), onlyA.describe());
 
-        ScoreStatistics bothTasks = ScoreStatistics.of(objects, true, t -> 1.0);
-        ScoringSettings trainingA = ScoringSettings.builder().scoredTasks(Set.of("a")).build();
+        ScoreStatistics bothTasks = ScoreStatistics.of(objects, Normalisation.TRAINING_MIN_MAX, true, t -> 1.0);
+        ScoringSettings trainingA = ScoringSettings.builder().normalisation(Normalisation.TRAINING_MIN_MAX).scoredTasks(Set.of("a")).build();
         assertThrows(IllegalArgumentException.class, () -> new VideoScorer(trainingA, bothTasks).score("v", 3, 40, 40, objects));
-        ScoreStatistics statsA = ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(Set.of("a"))).toList(), true, t -> 1.0);
+        ScoreStatistics statsA = ScoreStatistics.of(objects.stream().map(o -> o.restrictedTo(Set.of("a"))).toList(),
+                Normalisation.TRAINING_MIN_MAX, true, t -> 1.0);
         assertEquals(1.0, new VideoScorer(trainingA, statsA).score("v", 3, 40, 40, objects).objects().get(1).score(), 1e-12);
 
         ScoringSettings unknown = PLAIN.toBuilder().scoredTasks(Set.of("c")).build();
