@@ -82,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
     private int cubeSize = 16;
 
     @Option(names = "--attributes", negatable = true, defaultValue = "true", fallbackValue = "true", description = "also "
-            + "score objects by their attributes (velocity from optical flow, size at position), by density over the normal "
+            + "score objects by their attributes (speed and direction from optical flow, size at position), by density over the normal "
             + "training objects (docs/attributes.md); --no-attributes for the proxy tasks alone (default: with attributes)")
     private boolean attributes = true;
 

@@ -54,7 +54,7 @@ final class TrainingOptions {
     private SeedOption seed = new SeedOption(TrainingSettings.defaults().seed());
 
     @Option(names = "--attributes", negatable = true, defaultValue = "true", fallbackValue = "true", description = "also "
-            + "score objects by their attributes (velocity from optical flow, size at position, the detector's class "
+            + "score objects by their attributes (speed and direction from optical flow, size at position, the detector's class "
             + "evidence), by density over the normal training objects (docs/attributes.md); --no-attributes for the "
             + "paper's proxy tasks alone (default: with attributes)")
     private boolean attributes = true;

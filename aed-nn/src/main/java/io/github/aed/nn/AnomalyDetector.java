@@ -407,7 +407,7 @@ public final class AnomalyDetector implements AutoCloseable {
      * <li>tasks: arrow of time, motion irregularity, middle box (weight 1 each) and distillation (0.5) of the
      *     detector's class scores ({@link DetectorClassScoresTeacher}) for a detector with classes, else of its
      *     confidence ({@link DetectorConfidenceTeacher});</li>
-     * <li>attributes: {@link AttributeSettings#forDetector} of the detector (velocity, size at position and, for a
+     * <li>attributes: {@link AttributeSettings#forDetector} of the detector (velocity, direction, size at position and, for a
      *     detector with classes, class evidence, each scored by density; {@link AttributeSettings#none()} for the
      *     paper's tasks alone); every score weighs 1 in the object score, as the paper sums its tasks (the weights
      *     chosen at training from pseudo-anomalies, {@link io.github.aed.nn.model.FusionWeights}, are an opt-in
@@ -483,7 +483,7 @@ public final class AnomalyDetector implements AutoCloseable {
 
         /**
          * The attributes objects are also scored by, and how their density banks are built (default
-         * {@link AttributeSettings#forDetector} of the detector: velocity, size at position and, for a detector with
+         * {@link AttributeSettings#forDetector} of the detector: velocity, direction, size at position and, for a detector with
          * classes, class evidence; {@link AttributeSettings#none()} for the proxy tasks alone, as in the paper). On by
          * default because with them UCSD Ped2's micro AUC and RBDC rose on every training seed and varied less across
          * seeds (docs/RESULTS.md).

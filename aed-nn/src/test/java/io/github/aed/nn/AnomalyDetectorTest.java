@@ -70,7 +70,7 @@ public class AnomalyDetectorTest {
     @Test
     void objectsCarryTheirAttributeScoresAndTheModelItsFusionWeights() {
         TrainedModel m = trained.model().orElseThrow();
-        assertEquals(java.util.List.of("velocity", "size"), m.attributes().stream().map(a -> a.name()).toList());
+        assertEquals(java.util.List.of("velocity", "direction", "size"), m.attributes().stream().map(a -> a.name()).toList());
         assertEquals(m.scoreNames(), java.util.List.copyOf(m.fusionWeights().weights().keySet()));
         assertTrue(trained.scoringSettings().weights().isEmpty(), "every score weighs 1 unless asked otherwise");
         assertTrue(trained.describe().contains("fusion weights chosen at training: "), trained.describe());

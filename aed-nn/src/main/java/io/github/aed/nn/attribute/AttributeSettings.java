@@ -8,7 +8,7 @@ import java.util.Objects;
  * Which attributes an anomaly detector scores objects by, and how their density banks are built.
  *
  * <ul>
- * <li>{@code attributes}: {@link #defaults()} has {@link Velocity} and {@link SizeAtPosition}, {@link #forDetector} (the
+ * <li>{@code attributes}: {@link #defaults()} has {@link Velocity}, {@link Direction} and {@link SizeAtPosition}, {@link #forDetector} (the
  *     anomaly detector's default) adds {@link ClassEvidence} for a detector with classes; empty ({@link #none()}) = no
  *     attribute scores, the paper's proxy tasks alone;</li>
  * <li>{@code neighbours} k = 5: nearest bank vectors averaged (a 1-NN distance is dominated by noisy boxes and
@@ -37,13 +37,13 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         }
     }
 
-    /** Velocity and size at position, k = 5, banks of at most 2000 vectors, seed 42. */
+    /** Velocity, direction and size at position, k = 5, banks of at most 2000 vectors, seed 42. */
     public static AttributeSettings defaults() {
-        return new AttributeSettings(List.of(new Velocity(), new SizeAtPosition()), 5, 2000, 42);
+        return new AttributeSettings(List.of(new Velocity(), new Direction(), new SizeAtPosition()), 5, 2000, 42);
     }
 
     /**
-     * {@link #defaults()} for this detector: velocity and size at position, and class evidence when the detector has
+     * {@link #defaults()} for this detector: velocity, direction and size at position, and class evidence when the detector has
      * classes. The anomaly detector's default.
      */
     public static AttributeSettings forDetector(ObjectDetector detector) {

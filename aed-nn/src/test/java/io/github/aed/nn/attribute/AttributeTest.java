@@ -71,6 +71,35 @@ class AttributeTest {
     }
 
     @Test
+    void directionIsTheUnitHeadingOfACoherentMotionWhateverItsSpeed() {
+        Box box = Box.ofSize(10, 10, 8, 6);
+        Direction d = new Direction();
+        assertArrayEquals(new float[] {1, 0}, d.features(view(box, uniform(0.5f, 0), null)), 1e-6f);
+        assertArrayEquals(new float[] {1, 0}, d.features(view(box, uniform(7, 0), null)), 1e-6f, "speed does not matter");
+        assertArrayEquals(new float[] {0, 1}, d.features(view(box, uniform(0, -3), null)), 1e-6f, "upwards on screen is +y");
+        assertArrayEquals(new float[] {-0.6f, -0.8f}, d.features(view(box, uniform(-3, 4), null)), 1e-6f);
+        assertArrayEquals(new float[2], d.features(view(box, uniform(0, 0), null)), "no flow, no heading");
+    }
+
+    @Test
+    void directionShrinksTowardsZeroWhenTheBoxMovesEveryWay() {
+        qt().forAll(floats().between(-20f, 20f), floats().between(-20f, 20f)).check((dx, dy) -> {
+            float[] f = new float[W * H * 2];
+            for (int i = 0; i < W * H; i++) {
+                // left half of the frame moves one way, right half the opposite way
+                float sign = (i % W) < W / 2 ? 1 : -1;
+                f[2 * i] = sign * dx;
+                f[2 * i + 1] = sign * dy;
+            }
+            float[] opposed = new Direction().features(view(Box.ofSize(W / 2 - 4, 4, 8, 8), new FlowField(W, H, f), null));
+            float[] coherent = new Direction().features(view(Box.ofSize(4, 4, 8, 8), new FlowField(W, H, f), null));
+            double coherentLength = Math.hypot(coherent[0], coherent[1]);
+            return Math.hypot(opposed[0], opposed[1]) < 1e-5
+                    && (dx == 0 && dy == 0 ? coherentLength == 0 : Math.abs(coherentLength - 1) < 1e-5);
+        });
+    }
+
+    @Test
     void sizeAtPositionDescribesFootPointAndLogSize() {
         float[] s = new SizeAtPosition().features(view(new Box(16, 8, 24, 40), uniform(0, 0), null));
         assertArrayEquals(new float[] {20f / W, 40f / H, (float) Math.log(8), (float) Math.log(32)}, s, 1e-6f);
@@ -90,8 +119,9 @@ class AttributeTest {
         assertEquals(1, ((Velocity) AttributeProvider.create("velocity", new Velocity().options())).bins());
         assertEquals(4, ((Velocity) AttributeProvider.create("velocity", new Velocity(4).options())).bins());
         assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
+        assertEquals(2, AttributeProvider.create("direction", Map.of()).dimension());
         var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
-        assertTrue(unknown.getMessage().contains("[brightness, class, size, velocity]"), unknown.getMessage());
+        assertTrue(unknown.getMessage().contains("[brightness, class, direction, size, velocity]"), unknown.getMessage());
         var badOption = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("class", Map.of("classes", "many")));
         assertTrue(badOption.getMessage().contains("'classes'"), badOption.getMessage());
     }

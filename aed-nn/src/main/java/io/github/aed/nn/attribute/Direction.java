@@ -1,0 +1,62 @@
+package io.github.aed.nn.attribute;
+
+import io.github.aed.core.geometry.Box;
+
+/**
+ * Which way an object moves, whatever its speed: the box's summed optical-flow vector divided by its summed flow
+ * magnitude, {@code (Σ dx, Σ −dy) / Σ |flow|} over the box's pixels (x to the right, y up the screen). The vector lies
+ * in the unit disc: its angle is the object's heading, its length how coherently the box moves (1 when every pixel
+ * moves the same way; near 0 for no net motion, as of a person standing, or motion every way). (0, 0) for a box without
+ * any flow. Dimensionless. Scored by density over normal objects, it flags heading where normal objects do not, such as
+ * walking across a walkway whose walkers go along it, or zig-zagging; {@link Velocity} says how fast. The built-in
+ * attribute {@value #NAME}; no options.
+ */
+public final class Direction implements ObjectAttribute {
+
+    /** The attribute's name. */
+    public static final String NAME = "direction";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dimension() {
+        return 2;
+    }
+
+    @Override
+    public float[] features(ObjectView object) {
+        Box b = object.detection().box();
+        FlowField flow = object.flow();
+        double sumX = 0;
+        double sumUp = 0;
+        double sumMagnitude = 0;
+        for (int y = b.yMin(); y < b.yMax(); y++) {
+            for (int x = b.xMin(); x < b.xMax(); x++) {
+                double dx = flow.dx(x, y);
+                double up = -flow.dy(x, y);
+                sumX += dx;
+                sumUp += up;
+                sumMagnitude += Math.hypot(dx, up);
+            }
+        }
+        if (sumMagnitude == 0) {
+            return new float[2];
+        }
+        return new float[] {(float) (sumX / sumMagnitude), (float) (sumUp / sumMagnitude)};
+    }
+
+    @Override
+    public String toString() {
+        return NAME + " (mean DIS flow vector / mean flow magnitude: heading and coherence, in the unit disc)";
+    }
+
+    /** Makes the attribute again for model files. */
+    public static final class Provider extends AttributeProvider {
+        public Provider() {
+            super(NAME, options -> new Direction());
+        }
+    }
+}
