@@ -10,6 +10,7 @@ import io.github.aed.metrics.GroundTruthFormat;
 import io.github.aed.metrics.SingleClassVideoPolicy;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
+import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoringSettings;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
@@ -151,6 +152,9 @@ class CommandLineTest {
         assertEquals(ScoringSettings.Dataset.PED2, value(score, "--paper-protocol"));
         assertEquals(List.of("arrow-of-time", "distillation"), value(score, "--tasks"));
         assertEquals(Path.of("v.avi"), value(parse("score", "--model", "M.aed", "--input", "v.avi", "--frame-scores", "s.csv"), "--input"));
+        assertEquals(Normalisation.TRAINING_MIN_MAX, value(parse("score", "--model", "M.aed", "--input", "v.avi", "--frame-scores",
+                "s.csv", "--normalisation", "training_min_max"), "--normalisation"));
+        assertEquals(Normalisation.PER_VIDEO_MIN_MAX, value(parse("demo", "--normalisation", "PER_VIDEO_MIN_MAX"), "--normalisation"));
 
         CommandSpec evaluate = parse("evaluate", "--gt-format", "shanghaitech", "--gt", "../shared/data/shanghaitech-gt",
                 "--frame-scores", "/tmp/st/scores.csv", "--regions", "/tmp/st/regions.csv", "--json", "/tmp/st/out.json",
@@ -187,6 +191,8 @@ class CommandLineTest {
         assertUsageError(new String[] {"evaluate", "--gt-format", "ucsd", "--gt", "g", "--frame-scores", "s.csv", "--json", "o.json",
                 "--single-class-videos", "pad"}, "--single-class-videos", "expected skip or ssmtl-pad, got 'pad'");
         assertUsageError(new String[] {"score", "--model", "m", "--frame-scores", "s", "--paper-protocol", "ped1"}, "--paper-protocol", "ped1");
+        assertUsageError(new String[] {"score", "--model", "m", "--frame-scores", "s", "--normalisation", "z-score"}, "--normalisation",
+                "z-score");
     }
 
     @Test
