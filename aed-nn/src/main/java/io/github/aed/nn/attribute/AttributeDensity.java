@@ -1,5 +1,6 @@
 package io.github.aed.nn.attribute;
 
+import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoreStatistics;
 import java.util.List;
 import java.util.Locale;
@@ -52,16 +53,9 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
             throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs at least 2 held-out normal "
                     + "objects, got " + heldOut.size());
         }
-        double[] d = heldOut.stream().mapToDouble(bank::distance).sorted().toArray();
-        double median = ScoreStatistics.quantile(d, 0.5);
-        double upper = ScoreStatistics.quantile(d, UPPER_QUANTILE);
-        if (!(upper > median)) {
-            upper = d[d.length - 1];
-        }
-        if (!(upper > median)) {
-            upper = median + 1;
-        }
-        return new AttributeDensity(attribute, bank, median, upper);
+        double[] anchors = Normalisation.TRAINING_QUANTILES.anchors(heldOut.stream().mapToDouble(bank::distance).toArray());
+        double median = anchors[0];
+        return new AttributeDensity(attribute, bank, median, anchors[1] > median ? anchors[1] : median + 1);
     }
 
     /** The calibrated score of a feature vector. */

@@ -1,5 +1,7 @@
 package io.github.aed.nn.scoring;
 
+import java.util.Arrays;
+
 /**
  * How object scores are brought to a common scale before they are combined and mapped onto frames. The reference
  * scales each task's score, sums them, and scales the sum again (SSMTL §6.2–6.3); the modes differ in where the two
@@ -43,17 +45,16 @@ public enum Normalisation {
      *
      * @throws IllegalStateException for {@link #NONE}, which does not scale
      */
-    double[] anchors(double[] normalValues) {
-        double[] sorted = normalValues.clone();
-        java.util.Arrays.sort(sorted);
-        double min = sorted[0];
-        double max = sorted[sorted.length - 1];
+    public double[] anchors(double[] normalValues) {
         return switch (this) {
-            case PER_VIDEO_MIN_MAX, TRAINING_MIN_MAX -> new double[] {min, max};
+            case PER_VIDEO_MIN_MAX, TRAINING_MIN_MAX -> new double[] {Arrays.stream(normalValues).min().orElseThrow(),
+                    Arrays.stream(normalValues).max().orElseThrow()};
             case TRAINING_QUANTILES -> {
+                double[] sorted = normalValues.clone();
+                Arrays.sort(sorted);
                 double median = ScoreStatistics.quantile(sorted, 0.5);
                 double upper = ScoreStatistics.quantile(sorted, ScoreStatistics.UPPER_QUANTILE);
-                yield new double[] {median, upper > median ? upper : max};
+                yield new double[] {median, upper > median ? upper : sorted[sorted.length - 1]};
             }
             case NONE -> throw new IllegalStateException("NONE normalisation has no anchors");
         };
