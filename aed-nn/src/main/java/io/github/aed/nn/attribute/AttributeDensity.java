@@ -48,7 +48,8 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
      */
     public static AttributeDensity fit(ObjectAttribute attribute, List<float[]> training, List<float[]> heldOut,
                                        AttributeSettings settings) {
-        DensityBank bank = DensityBank.fit(training, settings.neighbours(), settings.bankSize(), settings.seed());
+        DensityBank bank = DensityBank.fit(training, settings.neighbours(), settings.bankSize(), settings.seed(),
+                attribute.standardised());
         if (heldOut.size() < 2) {
             throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs at least 2 held-out normal "
                     + "objects, got " + heldOut.size());

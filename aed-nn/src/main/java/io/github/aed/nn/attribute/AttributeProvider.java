@@ -75,4 +75,14 @@ public abstract class AttributeProvider {
                     + (v == null ? "none" : "'" + v + "'"), e);
         }
     }
+
+    /** A boolean option ({@code true} or {@code false}), or an {@link IllegalArgumentException} naming the attribute and option. */
+    public static boolean booleanOption(String attribute, Map<String, String> options, String key) {
+        String v = options.get(key);
+        if ("true".equals(v) || "false".equals(v)) {
+            return Boolean.parseBoolean(v);
+        }
+        throw new IllegalArgumentException("attribute " + attribute + ": option '" + key + "' must be true or false, got "
+                + (v == null ? "none" : "'" + v + "'"));
+    }
 }

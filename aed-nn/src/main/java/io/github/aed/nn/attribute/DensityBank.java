@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * A bank of normal objects' feature vectors for one attribute, and the k-nearest-neighbour distance of a new vector
  * to it: the mean Euclidean distance to its {@code k} nearest bank vectors after every dimension is standardised by
- * the training objects' mean and standard deviation (dimensions that never vary are left unscaled). A large bank is
+ * the training objects' mean and standard deviation (dimensions that never vary are left unscaled; an attribute may
+ * ask for no standardisation, {@link ObjectAttribute#standardised()}). A large bank is
  * compressed by k-means (Lloyd's algorithm from a seeded random draw of centres, run on at most
  * {@value #KMEANS_SAMPLE} objects) to at most {@code maxSize} centres, so that the exact search stays cheap. Immutable
  * and thread-safe.
@@ -45,6 +46,18 @@ public final class DensityBank {
      * @throws IllegalArgumentException if there are fewer vectors than {@code k}, or they differ in length or are not finite
      */
     public static DensityBank fit(List<float[]> normal, int k, int maxSize, long seed) {
+        return fit(normal, k, maxSize, seed, true);
+    }
+
+    /**
+     * The bank of these normal vectors, standardised per dimension or not. Without standardisation the vectors are
+     * kept in their own units (mean 0, scale 1 saved): right when every dimension shares one unit and a dimension that
+     * rarely varies in training must not be magnified by its small spread (score vectors, see {@link ClassEvidence}).
+     *
+     * @param standardise whether each dimension is standardised by the normal vectors' mean and standard deviation
+     * @see #fit(List, int, int, long)
+     */
+    public static DensityBank fit(List<float[]> normal, int k, int maxSize, long seed, boolean standardise) {
         if (k < 1 || maxSize < k) {
             throw new IllegalArgumentException("density bank needs k >= 1 and maxSize >= k, got k=" + k + ", maxSize=" + maxSize);
         }
@@ -71,8 +84,8 @@ public final class DensityBank {
         for (int j = 0; j < d; j++) {
             double m = sum[j] / normal.size();
             double sd = Math.sqrt(Math.max(0, sq[j] / normal.size() - m * m));
-            mean[j] = (float) m;
-            scale[j] = sd > 1e-6 ? (float) (1 / sd) : 1f;
+            mean[j] = standardise ? (float) m : 0f;
+            scale[j] = standardise && sd > 1e-6 ? (float) (1 / sd) : 1f;
         }
         float[] standard = new float[normal.size() * d];
         for (int i = 0; i < normal.size(); i++) {

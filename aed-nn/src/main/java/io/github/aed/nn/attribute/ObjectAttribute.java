@@ -23,9 +23,20 @@ public interface ObjectAttribute {
 
     /**
      * The object's feature vector: {@link #dimension()} finite values. Distances between vectors are Euclidean after
-     * each dimension is standardised over the training objects, so units need not match across dimensions.
+     * each dimension is standardised over the training objects (unless {@link #standardised()} says otherwise), so
+     * units need not match across dimensions.
      */
     float[] features(ObjectView object);
+
+    /**
+     * Whether each dimension is standardised by the normal training objects' mean and standard deviation before
+     * distances are taken; true by default. Return false when every dimension shares one unit and a dimension that
+     * hardly varies in training must not be magnified by its small spread: a class that normal objects almost never
+     * show would otherwise turn a score of 0.01 into many standard deviations ({@link ClassEvidence}).
+     */
+    default boolean standardised() {
+        return true;
+    }
 
     /** The options a provider needs to make this attribute again (saved in model files); empty by default. */
     default Map<String, String> options() {

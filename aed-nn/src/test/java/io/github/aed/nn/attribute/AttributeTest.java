@@ -2,6 +2,7 @@ package io.github.aed.nn.attribute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -106,11 +107,16 @@ class AttributeTest {
     }
 
     @Test
-    void classEvidenceIsTheScoreVectorOrZerosWithoutOne() {
+    void classEvidenceIsTheScoreVectorsSquareRootOrZerosWithoutOne() {
         ClassEvidence c = new ClassEvidence(3);
-        assertArrayEquals(new float[] {0.1f, 0.7f, 0.2f}, c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), new float[] {0.1f, 0.7f, 0.2f})));
+        float[] scores = {0.09f, 0.64f, 0.25f};
+        assertArrayEquals(new float[] {0.3f, 0.8f, 0.5f}, c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), scores)), 1e-6f);
+        assertFalse(c.standardised(), "Hellinger: compared in their own units");
         assertArrayEquals(new float[3], c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), null)));
         assertThrows(IllegalArgumentException.class, () -> c.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), new float[2])));
+        ClassEvidence raw = new ClassEvidence(3, false);
+        assertArrayEquals(scores, raw.features(view(Box.ofSize(0, 0, 4, 4), uniform(0, 0), scores)));
+        assertTrue(raw.standardised());
     }
 
     @Test
@@ -119,6 +125,12 @@ class AttributeTest {
         assertEquals(1, ((Velocity) AttributeProvider.create("velocity", new Velocity().options())).bins());
         assertEquals(4, ((Velocity) AttributeProvider.create("velocity", new Velocity(4).options())).bins());
         assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
+        assertTrue(((ClassEvidence) AttributeProvider.create("class", new ClassEvidence(80).options())).hellinger());
+        assertFalse(((ClassEvidence) AttributeProvider.create("class", Map.of("classes", "80"))).hellinger(),
+                "saved before the option: standardised raw scores");
+        var badFlag = assertThrows(IllegalArgumentException.class,
+                () -> AttributeProvider.create("class", Map.of("classes", "80", "hellinger", "yes")));
+        assertTrue(badFlag.getMessage().contains("'hellinger'"), badFlag.getMessage());
         assertEquals(2, AttributeProvider.create("direction", Map.of()).dimension());
         var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
         assertTrue(unknown.getMessage().contains("[brightness, class, direction, size, velocity]"), unknown.getMessage());

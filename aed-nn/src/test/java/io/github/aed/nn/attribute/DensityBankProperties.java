@@ -39,6 +39,30 @@ class DensityBankProperties {
     }
 
     @Test
+    void anUnstandardisedBankMeasuresInTheVectorsOwnUnits() {
+        qt().forAll(lists().of(vectors()).ofSizeBetween(2, 30), vectors()).check((bank, query) -> {
+            double nearest = bank.stream().mapToDouble(v -> Math.sqrt(Math.pow(v[0] - query[0], 2) + Math.pow(v[1] - query[1], 2)
+                    + Math.pow(v[2] - query[2], 2))).min().orElseThrow();
+            return Math.abs(DensityBank.fit(bank, 1, 100, 1, false).distance(query) - nearest) <= 1e-3 * Math.max(1, nearest);
+        });
+    }
+
+    @Test
+    void standardisingMagnifiesADimensionThatHardlyVariesAndNotStandardisingDoesNot() {
+        List<float[]> normal = new ArrayList<>();
+        Random r = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            normal.add(new float[] {(float) (0.5 + 0.2 * r.nextGaussian()), (float) (0.001 * r.nextGaussian())});
+        }
+        float[] rareBlip = {0.5f, 0.05f};
+        float[] mainShift = {0.9f, 0f};
+        DensityBank standardised = DensityBank.fit(normal, 5, 100, 1);
+        DensityBank own = DensityBank.fit(normal, 5, 100, 1, false);
+        assertTrue(standardised.distance(rareBlip) > standardised.distance(mainShift), "a 0.05 blip outweighs a 0.4 shift");
+        assertTrue(own.distance(rareBlip) < own.distance(mainShift), "in own units the larger change counts more");
+    }
+
+    @Test
     void theMeanOfMoreNeighboursIsNeverSmaller() {
         qt().forAll(lists().of(vectors()).ofSizeBetween(6, 30), vectors()).check((bank, query) ->
                 DensityBank.fit(bank, 5, 100, 1).distance(query) >= DensityBank.fit(bank, 1, 100, 1).distance(query) - 1e-9);
