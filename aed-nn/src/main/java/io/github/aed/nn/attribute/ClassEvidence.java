@@ -27,7 +27,11 @@ public final class ClassEvidence implements ObjectAttribute {
     private final int classes;
     private final boolean hellinger;
 
-    /** Class evidence compared by the Hellinger distance. @param classes the length of the detector's class score vectors (at least 1) */
+    /**
+     * Class evidence compared by the Hellinger distance.
+     *
+     * @param classes the length of the detector's class score vectors (at least 1)
+     */
     public ClassEvidence(int classes) {
         this(classes, true);
     }
