@@ -12,6 +12,7 @@ import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.teacher.ConcatenatedTeacher;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherRegistry;
+import io.github.aed.nn.train.LearningRateSchedule;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class TrainingOptions {
     @Option(names = "--max-samples-per-video", paramLabel = "N", description = "cap on training objects per video, spread "
             + "evenly; 0 = all (default: ${DEFAULT-VALUE})")
     private int maxSamplesPerVideo = TrainingSettings.defaults().maxSamplesPerVideo();
+
+    @Option(names = "--learning-rate-schedule", paramLabel = "SCHEDULE", description = "constant or linear_decay: "
+            + "the learning rate falling linearly to zero over the run (default: ${DEFAULT-VALUE})")
+    private LearningRateSchedule learningRateSchedule = TrainingSettings.defaults().learningRateSchedule();
 
     @Option(names = "--batch", paramLabel = "N", description = "training batch size (default: ${DEFAULT-VALUE})")
     private int batch = TrainingSettings.defaults().batchSize();
@@ -90,6 +95,7 @@ final class TrainingOptions {
         TrainingSettings.Builder training = TrainingSettings.defaults().toBuilder().checkpoint(checkpoint);
         UsageErrors.withOption(command, "--epochs", () -> training.epochs(epochs));
         UsageErrors.withOption(command, "--batch", () -> training.batchSize(batch));
+        training.learningRateSchedule(learningRateSchedule);
         UsageErrors.withOption(command, "--max-samples-per-video", () -> training.maxSamplesPerVideo(maxSamplesPerVideo));
         AnomalyDetector.Builder b = AnomalyDetector.builder().detector(objects).network(network)
                 .training(training.seed(seed.seed()).build()).addProgressListener(ProgressBar.forConsole());

@@ -12,6 +12,7 @@ import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoringSettings;
+import io.github.aed.nn.train.LearningRateSchedule;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,6 +62,7 @@ class CommandLineTest {
         assertEquals(TrainingSettings.defaults().batchSize(), value(train, "--batch"));
         assertEquals(TrainingSettings.defaults().maxSamplesPerVideo(), value(train, "--max-samples-per-video"));
         assertEquals(TrainingSettings.defaults().seed(), value(train, "--seed"));
+        assertEquals(TrainingSettings.defaults().learningRateSchedule(), value(train, "--learning-rate-schedule"));
 
         CommandSpec detectBench = parse("bench", "detect", "--root", "r");
         assertEquals(DetectBench.Priming.BOTH, value(detectBench, "--prime"));
@@ -144,6 +146,8 @@ class CommandLineTest {
                 "--epochs", "4", "--teacher", "detector-confidence", "--variant", "deep-wide");
         assertEquals(BackboneVariant.DEEP_WIDE, value(train, "--variant"));
         assertEquals(DatasetLayout.UCSD, value(train, "--dataset"));
+        assertEquals(LearningRateSchedule.CONSTANT, value(parse("bench", "ped2", "--root", "r", "--out", "o", "--learning-rate-schedule",
+                "constant"), "--learning-rate-schedule"));
 
         CommandSpec score = parse("score", "--model", "M.aed", "--dataset", "shanghaitech", "--root", "PATH", "--frame-scores",
                 "OUT.csv", "--regions", "R.csv", "--annotated", "DIR", "--paper-protocol", "ped2", "--tasks",

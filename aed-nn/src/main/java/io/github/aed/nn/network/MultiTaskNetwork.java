@@ -162,6 +162,25 @@ public final class MultiTaskNetwork {
         return losses;
     }
 
+    /**
+     * Lets the learning rate fall linearly from the network's learning rate at the training graph's first mini-batch
+     * to zero at mini-batch {@code batches} (counted from 0; it stays zero after). Call it before the first
+     * {@link #fit}.
+     *
+     * @throws IllegalArgumentException if {@code batches < 1}
+     * @throws IllegalStateException    if the network has already been trained
+     */
+    public void decayLearningRateOver(int batches) {
+        if (batches < 1) {
+            throw new IllegalArgumentException("learning rate decay needs at least 1 mini-batch, got " + batches);
+        }
+        if (training.getIterationCount() != 0) {
+            throw new IllegalStateException("the learning rate schedule is set before training, but "
+                    + training.getIterationCount() + " mini-batches have run");
+        }
+        training.setLearningRate(new LinearDecay(settings.learningRate(), batches));
+    }
+
     /** Number of trainable and statistics parameters of the shared network (one encoder copy). */
     public long parameterCount() {
         return canonicalViews(training, trainingLayout).values().stream().mapToLong(INDArray::length).sum();

@@ -54,7 +54,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * evenly spread, are training objects.</li>
  * <li><b>Epochs:</b> a producer thread decodes the videos again (in an order shuffled per epoch), cuts the training
  * objects' cubes, asks every task for its sample (random source seeded by run seed, epoch, video and object), passes
- * them through a shuffle buffer and assembles mini-batches; the training thread runs Adam steps on them meanwhile.
+ * them through a shuffle buffer and assembles mini-batches; the training thread runs Adam steps on them meanwhile, at
+ * the rate of {@link TrainingSettings#learningRateSchedule()} (by default falling linearly to zero over the run).
  * Memory is bounded by the frame window, the shuffle buffer and {@code prefetchBatches} batches.</li>
  * <li><b>Validation</b> after each epoch: every task's loss on the validation samples (fixed draws), in inference
  * mode. The epoch with the lowest weighted validation loss is the best; it is checkpointed (if a file is set) and its
@@ -158,8 +159,12 @@ public final class Trainer {
         listeners.forEach(l -> l.onStart(trainObjects, valObjects, settings));
         SampleMaker maker = new SampleMaker(network);
         SampleBatcher batcher = new SampleBatcher(network);
+        int batchesPerEpoch = trainObjects / settings.batchSize() + (trainObjects % settings.batchSize() >= 2 ? 1 : 0);
         long perEpoch = trainObjects / settings.batchSize() * (long) settings.batchSize()
                 + (trainObjects % settings.batchSize() >= 2 ? trainObjects % settings.batchSize() : 0);
+        if (settings.learningRateSchedule() == LearningRateSchedule.LINEAR_DECAY) {
+            network.decayLearningRateOver(batchesPerEpoch * settings.epochs());
+        }
         ProgressMeter meter = new ProgressMeter("training", "samples", perEpoch * settings.epochs(), ProgressMeter.REPORT_INTERVAL,
                 progressListeners);
         List<EpochSummary> summaries = new ArrayList<>();
@@ -205,6 +210,11 @@ public final class Trainer {
             listeners.forEach(x -> x.onEpochEnd(s));
         }
         meter.finish();
+        int planned = batchesPerEpoch * settings.epochs();
+        if (network.trainingGraph().getIterationCount() != planned) {
+            throw new IllegalStateException("training ran " + network.trainingGraph().getIterationCount() + " mini-batches, "
+                    + "the learning rate schedule was planned for " + planned);
+        }
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
         if (valObjects == 0) {
             if (!attributes.isEmpty()) {

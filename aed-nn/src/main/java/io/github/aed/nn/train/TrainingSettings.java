@@ -6,14 +6,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How a network is trained: epochs of Adam at the network's learning rate, batches, the share of each video's objects
- * kept for validation, the training cubes, the choices that decide the cost (samples per video, shuffle buffer), the
- * seed, and where to keep the best epoch.
+ * How a network is trained: epochs of Adam from the network's learning rate on a schedule, batches, the share of each
+ * video's objects kept for validation, the training cubes, the choices that decide the cost (samples per video, shuffle
+ * buffer), the seed, and where to keep the best epoch.
  *
- * <p>Immutable. {@link #builder()} starts from the library's defaults, {@link #defaults()}: 4 epochs, batches of 64,
- * the last 15 % of each video's objects for validation, training cubes with k = 15, at most 1000 training objects per
- * video, seed 42, the settings of the results in docs/RESULTS.md. The reference trains 30 epochs on every object
- * ({@link #reference()}). {@link #toBuilder()} makes a variation.
+ * <p>Immutable. {@link #builder()} starts from the library's defaults, {@link #defaults()}: 4 epochs, batches of 64, the
+ * learning rate falling linearly to zero, the last 15 % of each video's objects for validation, training cubes with
+ * k = 15, at most 1000 training objects per video, seed 42, the settings of the results in docs/RESULTS.md. The
+ * reference trains 30 epochs on every object at a constant rate ({@link #reference()}). {@link #toBuilder()} makes a
+ * variation.
  */
 public final class TrainingSettings {
 
@@ -25,6 +26,7 @@ public final class TrainingSettings {
     private final int shuffleBuffer;
     private final int prefetchBatches;
     private final long seed;
+    private final LearningRateSchedule learningRateSchedule;
     private final Path checkpoint;
 
     private TrainingSettings(Builder b) {
@@ -36,6 +38,7 @@ public final class TrainingSettings {
         this.shuffleBuffer = b.shuffleBuffer;
         this.prefetchBatches = b.prefetchBatches;
         this.seed = b.seed;
+        this.learningRateSchedule = b.learningRateSchedule;
         this.checkpoint = b.checkpoint;
     }
 
@@ -49,14 +52,15 @@ public final class TrainingSettings {
         return builder().build();
     }
 
-    /** The reference's training: the defaults with 30 epochs on every object of every video. */
+    /** The reference's training: the defaults with 30 epochs on every object of every video at a constant learning rate. */
     public static TrainingSettings reference() {
-        return builder().epochs(30).maxSamplesPerVideo(0).build();
+        return builder().epochs(30).maxSamplesPerVideo(0).learningRateSchedule(LearningRateSchedule.CONSTANT).build();
     }
 
     public Builder toBuilder() {
         Builder b = new Builder().epochs(epochs).batchSize(batchSize).validationFraction(validationFraction).cubes(cubes)
-                .maxSamplesPerVideo(maxSamplesPerVideo).shuffleBuffer(shuffleBuffer).prefetchBatches(prefetchBatches).seed(seed);
+                .maxSamplesPerVideo(maxSamplesPerVideo).shuffleBuffer(shuffleBuffer).prefetchBatches(prefetchBatches).seed(seed)
+                .learningRateSchedule(learningRateSchedule);
         b.checkpoint = checkpoint;
         return b;
     }
@@ -101,6 +105,11 @@ public final class TrainingSettings {
         return seed;
     }
 
+    /** How the learning rate changes over the run. */
+    public LearningRateSchedule learningRateSchedule() {
+        return learningRateSchedule;
+    }
+
     /** Where the model of the best epoch so far is written, if anywhere. */
     public Optional<Path> checkpoint() {
         return Optional.ofNullable(checkpoint);
@@ -121,7 +130,8 @@ public final class TrainingSettings {
 
     private String shapingSettings() {
         return epochs + " epochs, batch " + batchSize + ", validation " + validationFraction + ", " + cubes + ", samples/video "
-                + (maxSamplesPerVideo == 0 ? "all" : maxSamplesPerVideo) + ", shuffle buffer " + shuffleBuffer + ", seed " + seed;
+                + (maxSamplesPerVideo == 0 ? "all" : maxSamplesPerVideo) + ", shuffle buffer " + shuffleBuffer + ", learning rate "
+                + learningRateSchedule + ", seed " + seed;
     }
 
     /** Builder for {@link TrainingSettings}; every setting has a default. */
@@ -134,6 +144,7 @@ public final class TrainingSettings {
         private int shuffleBuffer = 512;
         private int prefetchBatches = 2;
         private long seed = 42;
+        private LearningRateSchedule learningRateSchedule = LearningRateSchedule.LINEAR_DECAY;
         private Path checkpoint;
 
         private Builder() {
@@ -187,6 +198,12 @@ public final class TrainingSettings {
 
         public Builder seed(long s) {
             this.seed = s;
+            return this;
+        }
+
+        /** How the learning rate changes over the run (default {@link LearningRateSchedule#LINEAR_DECAY}). */
+        public Builder learningRateSchedule(LearningRateSchedule schedule) {
+            this.learningRateSchedule = Objects.requireNonNull(schedule, "learning rate schedule");
             return this;
         }
 

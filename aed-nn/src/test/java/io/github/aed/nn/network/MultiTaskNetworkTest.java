@@ -21,6 +21,7 @@ import io.github.aed.nn.train.SampleMaker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -143,6 +144,31 @@ class MultiTaskNetworkTest {
         g.setLayerMaskArrays(null, b.getLabelsMaskArrays());
         g.computeGradientAndScore();
         assertNotEquals(scoreA, g.score(), 1e-6, "unmasked, the changed labels count");
+    }
+
+    @Test
+    void theLearningRateFallsLinearlyToZeroAndThenStops() {
+        MultiTaskNetwork net = MultiTaskNetwork.create(tiny(BackboneVariant.SHALLOW_NARROW, 1), builtIns());
+        ComputationGraph g = net.trainingGraph();
+        double start = net.settings().learningRate();
+        MultiDataSet batch = new SampleBatcher(net).batch(samples(net, 3, 1));
+        net.decayLearningRateOver(4);
+        assertEquals(start, g.getLearningRate("p0-b0c0"), 1e-12);
+        net.fit(batch);
+        assertEquals(0.75 * start, g.getLearningRate("p0-b0c0"), 1e-12, "after 1 of 4 mini-batches");
+        for (int i = 0; i < 3; i++) {
+            net.fit(batch);
+        }
+        assertEquals(0, g.getLearningRate("p0-b0c0"), 1e-12, "after the last mini-batch");
+        ComputationGraphConfiguration copy = ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson());
+        assertEquals(g.getConfiguration().toJson(), copy.toJson(), "the schedule survives DL4J's JSON");
+        INDArray settled = g.getLayer("p0-b0c0").getParam("W").dup();
+        net.fit(batch);
+        assertEquals(settled, g.getLayer("p0-b0c0").getParam("W"), "no step at learning rate zero");
+        var e = assertThrows(IllegalStateException.class, () -> net.decayLearningRateOver(4));
+        assertTrue(e.getMessage().contains("5 mini-batches"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> MultiTaskNetwork.create(tiny(BackboneVariant.SHALLOW_NARROW, 1), builtIns()).decayLearningRateOver(0));
     }
 
     @Test

@@ -160,6 +160,13 @@ class TrainerTest {
         Map<String, INDArray> c = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).seed(4).build())
                 .train(videos(1, 30)).model().parameters();
         assertFalse(a.entrySet().stream().allMatch(e -> e.getValue().equals(c.get(e.getKey()))), "another seed, other weights");
+        assertEquals(LearningRateSchedule.LINEAR_DECAY, s.learningRateSchedule());
+        TrainingSettings constant = s.toBuilder().learningRateSchedule(LearningRateSchedule.CONSTANT).build();
+        assertEquals(LearningRateSchedule.CONSTANT, constant.toBuilder().build().learningRateSchedule());
+        Map<String, INDArray> d = new Trainer(NET, tasks(), new FixedBoxes(), constant).train(videos(1, 30)).model().parameters();
+        assertFalse(a.entrySet().stream().allMatch(e -> e.getValue().equals(d.get(e.getKey()))),
+                "a constant learning rate takes other steps than a decaying one");
+        assertEquals(LearningRateSchedule.CONSTANT, TrainingSettings.reference().learningRateSchedule(), "the reference's Adam");
     }
 
     @Test
