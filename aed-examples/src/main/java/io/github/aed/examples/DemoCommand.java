@@ -14,6 +14,7 @@ import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.Normalisation;
+import io.github.aed.nn.scoring.TaskWeighting;
 import io.github.aed.nn.scoring.VideoScores;
 import io.github.aed.nn.train.TrainingSettings;
 import java.nio.file.Path;
@@ -91,8 +92,12 @@ final class DemoCommand implements Callable<Integer> {
             + "./aed score --help")
     private Normalisation normalisation;
 
+    @Option(names = "--task-weighting", paramLabel = "MODE", description = "what the proxy tasks weigh in the sum: shared "
+            + "(default: they share a weight of 1 beside each attribute's 1) or each_one; see ./aed score --help")
+    private TaskWeighting taskWeighting;
+
     @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights chosen at training from "
-            + "pseudo-anomalies (default: every score weighs 1)")
+            + "pseudo-anomalies (default: see --task-weighting)")
     private boolean fusionWeights;
 
     @Mixin
@@ -154,6 +159,9 @@ final class DemoCommand implements Callable<Integer> {
         detector.save(modelFile);
         if (normalisation != null) {
             detector = ScoreCommand.withNormalisation(detector, normalisation);
+        }
+        if (taskWeighting != null) {
+            detector = ScoreCommand.withTaskWeighting(detector, taskWeighting);
         }
         if (fusionWeights) {
             detector = ScoreCommand.withFusionWeights(detector);

@@ -24,6 +24,7 @@ import io.github.aed.nn.model.ValidationScores;
 import io.github.aed.nn.scoring.ObjectScores;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
+import io.github.aed.nn.scoring.TaskWeighting;
 import io.github.aed.nn.scoring.VideoScorer;
 import io.github.aed.nn.scoring.VideoScores;
 import java.io.IOException;
@@ -91,6 +92,8 @@ final class Ped2Bench implements Callable<Integer> {
     static final String TASKS_ONLY = "tasks";
     /** The label of the variant that counts the attributes only. */
     static final String ATTRIBUTES_ONLY = "attributes";
+    /** The label of the variant that counts every score, each proxy task weighing 1 like each attribute. */
+    static final String EACH_TASK_ONE = "all-tasks-1-each";
     /** The label of the variant that counts every score with the fusion weights the model chose at training. */
     static final String FUSED = "fused";
 
@@ -257,18 +260,26 @@ final class Ped2Bench implements Callable<Integer> {
     }
 
     /**
-     * Every protocol × score set (every score weighing 1), and every score with the model's fusion weights
-     * ({@link #FUSED}, when it has them), scored from the raw scores; not yet evaluated.
+     * Every protocol × score set (in the default protocol the proxy tasks share a weight of 1, in the paper's each
+     * weighs 1; each attribute weighs 1), with attributes all scores with each task weighing 1 ({@link #EACH_TASK_ONE}),
+     * and every score with the model's fusion weights ({@link #FUSED}, when it has them), scored from the raw scores;
+     * not yet evaluated.
      */
     private static List<Variant> rescore(TrainedModel model, List<RawVideo> raw, Map<String, Set<String>> sets) {
         Map<String, ScoringSettings> protocols = new LinkedHashMap<>();
         protocols.put("default", ScoringSettings.defaults());
         protocols.put("paper", ScoringSettings.ssmtlPaper(ScoringSettings.Dataset.PED2));
         ValidationScores validation = model.validationScores();
+        List<String> tasks = model.taskNames();
         List<Variant> variants = new ArrayList<>();
         protocols.forEach((protocol, base) -> {
             for (Map.Entry<String, Set<String>> set : sets.entrySet()) {
-                variants.add(scored(protocol, set.getKey(), base.toBuilder().scoredTasks(set.getValue()).build(), validation, raw));
+                variants.add(scored(protocol, set.getKey(), base.toBuilder().scoredTasks(set.getValue()).build().forTasks(tasks),
+                        validation, raw));
+            }
+            if (!model.attributes().isEmpty()) {
+                variants.add(scored(protocol, EACH_TASK_ONE, base.toBuilder().taskWeighting(TaskWeighting.EACH_ONE).build()
+                        .forTasks(tasks), validation, raw));
             }
             if (!model.fusionWeights().isEmpty()) {
                 variants.add(scored(protocol, FUSED, base.toBuilder().weights(model.fusionWeights().weights()).build(), validation, raw));

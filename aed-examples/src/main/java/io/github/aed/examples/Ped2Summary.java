@@ -101,8 +101,9 @@ final class Ped2Summary {
                 + "frame.\n\n");
 
         md.append("## Ablation: each score alone, the tasks, the attributes, all fused (percent)\n\n");
-        md.append("Every score weighs 1 except in the last row; fusion weights chosen at training from pseudo-anomalies, no test "
-                + "labels: ")
+        md.append("Weights: each attribute 1; the proxy tasks share a weight of 1 in the default protocol and weigh 1 each in "
+                + "the paper protocol and in the row " + Ped2Bench.EACH_TASK_ONE + "; the last row uses the fusion weights chosen "
+                + "at training from pseudo-anomalies, no test labels: ")
                 .append(detector.model().orElseThrow().fusionWeights().describe()).append("\n\n");
         md.append("| scores | default micro AUC | default RBDC | paper-protocol micro AUC | paper-protocol RBDC | SSMTL paper micro AUC |\n"
                 + "|---|---|---|---|---|---|\n");

@@ -15,6 +15,7 @@ import io.github.aed.nn.scoring.Normalisation;
 import io.github.aed.nn.scoring.ScoredFrame;
 import io.github.aed.nn.scoring.ScoredObject;
 import io.github.aed.nn.scoring.ScoringSettings;
+import io.github.aed.nn.scoring.TaskWeighting;
 import io.github.aed.nn.scoring.VideoScores;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,13 @@ final class ScoreCommand implements Callable<Integer> {
             + "after --paper-protocol, overrides its normalisation")
     private Normalisation normalisation;
 
+    @Option(names = "--task-weighting", paramLabel = "MODE", description = "what the proxy tasks weigh in the sum: shared "
+            + "(default: the network's tasks share a weight of 1, each attribute weighs 1) or each_one (every task weighs 1, "
+            + "as the paper sums them; the default after --paper-protocol)")
+    private TaskWeighting taskWeighting;
+
     @Option(names = "--fusion-weights", description = "weigh each task and attribute by the weights the model chose at "
-            + "training from pseudo-anomalies (default: every score weighs 1)")
+            + "training from pseudo-anomalies (default: see --task-weighting)")
     private boolean fusionWeights;
 
     @Option(names = "--tasks", paramLabel = "TASK", split = ",", description = "only these tasks make the object score (an "
@@ -168,6 +174,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (normalisation != null) {
             detector = withNormalisation(detector, normalisation);
         }
+        if (taskWeighting != null) {
+            detector = withTaskWeighting(detector, taskWeighting);
+        }
         if (fusionWeights) {
             detector = withFusionWeights(detector);
         }
@@ -180,6 +189,11 @@ final class ScoreCommand implements Callable<Integer> {
     /** The detector scoring with this normalisation instead of its scoring settings' one. */
     static AnomalyDetector withNormalisation(AnomalyDetector detector, Normalisation normalisation) {
         return detector.withScoring(detector.scoringSettings().toBuilder().normalisation(normalisation).build());
+    }
+
+    /** The detector scoring with this task weighting instead of its scoring settings' one. */
+    static AnomalyDetector withTaskWeighting(AnomalyDetector detector, TaskWeighting weighting) {
+        return detector.withScoring(detector.scoringSettings().toBuilder().taskWeighting(weighting).build());
     }
 
     /** The detector scoring with the fusion weights its model chose at training instead of its scoring settings' weights. */

@@ -88,10 +88,10 @@ class Ped2BenchTest {
         List<String> attributes = model.attributes().stream().map(AttributeDensity::name).toList();
         assertTrue(attributes.containsAll(List.of("velocity", "size")), "default attributes: " + attributes);
         Map<String, Set<String>> sets = Ped2Bench.scoreSets(TASKS, attributes);
-        assertEquals(1 + 2 * (sets.size() + 1), ablation.size(), "the score sets and the fusion-weighted variant");
+        assertEquals(1 + 2 * (sets.size() + 2), ablation.size(), "the score sets, every task weighing 1, and the fusion weights");
         for (String protocol : Ped2Bench.PROTOCOLS) {
-            for (String t : java.util.stream.Stream.concat(sets.keySet().stream(), java.util.stream.Stream.of(Ped2Bench.FUSED))
-                    .toList()) {
+            for (String t : java.util.stream.Stream.concat(sets.keySet().stream(),
+                    java.util.stream.Stream.of(Ped2Bench.EACH_TASK_ONE, Ped2Bench.FUSED)).toList()) {
                 assertTrue(ablation.stream().anyMatch(l -> l.startsWith(protocol + "," + t + ",0.")), protocol + "," + t);
             }
         }

@@ -374,7 +374,7 @@ public final class AnomalyDetector implements AutoCloseable {
     }
 
     private ScoringPipeline pipeline(TrainedModel m, CubeScorer scorer) {
-        ScoringSettings scoring = scoringSettings(m);
+        ScoringSettings scoring = scoringSettings(m).forTasks(m.taskNames());
         ScoreStatistics stats = scoring.normalisation().fromTraining() ? m.validationScores().statistics(scoring) : null;
         TrainingSummary t = m.training();
         return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners(), settings.scoringBatchSize(),

@@ -2,6 +2,7 @@ package io.github.aed.nn.scoring;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -14,7 +15,8 @@ import java.util.Map;
  *
  * <p>The defaults are the library's clean, non-transductive protocol: every score calibrated on the normal validation
  * objects kept at training, median → 0 and 99th percentile → 1 ({@link Normalisation#TRAINING_QUANTILES}), the reference's 3-pixel blocks and 9×9×9 mean filter
- * (it looks 4 frames ahead, so streams are scored with a 4-frame delay), no temporal Gaussian (the reference's was
+ * (it looks 4 frames ahead, so streams are scored with a 4-frame delay), the network's proxy tasks sharing one weight
+ * beside the attributes' one each ({@link TaskWeighting#SHARED}), no temporal Gaussian (the reference's was
  * tuned on the test sets), regions scored by their object's score. The mean filter mostly suppresses isolated
  * high scores of small boxes, which on UCSD Ped2 are the commonest false alarms (docs/RESULTS.md). {@link #ssmtlPaper(Dataset)} gives the reference
  * implementation's per-dataset settings, which were tuned on the test sets and normalise per test video.
@@ -33,6 +35,7 @@ public final class ScoringSettings {
     private final boolean keepMaps;
     private final Set<String> scoredTasks;
     private final Map<String, Double> weights;
+    private final TaskWeighting taskWeighting;
 
     private ScoringSettings(Builder b) {
         this.normalisation = b.normalisation;
@@ -44,6 +47,7 @@ public final class ScoringSettings {
         this.keepMaps = b.keepMaps;
         this.scoredTasks = Collections.unmodifiableSet(new LinkedHashSet<>(b.scoredTasks));
         this.weights = Collections.unmodifiableMap(new TreeMap<>(b.weights));
+        this.taskWeighting = b.taskWeighting;
     }
 
     public static Builder builder() {
@@ -62,7 +66,8 @@ public final class ScoringSettings {
      * on the test sets: for reproducing published numbers only.
      */
     public static ScoringSettings ssmtlPaper(Dataset dataset) {
-        Builder b = builder().normalisation(Normalisation.PER_VIDEO_MIN_MAX).regionScoreMode(RegionScoreMode.MAX_MAP_IN_BOX);
+        Builder b = builder().normalisation(Normalisation.PER_VIDEO_MIN_MAX).regionScoreMode(RegionScoreMode.MAX_MAP_IN_BOX)
+                .taskWeighting(TaskWeighting.EACH_ONE);
         return switch (dataset) {
             case PED2 -> b.perTaskScaling(true).blockSize(3).meanFilterSize(9).temporalFilter(TemporalFilter.ssmtlGaussian(49, 20)).build();
             case AVENUE -> b.perTaskScaling(false).blockSize(20).meanFilterSize(9).temporalFilter(TemporalFilter.ssmtlGaussian(301, 25)).build();
@@ -72,7 +77,8 @@ public final class ScoringSettings {
 
     public Builder toBuilder() {
         return new Builder().normalisation(normalisation).perTaskScaling(perTaskScaling).blockSize(blockSize)
-                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps).scoredTasks(scoredTasks).weights(weights);
+                .meanFilterSize(meanFilterSize).temporalFilter(temporalFilter).regionScoreMode(regionScoreMode).keepMaps(keepMaps).scoredTasks(scoredTasks).weights(weights)
+                .taskWeighting(taskWeighting);
     }
 
     public Normalisation normalisation() {
@@ -116,11 +122,11 @@ public final class ScoringSettings {
     }
 
     /**
-     * The fusion weights: score name (task or attribute) → the weight of its scaled score in the object score. Empty
-     * (the default): every score weighs 1, as the paper sums its tasks. A score the map does not name weighs 1. The
-     * weights a model chose at training from how well each score separates normal held-out objects from
-     * pseudo-anomalies ({@code TrainedModel#fusionWeights()}) are one choice to give here; on UCSD Ped2 they did worse
-     * than equal weights (docs/attributes.md).
+     * The fusion weights: score name (task or attribute) → the weight of its scaled score in the object score. A score
+     * the map does not name weighs 1, or what {@link #taskWeighting()} gives a proxy task once the settings are
+     * {@linkplain #forTasks(List) resolved} for a network's tasks. The weights a model chose at training from how well
+     * each score separates normal held-out objects from pseudo-anomalies ({@code TrainedModel#fusionWeights()}) are one
+     * choice to give here; on UCSD Ped2 they did worse than the defaults (docs/attributes.md).
      */
     public Map<String, Double> weights() {
         return weights;
@@ -129,6 +135,28 @@ public final class ScoringSettings {
     /** The weight of one score (1 when {@link #weights()} does not name it). */
     public double weight(String score) {
         return weights.getOrDefault(score, 1.0);
+    }
+
+    /** What the proxy tasks that {@link #weights()} does not name weigh (default {@link TaskWeighting#SHARED}). */
+    public TaskWeighting taskWeighting() {
+        return taskWeighting;
+    }
+
+    /**
+     * These settings for a network with these proxy tasks: {@link #weights()} gains each task it does not name, at the
+     * weight {@link #taskWeighting()} gives it (1/T each of T tasks when shared, 1 otherwise), so that the weights say
+     * in full what the tasks weigh. Unchanged if the map names every task already.
+     *
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     */
+    public ScoringSettings forTasks(List<String> tasks) {
+        if (tasks.isEmpty()) {
+            throw new IllegalArgumentException("a network has at least one proxy task");
+        }
+        double each = taskWeighting == TaskWeighting.SHARED ? 1.0 / tasks.size() : 1.0;
+        Map<String, Double> resolved = new TreeMap<>(weights);
+        tasks.forEach(t -> resolved.putIfAbsent(t, each));
+        return resolved.equals(weights) ? this : toBuilder().weights(resolved).build();
     }
 
     /** Whether the scores of one object depend on other objects of the same test video. */
@@ -140,15 +168,20 @@ public final class ScoringSettings {
     public String describe() {
         return String.format(Locale.ROOT,
                 "tasks=%s, weights=%s, normalisation=%s%s, per-task scaling=%s, block=%dpx, mean filter=%s, temporal=%s, regions=%s",
-                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), weights.isEmpty() ? "1 each" : weightList(), normalisation, isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
+                scoredTasks.isEmpty() ? "all" : String.join("+", scoredTasks), weightList(), normalisation,
+                isTransductive() ? " (transductive)" : "", perTaskScaling ? "on" : "off", blockSize,
                 meanFilterSize == 0 ? "off" : meanFilterSize + "^3 blocks (reflect)", temporalFilter.describe(), regionScoreMode);
     }
 
     private String weightList() {
+        String unnamed = taskWeighting == TaskWeighting.SHARED ? "tasks share 1, attributes 1 each" : "1 each";
+        if (weights.isEmpty()) {
+            return unnamed;
+        }
         StringBuilder sb = new StringBuilder("{");
         weights.forEach((k, v) -> sb.append(sb.length() > 1 ? " " : "").append(k).append('=')
                 .append(String.format(Locale.ROOT, "%.3g", v)));
-        return sb.append('}').toString();
+        return sb.append("}, others 1").toString();
     }
 
     @Override
@@ -167,6 +200,7 @@ public final class ScoringSettings {
         private boolean keepMaps;
         private Set<String> scoredTasks = Set.of();
         private Map<String, Double> weights = Map.of();
+        private TaskWeighting taskWeighting = TaskWeighting.SHARED;
 
         private Builder() {
         }
@@ -227,7 +261,7 @@ public final class ScoringSettings {
 
         /**
          * The fusion weights by score name (see {@link ScoringSettings#weights()}): finite and non-negative, not all 0;
-         * empty = 1 each.
+         * a score the map does not name weighs 1, or, for a proxy task, what {@link #taskWeighting} gives it.
          */
         public Builder weights(Map<String, Double> byScore) {
             Objects.requireNonNull(byScore, "weights");
@@ -242,6 +276,12 @@ public final class ScoringSettings {
                 throw new IllegalArgumentException("weights: at least one weight must be positive, got " + byScore);
             }
             this.weights = new TreeMap<>(byScore);
+            return this;
+        }
+
+        /** What the proxy tasks weigh when {@link #weights(Map)} does not name them (see {@link TaskWeighting}). */
+        public Builder taskWeighting(TaskWeighting w) {
+            this.taskWeighting = Objects.requireNonNull(w, "taskWeighting");
             return this;
         }
 

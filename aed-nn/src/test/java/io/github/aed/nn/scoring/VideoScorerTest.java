@@ -167,4 +167,39 @@ class VideoScorerTest {
                 () -> new VideoScorer(unknown, null).score("v", 3, 40, 40, objects));
         assertTrue(e.getMessage().contains("[c]") && e.getMessage().contains("[a, b]"), e.getMessage());
     }
+
+    @Test
+    void sharedTaskWeightingLetsTheNetworkCountAsOneScore() {
+        assertEquals(TaskWeighting.SHARED, ScoringSettings.defaults().taskWeighting());
+        assertEquals(TaskWeighting.EACH_ONE, ScoringSettings.ssmtlPaper(ScoringSettings.Dataset.PED2).taskWeighting());
+        assertTrue(ScoringSettings.defaults().describe().contains("weights=tasks share 1, attributes 1 each"),
+                ScoringSettings.defaults().describe());
+        ScoringSettings shared = PLAIN.forTasks(List.of("a", "b"));
+        assertEquals(Map.of("a", 0.5, "b", 0.5), shared.weights());
+        assertEquals(1.0, shared.weight("v"), "an attribute weighs 1");
+        assertTrue(shared.describe().contains("weights={a=0.500 b=0.500}, others 1"), shared.describe());
+        assertEquals(Map.of("a", 2.0, "b", 0.5), PLAIN.toBuilder().weights(Map.of("a", 2.0)).build().forTasks(List.of("a", "b"))
+                .weights(), "a weight given by name stays");
+        ScoringSettings each = PLAIN.toBuilder().taskWeighting(TaskWeighting.EACH_ONE).build().forTasks(List.of("a", "b"));
+        assertEquals(Map.of("a", 1.0, "b", 1.0), each.weights());
+        assertTrue(shared == shared.forTasks(List.of("a", "b")), "resolved settings resolve to themselves");
+        assertThrows(IllegalArgumentException.class, () -> PLAIN.forTasks(List.of()));
+
+        // tasks a and b, attribute v: X is unusual on the attribute, Y on both tasks (b less so)
+        List<ObjectScores> objects = List.of(scores(1, 0, 0, 1), scores(2, 1, 0.6, 0), scores(3, 0, 0, 0), scores(4, 0, 1, 0));
+        VideoScores sharedScores = new VideoScorer(shared, null).score("v", 5, 40, 40, objects);
+        VideoScores eachScores = new VideoScorer(each, null).score("v", 5, 40, 40, objects);
+        assertEquals(1.0, sharedScores.objects().get(0).score(), 1e-12, "shared: the attribute's 1 outweighs the tasks' 0.5 + 0.3");
+        assertEquals(0.8, sharedScores.objects().get(1).score(), 1e-12);
+        assertEquals(1.0, eachScores.objects().get(1).score(), 1e-12, "each task 1: 1 + 0.6 outweighs the attribute's 1");
+        assertEquals(1 / 1.6, eachScores.objects().get(0).score(), 1e-12);
+    }
+
+    private static ObjectScores scores(int frame, double a, double b, double v) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("a", a);
+        m.put("b", b);
+        m.put("v", v);
+        return new ObjectScores(Detection.unclassified(frame, new Box(0, 0, 8, 8), 1), m);
+    }
 }
