@@ -22,10 +22,15 @@ import java.util.Map;
  * Writes scores in the files {@code ./aed evaluate} reads, through aed-metrics' writers: {@code SCORES.csv}
  * ({@link FrameScores#writeCsv}) and {@code REGIONS.csv} ({@link ScoredRegions#writeCsv}, one row per scored object with
  * its region score), and {@code OBJECTS.csv} for analysis: every object with its detection, its
- * combined score and the raw score of each task ({@code video,frame,x_min,y_min,x_max,y_max,class,confidence,score,}
- * then one column per task, inclusive corners). Each file is written all or nothing ({@link OutputTransaction}).
+ * combined score and the score of each task and attribute ({@code video,frame,x_min,y_min,x_max,y_max,class_id,confidence,
+ * score,} then one column per task or attribute named after it, inclusive corners; {@code class_id} is the detector's
+ * class index, -1 without one, as in detection CSVs). Each file is written all or nothing ({@link OutputTransaction}).
  */
 final class ScoreFiles {
+
+    /** The objects file's columns before the per-score ones. */
+    static final List<String> OBJECT_COLUMNS = List.of("video", "frame", "x_min", "y_min", "x_max", "y_max", "class_id",
+            "confidence", "score");
 
     private ScoreFiles() {
     }
@@ -51,14 +56,20 @@ final class ScoreFiles {
     }
 
     static void writeObjects(Path file, List<VideoScores> videos) {
-        OutputTransaction.write(file, tmp -> writeObjectLines(tmp, videos));
+        List<String> scores = videos.stream().flatMap(v -> v.objects().stream()).findFirst()
+                .map(o -> List.copyOf(o.rawByTask().keySet())).orElse(List.of());
+        for (String t : scores) {
+            if (OBJECT_COLUMNS.contains(t)) {
+                throw new IllegalArgumentException(file + ": the score '" + t + "' has the name of a column the objects "
+                        + "file has already (" + String.join(",", OBJECT_COLUMNS) + "); rename the task or attribute");
+            }
+        }
+        OutputTransaction.write(file, tmp -> writeObjectLines(tmp, videos, scores));
     }
 
-    private static void writeObjectLines(Path file, List<VideoScores> videos) throws IOException {
+    private static void writeObjectLines(Path file, List<VideoScores> videos, List<String> tasks) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            List<String> tasks = videos.stream().flatMap(v -> v.objects().stream()).findFirst()
-                    .map(o -> List.copyOf(o.rawByTask().keySet())).orElse(List.of());
-            w.write("video,frame,x_min,y_min,x_max,y_max,class,confidence,score" + tasks.stream().map(t -> "," + t)
+            w.write(String.join(",", OBJECT_COLUMNS) + tasks.stream().map(t -> "," + t)
                     .collect(java.util.stream.Collectors.joining()) + "\n");
             for (VideoScores v : videos) {
                 for (ScoredObject o : v.objects()) {
