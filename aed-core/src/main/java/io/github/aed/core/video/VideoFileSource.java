@@ -191,11 +191,21 @@ final class VideoFileSource implements FrameSource {
             this.capture = capture;
         }
 
-        /** The OpenCV MJPG decoder if it can read the file's first frame, else null. */
+        /**
+         * The OpenCV MJPG decoder if it can read the file's first frame, else null (also when OpenCV throws on a
+         * damaged file, e.g. an AVI chunk size over its 64 MiB limit: FFmpeg then gets to read it or to say why not).
+         */
         static OpenCvDecoder tryOpen(Path file) {
             VideoCapture capture = new VideoCapture(file.toString(), opencv_videoio.CAP_OPENCV_MJPEG);
             OpenCvDecoder d = new OpenCvDecoder(capture);
-            if (!capture.isOpened() || !capture.read(d.buffer) || d.buffer.empty()) {
+            boolean readable;
+            try {
+                readable = capture.isOpened() && capture.read(d.buffer) && !d.buffer.empty();
+            } catch (RuntimeException e) {
+                LOG.debug("{}: OpenCV cannot read the first frame ({}); trying FFmpeg", file, e.getMessage());
+                readable = false;
+            }
+            if (!readable) {
                 d.close();
                 return null;
             }

@@ -83,6 +83,13 @@ class DamagedVideoProperties {
     }
 
     @Test
+    void aChunkSizeOpenCvRefusesIsStillAnErrorNamingTheFile() {
+        // found by flippedBytesNeverReadShort: these flips make OpenCV's AVI reader throw on a chunk size over 64 MiB
+        int n = framesRead(flipped(List.of(4, 4115), 4), DamagedVideoPolicy.FAIL);
+        assertTrue(n == -1 || n >= FRAMES, "read " + n);
+    }
+
+    @Test
     void keepingDecodedFramesReadsWhatSurvivesOfATruncatedFile() {
         byte[] half = Arrays.copyOf(original, original.length / 2);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> {
