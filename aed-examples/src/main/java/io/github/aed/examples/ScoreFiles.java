@@ -67,15 +67,15 @@ final class ScoreFiles {
         OutputTransaction.write(file, tmp -> writeObjectLines(tmp, videos, scores));
     }
 
-    private static void writeObjectLines(Path file, List<VideoScores> videos, List<String> tasks) throws IOException {
+    private static void writeObjectLines(Path file, List<VideoScores> videos, List<String> scores) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", OBJECT_COLUMNS) + tasks.stream().map(t -> "," + t)
+            w.write(String.join(",", OBJECT_COLUMNS) + scores.stream().map(t -> "," + t)
                     .collect(java.util.stream.Collectors.joining()) + "\n");
             for (VideoScores v : videos) {
                 for (ScoredObject o : v.objects()) {
                     StringBuilder line = new StringBuilder(placeColumns(v, o)).append(',').append(o.detection().classId())
                             .append(',').append(number(o.detection().confidence())).append(',').append(number(o.score()));
-                    for (String t : tasks) {
+                    for (String t : scores) {
                         line.append(',').append(number(o.rawByTask().get(t)));
                     }
                     w.write(line.append('\n').toString());

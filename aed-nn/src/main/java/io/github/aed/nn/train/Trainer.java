@@ -159,11 +159,12 @@ public final class Trainer {
         listeners.forEach(l -> l.onStart(trainObjects, valObjects, settings));
         SampleMaker maker = new SampleMaker(network);
         SampleBatcher batcher = new SampleBatcher(network);
-        int batchesPerEpoch = trainObjects / settings.batchSize() + (trainObjects % settings.batchSize() >= 2 ? 1 : 0);
-        long perEpoch = trainObjects / settings.batchSize() * (long) settings.batchSize()
-                + (trainObjects % settings.batchSize() >= 2 ? trainObjects % settings.batchSize() : 0);
+        int rest = trainObjects % settings.batchSize();
+        int lastBatch = rest >= 2 ? rest : 0;
+        long perEpoch = (long) (trainObjects - rest) + lastBatch;
+        int plannedBatches = (trainObjects / settings.batchSize() + (lastBatch > 0 ? 1 : 0)) * settings.epochs();
         if (settings.learningRateSchedule() == LearningRateSchedule.LINEAR_DECAY) {
-            network.decayLearningRateOver(batchesPerEpoch * settings.epochs());
+            network.decayLearningRateOver(plannedBatches);
         }
         ProgressMeter meter = new ProgressMeter("training", "samples", perEpoch * settings.epochs(), ProgressMeter.REPORT_INTERVAL,
                 progressListeners);
@@ -210,10 +211,9 @@ public final class Trainer {
             listeners.forEach(x -> x.onEpochEnd(s));
         }
         meter.finish();
-        int planned = batchesPerEpoch * settings.epochs();
-        if (network.trainingGraph().getIterationCount() != planned) {
+        if (network.trainingGraph().getIterationCount() != plannedBatches) {
             throw new IllegalStateException("training ran " + network.trainingGraph().getIterationCount() + " mini-batches, "
-                    + "the learning rate schedule was planned for " + planned);
+                    + "the learning rate schedule was planned for " + plannedBatches);
         }
         MultiTaskNetwork bestNetwork = MultiTaskNetwork.withParameters(networkSettings, tasks, best);
         if (valObjects == 0) {
