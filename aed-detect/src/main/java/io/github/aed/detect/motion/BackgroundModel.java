@@ -8,6 +8,7 @@ import io.github.aed.core.video.Video;
 import io.github.aed.detect.FrameMats;
 import io.github.aed.detect.PrimedState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -34,6 +35,13 @@ import org.slf4j.LoggerFactory;
  * {@value #HOLD_MAX_BOX} of the frame are not held, and a frame whose foreground covers more than
  * {@value #GLOBAL_CHANGE} of it (a change of light) is learnt whole, so that the model still adapts to light.
  *
+ * <p><b>Light compensation.</b> With {@code lightCompensation} on, each grey frame is first divided by its gain
+ * against the model's background image: the median, over a grid of every {@value #GAIN_GRID}th pixel in each
+ * direction, of frame / background (pixels whose background is darker than {@value #GAIN_MIN_LEVEL} or whose frame
+ * value is saturated left out). Objects cover a small part of a fixed camera's view, so the median is the light's
+ * change: a cloud or a lamp brightening the whole scene by 10 % no longer makes every textured patch foreground. A gain
+ * within {@value #GAIN_DEADBAND} of 1 is left alone (the frame is fed as it is).
+ *
  * <p>Holds native OpenCV objects: close it. Not thread-safe.
  */
 final class BackgroundModel implements AutoCloseable {
@@ -51,6 +59,15 @@ final class BackgroundModel implements AutoCloseable {
 
     /** A box with fewer moving pixels than this fraction of its area holds a still object. */
     static final double STILL_FRACTION = 0.03;
+
+    /** The light's gain is estimated on every this-many-th pixel in each direction. */
+    static final int GAIN_GRID = 4;
+
+    /** Background pixels darker than this grey level are left out of the gain (their ratio is noise). */
+    static final int GAIN_MIN_LEVEL = 16;
+
+    /** A gain this close to 1 is not compensated. */
+    static final double GAIN_DEADBAND = 0.01;
 
     private final MotionSettings settings;
     private final Mat grey = new Mat();
@@ -94,6 +111,9 @@ final class BackgroundModel implements AutoCloseable {
                 opencv_imgproc.GaussianBlur(grey, grey, kernel, 0);
             }
         }
+        if (settings.lightCompensation) {
+            compensateLight();
+        }
         if (settings.holdFrames == 0 || holdBoxes.isEmpty() || previousGrey.empty()) {
             subtractor.apply(grey, foreground, settings.learningRate);
             foregroundOnly(foreground);
@@ -111,6 +131,38 @@ final class BackgroundModel implements AutoCloseable {
         }
         rememberGrey();
         return grey;
+    }
+
+    /** Divides the grey frame by the light's gain against the background image (class comment). */
+    private void compensateLight() {
+        subtractor.getBackgroundImage(backgroundImage);
+        if (backgroundImage.empty() || backgroundImage.cols() != width || backgroundImage.rows() != height
+                || backgroundImage.type() != opencv_core.CV_8UC1) {
+            return;
+        }
+        byte[] frame = new byte[width * height];
+        byte[] model = new byte[width * height];
+        grey.data().get(frame);
+        backgroundImage.data().get(model);
+        float[] ratios = new float[((width + GAIN_GRID - 1) / GAIN_GRID) * ((height + GAIN_GRID - 1) / GAIN_GRID)];
+        int n = 0;
+        for (int y = 0; y < height; y += GAIN_GRID) {
+            for (int x = 0; x < width; x += GAIN_GRID) {
+                int f = frame[y * width + x] & 0xFF;
+                int b = model[y * width + x] & 0xFF;
+                if (b >= GAIN_MIN_LEVEL && f < 255) {
+                    ratios[n++] = f / (float) b;
+                }
+            }
+        }
+        if (n == 0) {
+            return;
+        }
+        Arrays.sort(ratios, 0, n);
+        double gain = ratios[n / 2];
+        if (gain > 0 && Math.abs(gain - 1) > GAIN_DEADBAND) {
+            grey.convertTo(grey, opencv_core.CV_8U, 1 / gain, 0);
+        }
     }
 
     private void rememberGrey() {

@@ -104,13 +104,15 @@ public final class MotionDetector implements ObjectDetector {
     }
 
     /**
-     * {@code motion}, or {@code motion,hold=N} when {@code holdFrames} is not the default: the spec syntax has no other
-     * settings for this detector, so a recipe holds for the defaults and that one setting only.
+     * {@code motion}, followed by {@code ,hold=N} when {@code holdFrames} is not the default and {@code ,light=off}
+     * without light compensation: the spec syntax has no other settings for this detector, so a recipe holds for the
+     * defaults and those settings only.
      */
     @Override
     public Optional<String> spec() {
         int hold = settings.holdFrames();
-        return Optional.of(hold == MotionSettings.DEFAULT_HOLD_FRAMES ? "motion" : "motion,hold=" + hold);
+        return Optional.of("motion" + (hold == MotionSettings.DEFAULT_HOLD_FRAMES ? "" : ",hold=" + hold)
+                + (settings.lightCompensation() ? "" : ",light=off"));
     }
 
     /** The kept grey frames ({@link PrimedBackground}); none when unprimed. */

@@ -37,6 +37,7 @@ public final class MotionSettings {
     double valleySplit = 0.75;
     double overlapExponent = 5;
     int holdFrames = DEFAULT_HOLD_FRAMES;
+    boolean lightCompensation = true;
 
     MotionSettings copy() {
         MotionSettings c = new MotionSettings();
@@ -64,6 +65,7 @@ public final class MotionSettings {
         c.valleySplit = valleySplit;
         c.overlapExponent = overlapExponent;
         c.holdFrames = holdFrames;
+        c.lightCompensation = lightCompensation;
         return c;
     }
 
@@ -164,18 +166,23 @@ public final class MotionSettings {
         return holdFrames;
     }
 
+    public boolean lightCompensation() {
+        return lightCompensation;
+    }
+
     String describe() {
         return String.format(Locale.ROOT,
                 "%s, history=%d, threshold=%s, shadows=%s, learningRate=%s, blur=%d, median=%d, open=%d, close=%d, "
                         + "minComponent=%dpx, minArea=%dpx, maxArea=%.3f of frame, mergeGap=%dx%dpx, pad=%.3f+%dpx, "
                         + "primeFrames=%d, split=%d, nms=%.2f, maxPerFrame=%s, frameDifference=%d, valleySplit=%s, "
-                        + "overlapExponent=%s%s",
+                        + "overlapExponent=%s%s, light=%s",
                 kind.name().toLowerCase(Locale.ROOT), history, trim(threshold()),
                 detectShadows ? "detected and removed" : "not detected (foreground)",
                 learningRate < 0 ? "auto" : trim(learningRate), blurSize, medianSize, openSize, closeSize, minComponentArea,
                 minArea, maxAreaFraction, mergeGapX, mergeGapY, padFraction, padPixels, primeFrames, splitSize, nmsIou,
                 maxDetections == 0 ? "unlimited" : Integer.toString(maxDetections), frameDifference, trim(valleySplit),
-                trim(overlapExponent), holdFrames == 0 ? "" : ", holdFrames=" + holdFrames);
+                trim(overlapExponent), holdFrames == 0 ? "" : ", holdFrames=" + holdFrames,
+                lightCompensation ? "compensated" : "as filmed");
     }
 
     private static String trim(double v) {
@@ -378,6 +385,17 @@ public final class MotionSettings {
             if (frames > 254) {
                 throw new IllegalArgumentException("hold frames must be at most 254, got " + frames);
             }
+            return this;
+        }
+
+        /**
+         * Light compensation: each frame is divided by the light's global gain against the background model (the
+         * median ratio of frame to background image) before subtraction, so that a sudden change of light (a cloud,
+         * a lamp) does not turn textured ground into foreground; gains within 1 % are left alone. Default on
+         * (docs/detect.md); off feeds the frames as filmed, as before this setting existed.
+         */
+        public Builder lightCompensation(boolean on) {
+            s.lightCompensation = on;
             return this;
         }
 

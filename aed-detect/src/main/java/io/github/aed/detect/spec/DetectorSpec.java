@@ -20,8 +20,9 @@ import java.util.TreeSet;
 /**
  * Builds a detector from a short text, as the command line and configuration files spell it:
  * <ul>
- *   <li>{@code motion} or {@code motion,hold=N}: {@link MotionDetector} with its defaults, or holding stopped objects for
- *       N frames instead of 200 (0 = never; its builder's holdFrames);</li>
+ *   <li>{@code motion}, optionally followed by {@code ,hold=N} and {@code ,light=off}: {@link MotionDetector} with its
+ *       defaults, holding stopped objects for N frames instead of 200 (0 = never; its builder's holdFrames), feeding
+ *       frames without light compensation (its builder's lightCompensation);</li>
  *   <li>{@code hog} or {@code hog:UPSCALE}: {@link HogPeopleDetector} (frames enlarged by UPSCALE, default 1);</li>
  *   <li>{@code cascade:fullbody} or {@code cascade:upperbody}, optionally {@code ,UPSCALE}: {@link CascadePersonDetector};</li>
  *   <li>{@code darknet:CFG,WEIGHTS} or {@code darknet:CFG,WEIGHTS,NAMES}: {@link DnnDetector#darknet};</li>
@@ -40,7 +41,7 @@ import java.util.TreeSet;
 public final class DetectorSpec {
 
     /** The forms accepted by {@link #parse}, for usage messages. */
-    public static final String FORMS = "default | motion[,hold=N] | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N,classes=I/J] | "
+    public static final String FORMS = "default | motion[,hold=N][,light=off] | coco:nanodet[:MODEL_JSON][,conf=C,nms=IOU,merge=F|off,max=N,classes=I/J] | "
             + "coco:centernet:MODEL_JSON[,...] | "
             + "hog[:UPSCALE] | cascade:fullbody|upperbody[,UPSCALE] | darknet:CFG,WEIGHTS[,NAMES] | "
             + "onnx:FILE[,yolov5|yolov8|ssd[,NAMES]] | csv:FILE_OR_DIR | PRIMARY+SUPPLEMENT";
@@ -87,7 +88,7 @@ public final class DetectorSpec {
         };
     }
 
-    /** {@code motion} or {@code motion,hold=N}: the motion detector, optionally with another {@code holdFrames}. */
+    /** {@code motion[,hold=N][,light=on|off]}: the motion detector, optionally with another holdFrames or light compensation. */
     private static ObjectDetector motion(String spec) {
         String[] parts = spec.strip().split(",", -1);
         if (!parts[0].equalsIgnoreCase("motion")) {
@@ -96,12 +97,26 @@ public final class DetectorSpec {
         MotionSettings.Builder b = MotionDetector.builder();
         for (int i = 1; i < parts.length; i++) {
             String[] kv = parts[i].split("=", 2);
-            if (kv.length != 2 || !kv[0].strip().equalsIgnoreCase("hold")) {
-                throw new IllegalArgumentException("detector '" + spec + "': expected hold=FRAMES, got '" + parts[i] + "'");
+            String key = kv[0].strip().toLowerCase(Locale.ROOT);
+            if (kv.length != 2 || !(key.equals("hold") || key.equals("light"))) {
+                throw new IllegalArgumentException("detector '" + spec + "': expected hold=FRAMES or light=on|off, got '"
+                        + parts[i] + "'");
             }
-            b.holdFrames(wholeNumber(spec, kv[1], "hold is a whole number of frames"));
+            if (key.equals("hold")) {
+                b.holdFrames(wholeNumber(spec, kv[1], "hold is a whole number of frames"));
+            } else {
+                b.lightCompensation(onOrOff(spec, kv[1]));
+            }
         }
         return b.build();
+    }
+
+    private static boolean onOrOff(String spec, String v) {
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("detector '" + spec + "': light is on or off, got '" + v + "'");
+        };
     }
 
     private static ObjectDetector coco(String spec, String arg) {

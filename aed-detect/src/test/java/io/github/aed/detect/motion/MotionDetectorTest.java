@@ -1,6 +1,7 @@
 package io.github.aed.detect.motion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import io.github.aed.core.video.Video;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** The motion detector on generated scenes: a textured static background with two shapes moving across it. */
@@ -338,15 +340,50 @@ class MotionDetectorTest {
         assertTrue(span.iou(square.translate(36, 0)) >= 0.5, ds.toString());
     }
 
+    /**
+     * The detections of the last frame of a scene whose dark box moves 3 px per frame while the light brightens the
+     * whole frame by 12 % from frame 15, reached over 3 frames.
+     */
+    private static List<Detection> afterALightChange(boolean compensate) {
+        try (MotionDetector d = MotionDetector.builder().lightCompensation(compensate).build()) {
+            d.prime(List.of(empty("bg1", 40, 1), empty("bg2", 40, 2)));
+            d.reset();
+            List<Detection> last = List.of();
+            for (int t = 0; t <= 25; t++) {
+                Frame f = darkBoxes(t, List.of(Box.ofSize(20 + 3 * t, 40, 16, 32)));
+                double gain = 1 + 0.12 * Math.min(1, Math.max(0, (t - 14) / 3.0));
+                byte[] px = f.pixels();
+                for (int i = 0; i < px.length; i++) {
+                    px[i] = (byte) Math.min(255, Math.round((px[i] & 0xFF) * gain));
+                }
+                last = d.detect(new Frame("test", t, W, H, 1, px));
+            }
+            return last;
+        }
+    }
+
+    @Test
+    void aSuddenChangeOfLightIsCompensated() {
+        Box moving = Box.ofSize(20 + 3 * 25, 40, 16, 32);
+        Predicate<List<Detection>> onlyTheMovingBox = ds -> bestIou(moving, ds) >= 0.5
+                && ds.stream().allMatch(x -> x.box().iou(moving) > 0);
+        List<Detection> asFilmed = afterALightChange(false);
+        assertFalse(onlyTheMovingBox.test(asFilmed), "as filmed, the brightened frame is foreground: " + asFilmed);
+        List<Detection> compensated = afterALightChange(true);
+        assertTrue(onlyTheMovingBox.test(compensated), "compensated, the moving box alone is found: " + compensated);
+    }
+
     @Test
     void describesEverySettingAndThePriming() {
         try (MotionDetector d = MotionDetector.builder().subtractor(SubtractorKind.KNN).history(300).detectShadows(true)
                 .open(5).close(0).minArea(99).mergeGap(4, 9).padding(0.2, 3).primeFrames(12).split(5)
-                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).overlapExponent(2.5).build()) {
+                .nmsIou(0.6).maxDetections(0).frameDifference(25).valleySplit(0.4).overlapExponent(2.5)
+                .lightCompensation(false).build()) {
             String s = d.describe();
             for (String part : List.of("knn", "history=300", "threshold=400", "removed", "open=5", "close=0",
                     "minArea=99px", "mergeGap=4x9px", "pad=0.200+3px", "primeFrames=12", "unprimed", "split=5",
-                    "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4", "overlapExponent=2.5")) {
+                    "nms=0.60", "maxPerFrame=unlimited", "frameDifference=25", "valleySplit=0.4", "overlapExponent=2.5",
+                "light=as filmed")) {
                 assertTrue(s.contains(part), s + " lacks " + part);
             }
             d.prime(List.of(empty("bg", 30, 1)));

@@ -40,7 +40,14 @@ class DetectorSpecTest {
             assertEquals("motion", held.spec().orElseThrow());
             assertEquals("motion,hold=0", never.spec().orElseThrow());
         }
-        for (String bad : new String[] {"motion,hold=1.5", "motion,history=3", "motion,hold"}) {
+        try (ObjectDetector asFilmed = DetectorSpec.parse("motion,light=off,hold=50");
+             ObjectDetector compensated = DetectorSpec.parse("motion,light=on")) {
+            assertTrue(!((MotionDetector) asFilmed).settings().lightCompensation());
+            assertTrue(((MotionDetector) compensated).settings().lightCompensation());
+            assertEquals("motion,hold=50,light=off", asFilmed.spec().orElseThrow());
+            assertEquals("motion", compensated.spec().orElseThrow());
+        }
+        for (String bad : new String[] {"motion,hold=1.5", "motion,history=3", "motion,hold", "motion,light=dim"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse(bad));
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }

@@ -33,11 +33,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -60,7 +63,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * vectors as floats; big-endian), its name, options, k, standardisation and calibration in {@code model.json}'s
  * {@code attributes}, with the fusion weights in {@code fusionWeights}.</li>
  * </ul>
- * Version 2 files (before attributes) are read as models without attributes or fusion weights.
+ * Version 2 files (before attributes) are read as models without attributes or fusion weights. Files before version
+ * 4 were written when the motion detector fed frames as filmed: their recipes rebuild it with {@code light=off}.
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
  * a user's own task publishes in {@code META-INF/services} (or registers in code).
@@ -73,9 +77,11 @@ public final class ModelFile {
     /** Name stored in {@code format.json}. */
     public static final String FORMAT = "aed-model";
     /** The version this library writes and reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** The oldest version still read: version 2, which had no attributes. */
     private static final int OLDEST_READ = 2;
+    /** The first version whose motion detectors compensate light unless their spec says {@code light=off}. */
+    private static final int LIGHT_COMPENSATION = 4;
     private static final String DETECTOR_STATE = "detector/";
     private static final String ATTRIBUTE_BANK = "attributes/";
 
@@ -182,7 +188,7 @@ public final class ModelFile {
         }
         Map<String, Object> m = json(entries, source, "model.json");
         TrainedModel model = fromDescription(source, m, readParameters(entry(entries, source, "parameters.bin"), source),
-                detectorState(entries), tasks);
+                detectorState(entries), tasks, n.intValue());
         return model.withAttributes(attributes(source, m, entries), fusionWeights(source, m));
     }
 
@@ -328,7 +334,7 @@ public final class ModelFile {
 
     @SuppressWarnings("unchecked")
     private static TrainedModel fromDescription(String file, Map<String, Object> m, Map<String, INDArray> params, PrimedState state,
-                                                TaskRegistry registry) {
+                                                TaskRegistry registry, int version) {
         try {
             Map<String, Object> net = (Map<String, Object>) require(m, "network", file);
             NetworkSettings settings = NetworkSettings.builder()
@@ -357,7 +363,8 @@ public final class ModelFile {
             MultiTaskNetwork network = MultiTaskNetwork.withParameters(settings, tasks, params);
             return new TrainedModel(network, cubeSettings((Map<String, Object>) require(m, "trainingCubes", file)),
                     cubeSettings((Map<String, Object>) require(m, "testCubes", file)),
-                    detector(file, (Map<String, Object>) require(m, "detector", file), state), (String) require(m, "teacher", file),
+                    detector(file, (Map<String, Object>) require(m, "detector", file), state, version),
+                    (String) require(m, "teacher", file),
                     new ValidationScores(validation), training((Map<String, Object>) require(m, "training", file)));
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             if (e instanceof InvalidInputException) {
@@ -367,14 +374,24 @@ public final class ModelFile {
         }
     }
 
-    private static DetectorProvenance detector(String file, Map<String, Object> d, PrimedState state) {
+    private static DetectorProvenance detector(String file, Map<String, Object> d, PrimedState state, int version) {
         String spec = (String) d.get("spec");
+        if (spec != null && version < LIGHT_COMPENSATION) {
+            spec = withoutLightCompensation(spec);
+        }
         if (spec == null && !state.isEmpty()) {
             throw new InvalidInputException(file + ": the model file holds a detector state " + state.names()
                     + " but no detector spec to restore it into");
         }
         return new DetectorProvenance((String) require(d, "description", file),
                 Optional.ofNullable(spec).map(s -> new DetectorRecipe(s, state)));
+    }
+
+    /** {@code spec} with {@code ,light=off} after each motion detector in it (the parts between {@code +} signs). */
+    static String withoutLightCompensation(String spec) {
+        return Arrays.stream(spec.split("\\+", -1))
+                .map(part -> part.strip().toLowerCase(Locale.ROOT).startsWith("motion") ? part + ",light=off" : part)
+                .collect(Collectors.joining("+"));
     }
 
     @SuppressWarnings("unchecked")

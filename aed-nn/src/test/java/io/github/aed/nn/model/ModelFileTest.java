@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.aed.core.InvalidInputException;
 import io.github.aed.core.cube.CubeBatch;
 import io.github.aed.core.cube.CubeSettings;
+import io.github.aed.detect.PrimedState;
+import io.github.aed.detect.spec.DetectorRecipe;
 import io.github.aed.nn.FrozenFramesTask;
 import io.github.aed.nn.TestCubes;
 import io.github.aed.nn.TinyScenes;
@@ -51,6 +53,10 @@ class ModelFileTest {
     private static final CubeSettings TEST_CUBES = CubeSettings.builder().size(16).build();
 
     private static TrainedModel trained(List<ProxyTask> tasks) {
+        return trained(tasks, new DetectorProvenance("fixed test boxes", Optional.empty()));
+    }
+
+    private static TrainedModel trained(List<ProxyTask> tasks, DetectorProvenance detector) {
         NetworkSettings s = NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(16).seed(5).build();
         MultiTaskNetwork net = MultiTaskNetwork.create(s, tasks);
         SampleMaker maker = new SampleMaker(net);
@@ -60,7 +66,7 @@ class ModelFileTest {
         }
         net.fit(new SampleBatcher(net).batch(samples));
         return new TrainedModel(net, CubeSettings.training().toBuilder().size(16).build(), TEST_CUBES,
-                new DetectorProvenance("fixed test boxes", Optional.empty()), "detector confidence",
+                detector, "detector confidence",
                 new ValidationScores(Map.of(ArrowOfTime.NAME, new double[] {0.1, 0.9, 0.5})),
                 new TrainingSummary("epochs 1", 1, List.of("epoch 1: ..."), 24, 16));
     }
@@ -124,7 +130,7 @@ class ModelFileTest {
             z.closeEntry();
         }
         var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
-        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 4"), e.getMessage());
     }
 
     @Test
@@ -168,22 +174,41 @@ class ModelFileTest {
         assertEquals(d.score(new float[] {50}), back.score(new float[] {50}), 0);
     }
 
-    @Test
-    void aVersion2FileLoadsWithoutAttributes() throws IOException {
-        Path f = dir.resolve("m.aed");
-        ModelFile.save(trained(List.of(new ArrowOfTime())), f);
-        Path old = dir.resolve("v2.aed");
+    /** A copy of the model file {@code f} that says it has another format version. */
+    private Path asVersion(Path f, int version) throws IOException {
+        Path old = dir.resolve("v" + version + ".aed");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(f));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(old))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] data = in.readAllBytes();
                 out.putNextEntry(new ZipEntry(e.getName()));
-                out.write(e.getName().equals("format.json") ? "{\"format\":\"aed-model\",\"version\":2}".getBytes() : data);
+                out.write(e.getName().equals("format.json")
+                        ? ("{\"format\":\"aed-model\",\"version\":" + version + "}").getBytes() : data);
                 out.closeEntry();
             }
         }
-        TrainedModel back = ModelFile.load(old);
+        return old;
+    }
+
+    @Test
+    void aVersion2FileLoadsWithoutAttributes() throws IOException {
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(trained(List.of(new ArrowOfTime())), f);
+        TrainedModel back = ModelFile.load(asVersion(f, 2));
         assertTrue(back.attributes().isEmpty() && back.fusionWeights().isEmpty());
+    }
+
+    @Test
+    void filesBeforeLightCompensationRebuildTheirMotionDetectorsWithoutIt() throws IOException {
+        TrainedModel withMotion = trained(List.of(new ArrowOfTime()), new DetectorProvenance("motion boxes",
+                Optional.of(new DetectorRecipe("coco:nanodet+motion,hold=0", PrimedState.NONE))));
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(withMotion, f);
+        assertEquals("coco:nanodet+motion,hold=0", ModelFile.load(f).detector().recipe().orElseThrow().spec());
+        assertEquals("coco:nanodet+motion,hold=0,light=off",
+                ModelFile.load(asVersion(f, 3)).detector().recipe().orElseThrow().spec());
+        assertEquals("motion,light=off", ModelFile.withoutLightCompensation("motion"));
+        assertEquals("csv:tracks.csv", ModelFile.withoutLightCompensation("csv:tracks.csv"));
     }
 
     @Test
