@@ -64,9 +64,9 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
         return (bank.distance(features) - median) / (upper - median);
     }
 
-    /** The calibrated score of an object. */
+    /** The calibrated score of an object; 0 (the median normal object) for one the attribute does not describe. */
     public double score(ObjectView object) {
-        return score(attribute.features(object));
+        return attribute.describes(object) ? score(attribute.features(object)) : 0;
     }
 
     public String name() {

@@ -47,7 +47,7 @@ public final class AttributeRecorder implements AutoCloseable {
         finished = true;
     }
 
-    /** Per detection of the frame, per attribute, the object's features. */
+    /** Per detection of the frame, per attribute, the object's features; null where the attribute does not describe it. */
     public float[][][] features(int frame) {
         return features.get(frame);
     }
@@ -59,7 +59,8 @@ public final class AttributeRecorder implements AutoCloseable {
             ObjectView view = views.view(ds.get(i), this::at);
             out[i] = new float[attributes.size()][];
             for (int a = 0; a < attributes.size(); a++) {
-                out[i][a] = attributes.get(a).features(view);
+                ObjectAttribute attribute = attributes.get(a);
+                out[i][a] = attribute.describes(view) ? attribute.features(view) : null;
             }
         }
         features.set(t, out);

@@ -29,6 +29,15 @@ public interface ObjectAttribute {
     float[] features(ObjectView object);
 
     /**
+     * Whether the attribute describes this object at all; true by default. An object it does not describe scores 0 (the
+     * median normal object: no evidence either way) and is left out of the density bank and its calibration, e.g. the
+     * size of a box cut by the frame's edge, which shows part of its object ({@link SizeAtPosition}).
+     */
+    default boolean describes(ObjectView object) {
+        return true;
+    }
+
+    /**
      * Whether each dimension is standardised by the normal training objects' mean and standard deviation before
      * distances are taken; true by default. Return false when every dimension shares one unit and a dimension that
      * hardly varies in training must not be magnified by its small spread: a class that normal objects almost never

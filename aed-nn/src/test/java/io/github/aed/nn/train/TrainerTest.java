@@ -83,8 +83,9 @@ class TrainerTest {
     @Test
     void attributesAreBankedCalibratedAndWeighedBesideTheTasks() {
         FusionWeights[] logged = new FusionWeights[1];
+        // the small frames' fixed boxes, grown to twice their size, reach the frame's edge: size describes edge boxes here
         TrainedModel m = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).build())
-                .attributes(AttributeSettings.defaults().withAttributes(List.of(new Velocity(), new SizeAtPosition())))
+                .attributes(AttributeSettings.defaults().withAttributes(List.of(new Velocity(), new SizeAtPosition(true))))
                 .addListener(new TrainingListener() {
                     @Override
                     public void onFusionWeights(FusionWeights w) {
@@ -102,6 +103,24 @@ class TrainerTest {
         assertEquals(0.75, m.fusionWeights().separation().get("size"), 1e-9);
         assertEquals(0.5, m.fusionWeights().weights().get("size"), 1e-9);
         m.fusionWeights().weights().values().forEach(w -> assertTrue(w >= 0 && w <= 1, m.fusionWeights().describe()));
+    }
+
+    private static TrainedModel trainedWithSize(SizeAtPosition size) {
+        return new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).build())
+                .attributes(AttributeSettings.defaults().withAttributes(List.of(size))).train(videos(2, 30)).model();
+    }
+
+    @Test
+    void objectsAnAttributeDoesNotDescribeStayOutOfItsBankAndScoreZero() {
+        // of the two fixed boxes, the person's touches the frame's top edge: size leaves it out by default
+        TrainedModel described = trainedWithSize(new SizeAtPosition(true));
+        TrainedModel interiorOnly = trainedWithSize(new SizeAtPosition());
+        assertEquals(described.attributes().get(0).bank().size(), 2 * interiorOnly.attributes().get(0).bank().size());
+        double[] validation = interiorOnly.validationScores().byTask().get("size");
+        assertEquals(described.validationScores().count(), validation.length, "every validation object keeps a score");
+        for (int i = 1; i < validation.length; i += 2) {
+            assertEquals(0, validation[i], "the person's box, not described, scores as the median normal object");
+        }
     }
 
     @Test
