@@ -10,10 +10,12 @@ import java.util.Map;
  * (the camera's perspective makes size depend on position), and objects where normal ones never are.
  *
  * <p>A box that touches the frame's edge (its half-open box reaches column 0 or row 0, or the frame's width or height)
- * shows only the part of its object inside the frame: a walker entering the view is a sliver a few pixels wide, whose
- * size says nothing about the walker. By default the attribute does not describe such boxes ({@link #describes}):
- * they score 0 and stay out of the bank. The built-in attribute {@value #NAME}, option {@code edges} ({@code true}
- * to describe edge boxes too, as models saved before the option did).
+ * shows only the part of its object inside the frame: a walker entering the view is a sliver a few pixels wide.
+ * {@code new SizeAtPosition(false)} does not describe such boxes ({@link #describes}): they score 0 and stay out of
+ * the bank and its calibration. The default describes them: leaving them out also tightens the calibration (the
+ * slivers were the held-out objects' far tail), which raised the size scores of large normal boxes, and on the
+ * generated scene families cost more than the slivers' false alarms did (docs/attributes.md). The built-in attribute
+ * {@value #NAME}, option {@code edges}.
  */
 public final class SizeAtPosition implements ObjectAttribute {
 
@@ -23,9 +25,9 @@ public final class SizeAtPosition implements ObjectAttribute {
 
     private final boolean edges;
 
-    /** Boxes touching the frame's edge are not described. */
+    /** Every box is described, those touching the frame's edge too. */
     public SizeAtPosition() {
-        this(false);
+        this(true);
     }
 
     /** @param edges whether boxes touching the frame's edge are described too */
@@ -77,7 +79,7 @@ public final class SizeAtPosition implements ObjectAttribute {
     }
 
     /** Makes the attribute again for model files; a file without the {@code edges} option (written before the option
-     * existed) describes edge boxes too. */
+     * existed) describes edge boxes. */
     public static final class Provider extends AttributeProvider {
         public Provider() {
             super(NAME, options -> new SizeAtPosition(!options.containsKey(EDGES_OPTION)

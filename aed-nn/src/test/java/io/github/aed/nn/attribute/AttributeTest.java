@@ -107,16 +107,16 @@ class AttributeTest {
     }
 
     @Test
-    void sizeAtPositionLeavesOutBoxesCutByTheFramesEdgeUnlessAsked() {
-        SizeAtPosition size = new SizeAtPosition();
-        assertTrue(size.describes(view(new Box(1, 1, W - 1, H - 1), uniform(0, 0), null)));
+    void sizeAtPositionCanLeaveOutBoxesCutByTheFramesEdge() {
+        SizeAtPosition interior = new SizeAtPosition(false);
+        assertTrue(interior.describes(view(new Box(1, 1, W - 1, H - 1), uniform(0, 0), null)));
         for (Box cut : List.of(new Box(0, 8, 6, 40), new Box(16, 0, 24, 40), new Box(56, 8, W, 40), new Box(16, 8, 24, H))) {
             ObjectView v = view(cut, uniform(0, 0), null);
-            assertFalse(size.describes(v), cut + " touches the edge");
-            assertTrue(new SizeAtPosition(true).describes(v), cut + " with edges described");
+            assertFalse(interior.describes(v), cut + " touches the edge");
+            assertTrue(new SizeAtPosition().describes(v), cut + ": edges are described by default");
         }
-        assertEquals(Map.of("edges", "false"), size.options());
-        assertFalse(((SizeAtPosition) AttributeProvider.create("size", size.options())).edges());
+        assertEquals(Map.of("edges", "false"), interior.options());
+        assertFalse(((SizeAtPosition) AttributeProvider.create("size", interior.options())).edges());
         assertTrue(((SizeAtPosition) AttributeProvider.create("size", Map.of())).edges(), "saved before the option");
     }
 
@@ -126,7 +126,7 @@ class AttributeTest {
         for (int i = 0; i < 40; i++) {
             bank.add(new float[] {0.5f, 0.5f, (float) Math.log(8 + i % 5), (float) Math.log(30 + i % 7)});
         }
-        AttributeDensity d = AttributeDensity.fit(new SizeAtPosition(), bank.subList(0, 30), bank.subList(30, 40),
+        AttributeDensity d = AttributeDensity.fit(new SizeAtPosition(false), bank.subList(0, 30), bank.subList(30, 40),
                 AttributeSettings.defaults());
         Box sliver = new Box(0, 8, 2, 40);
         assertTrue(d.score(new SizeAtPosition().features(view(sliver, uniform(0, 0), null))) > 1, "a sliver is unusual");

@@ -83,9 +83,8 @@ class TrainerTest {
     @Test
     void attributesAreBankedCalibratedAndWeighedBesideTheTasks() {
         FusionWeights[] logged = new FusionWeights[1];
-        // the small frames' fixed boxes, grown to twice their size, reach the frame's edge: size describes edge boxes here
         TrainedModel m = new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).build())
-                .attributes(AttributeSettings.defaults().withAttributes(List.of(new Velocity(), new SizeAtPosition(true))))
+                .attributes(AttributeSettings.defaults().withAttributes(List.of(new Velocity(), new SizeAtPosition())))
                 .addListener(new TrainingListener() {
                     @Override
                     public void onFusionWeights(FusionWeights w) {
@@ -112,9 +111,9 @@ class TrainerTest {
 
     @Test
     void objectsAnAttributeDoesNotDescribeStayOutOfItsBankAndScoreZero() {
-        // of the two fixed boxes, the person's touches the frame's top edge: size leaves it out by default
-        TrainedModel described = trainedWithSize(new SizeAtPosition(true));
-        TrainedModel interiorOnly = trainedWithSize(new SizeAtPosition());
+        // of the two fixed boxes, the person's touches the frame's top edge: size without edges leaves it out
+        TrainedModel described = trainedWithSize(new SizeAtPosition());
+        TrainedModel interiorOnly = trainedWithSize(new SizeAtPosition(false));
         assertEquals(described.attributes().get(0).bank().size(), 2 * interiorOnly.attributes().get(0).bank().size());
         double[] validation = interiorOnly.validationScores().byTask().get("size");
         assertEquals(described.validationScores().count(), validation.length, "every validation object keeps a score");
