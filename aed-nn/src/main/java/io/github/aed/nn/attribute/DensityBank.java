@@ -15,6 +15,12 @@ import java.util.Random;
  */
 public final class DensityBank {
 
+    /**
+     * A dimension whose standard deviation is at most this fraction of its root mean square never varies (within
+     * rounding): it is left unscaled. Relative, so that whether a dimension varies does not depend on its unit.
+     */
+    static final double CONSTANT = 1e-6;
+
     /** Objects k-means looks at when compressing a large bank. */
     static final int KMEANS_SAMPLE = 20_000;
     private static final int KMEANS_ITERATIONS = 8;
@@ -83,9 +89,10 @@ public final class DensityBank {
         float[] scale = new float[d];
         for (int j = 0; j < d; j++) {
             double m = sum[j] / normal.size();
+            double rms = Math.sqrt(sq[j] / normal.size());
             double sd = Math.sqrt(Math.max(0, sq[j] / normal.size() - m * m));
             mean[j] = standardise ? (float) m : 0f;
-            scale[j] = standardise && sd > 1e-6 ? (float) (1 / sd) : 1f;
+            scale[j] = standardise && sd > CONSTANT * rms ? (float) (1 / sd) : 1f;
         }
         float[] standard = new float[normal.size() * d];
         for (int i = 0; i < normal.size(); i++) {
