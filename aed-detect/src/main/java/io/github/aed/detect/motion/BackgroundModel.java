@@ -77,6 +77,8 @@ final class BackgroundModel implements AutoCloseable {
     private final Mat expired = new Mat();
     private final Mat one = new Mat();
     private final Mat backgroundImage = new Mat();
+    /** Whether {@link #backgroundImage} holds the model's image for the frame being subtracted. */
+    private boolean backgroundImageCurrent;
     private final Mat composite = new Mat();
     private final Mat learnt = new Mat();
     private final Mat previousGrey = new Mat();
@@ -105,6 +107,7 @@ final class BackgroundModel implements AutoCloseable {
         if (subtractor == null) {
             startModel();
         }
+        backgroundImageCurrent = false;
         FrameMats.toGrey(frame, grey);
         if (settings.blurSize > 1) {
             try (Size kernel = new Size(settings.blurSize, settings.blurSize)) {
@@ -135,15 +138,14 @@ final class BackgroundModel implements AutoCloseable {
 
     /** Divides the grey frame by the light's gain against the background image (class comment). */
     private void compensateLight() {
-        subtractor.getBackgroundImage(backgroundImage);
-        if (backgroundImage.empty() || backgroundImage.cols() != width || backgroundImage.rows() != height
-                || backgroundImage.type() != opencv_core.CV_8UC1) {
+        Mat image = backgroundImage();
+        if (image.empty() || image.cols() != width || image.rows() != height || image.type() != opencv_core.CV_8UC1) {
             return;
         }
         byte[] frame = new byte[width * height];
         byte[] model = new byte[width * height];
         grey.data().get(frame);
-        backgroundImage.data().get(model);
+        image.data().get(model);
         float[] ratios = new float[((width + GAIN_GRID - 1) / GAIN_GRID) * ((height + GAIN_GRID - 1) / GAIN_GRID)];
         int n = 0;
         for (int y = 0; y < height; y += GAIN_GRID) {
@@ -163,6 +165,18 @@ final class BackgroundModel implements AutoCloseable {
         if (gain > 0 && Math.abs(gain - 1) > GAIN_DEADBAND) {
             grey.convertTo(grey, opencv_core.CV_8U, 1 / gain, 0);
         }
+    }
+
+    /**
+     * The model's background image, fetched once per frame: classifying a frame without learning leaves the model,
+     * and so its image, as it was.
+     */
+    private Mat backgroundImage() {
+        if (!backgroundImageCurrent) {
+            subtractor.getBackgroundImage(backgroundImage);
+            backgroundImageCurrent = true;
+        }
+        return backgroundImage;
     }
 
     private void rememberGrey() {
@@ -210,9 +224,8 @@ final class BackgroundModel implements AutoCloseable {
         opencv_core.bitwise_and(heldFor, held, heldFor);
         opencv_imgproc.threshold(heldFor, expired, settings.holdFrames, 255, opencv_imgproc.THRESH_BINARY_INV);
         opencv_core.bitwise_and(held, expired, held);
-        subtractor.getBackgroundImage(backgroundImage);
         grey.copyTo(composite);
-        backgroundImage.copyTo(composite, held);
+        backgroundImage().copyTo(composite, held);
         subtractor.apply(composite, learnt, settings.learningRate);
     }
 

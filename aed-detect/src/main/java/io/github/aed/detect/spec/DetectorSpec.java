@@ -13,9 +13,11 @@ import io.github.aed.detect.person.BodyCascade;
 import io.github.aed.detect.person.CascadePersonDetector;
 import io.github.aed.detect.person.HogPeopleDetector;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Builds a detector from a short text, as the command line and configuration files spell it:
@@ -71,7 +73,7 @@ public final class DetectorSpec {
                 throw e;
             }
         }
-        if (spec.strip().toLowerCase(Locale.ROOT).startsWith("motion")) {
+        if (isMotion(spec)) {
             return motion(spec);
         }
         int colon = spec.indexOf(':');
@@ -86,6 +88,19 @@ public final class DetectorSpec {
             case "coco" -> coco(spec, required(spec, arg, "nanodet or centernet"));
             default -> throw new IllegalArgumentException("unknown detector '" + spec + "'; expected " + FORMS);
         };
+    }
+
+    /**
+     * {@code spec} with {@code ,light=off} after each motion detector in it (each part between {@code +} signs that
+     * names one): the detector a spec meant before the motion detector compensated light.
+     */
+    public static String withoutLightCompensation(String spec) {
+        return Arrays.stream(spec.split("\\+", -1)).map(part -> isMotion(part) ? part + ",light=off" : part)
+                .collect(Collectors.joining("+"));
+    }
+
+    private static boolean isMotion(String spec) {
+        return spec.strip().toLowerCase(Locale.ROOT).startsWith("motion");
     }
 
     /** {@code motion[,hold=N][,light=on|off]}: the motion detector, optionally with another holdFrames or light compensation. */

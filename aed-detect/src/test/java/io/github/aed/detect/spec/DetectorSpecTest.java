@@ -47,6 +47,8 @@ class DetectorSpecTest {
             assertEquals("motion,hold=50,light=off", asFilmed.spec().orElseThrow());
             assertEquals("motion", compensated.spec().orElseThrow());
         }
+        assertEquals("motion,light=off", DetectorSpec.withoutLightCompensation("motion"));
+        assertEquals("csv:tracks.csv", DetectorSpec.withoutLightCompensation("csv:tracks.csv"));
         for (String bad : new String[] {"motion,hold=1.5", "motion,history=3", "motion,hold", "motion,light=dim"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DetectorSpec.parse(bad));
             assertTrue(e.getMessage().contains(bad), e.getMessage());

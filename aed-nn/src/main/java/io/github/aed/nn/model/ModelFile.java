@@ -10,6 +10,7 @@ import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.EdgePolicy;
 import io.github.aed.core.files.OutputTransaction;
 import io.github.aed.detect.spec.DetectorRecipe;
+import io.github.aed.detect.spec.DetectorSpec;
 import io.github.aed.detect.PrimedState;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.attribute.AttributeDensity;
@@ -33,14 +34,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -377,7 +375,7 @@ public final class ModelFile {
     private static DetectorProvenance detector(String file, Map<String, Object> d, PrimedState state, int version) {
         String spec = (String) d.get("spec");
         if (spec != null && version < LIGHT_COMPENSATION) {
-            spec = withoutLightCompensation(spec);
+            spec = DetectorSpec.withoutLightCompensation(spec);
         }
         if (spec == null && !state.isEmpty()) {
             throw new InvalidInputException(file + ": the model file holds a detector state " + state.names()
@@ -385,13 +383,6 @@ public final class ModelFile {
         }
         return new DetectorProvenance((String) require(d, "description", file),
                 Optional.ofNullable(spec).map(s -> new DetectorRecipe(s, state)));
-    }
-
-    /** {@code spec} with {@code ,light=off} after each motion detector in it (the parts between {@code +} signs). */
-    static String withoutLightCompensation(String spec) {
-        return Arrays.stream(spec.split("\\+", -1))
-                .map(part -> part.strip().toLowerCase(Locale.ROOT).startsWith("motion") ? part + ",light=off" : part)
-                .collect(Collectors.joining("+"));
     }
 
     @SuppressWarnings("unchecked")

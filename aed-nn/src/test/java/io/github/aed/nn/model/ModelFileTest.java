@@ -207,8 +207,6 @@ class ModelFileTest {
         assertEquals("coco:nanodet+motion,hold=0", ModelFile.load(f).detector().recipe().orElseThrow().spec());
         assertEquals("coco:nanodet+motion,hold=0,light=off",
                 ModelFile.load(asVersion(f, 3)).detector().recipe().orElseThrow().spec());
-        assertEquals("motion,light=off", ModelFile.withoutLightCompensation("motion"));
-        assertEquals("csv:tracks.csv", ModelFile.withoutLightCompensation("csv:tracks.csv"));
     }
 
     @Test
