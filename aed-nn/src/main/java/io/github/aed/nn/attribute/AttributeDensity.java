@@ -48,8 +48,8 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
      */
     public static AttributeDensity fit(ObjectAttribute attribute, List<float[]> training, List<float[]> heldOut,
                                        AttributeSettings settings) {
-        DensityBank bank = DensityBank.fit(training, settings.neighbours(), settings.bankSize(), settings.seed(),
-                attribute.standardised());
+        DensityBank bank = DensityBank.fit(training, settings.neighboursFor(training.size()), settings.bankSize(),
+                settings.seed(), attribute.standardised());
         if (heldOut.size() < 2) {
             throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs at least 2 held-out normal "
                     + "objects, got " + heldOut.size());
@@ -75,8 +75,8 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
 
     /** The attribute, its bank and calibration, on one line. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: k=%d over %d normal vectors, held-out median %.4g, q%.0f %.4g", attribute,
-                bank.k(), bank.size(), median, UPPER_QUANTILE * 100, upper);
+        return String.format(Locale.ROOT, "%s: k=%d of %.0f normal objects in %d vectors, held-out median %.4g, q%.0f %.4g",
+                attribute, bank.k(), bank.objects(), bank.size(), median, UPPER_QUANTILE * 100, upper);
     }
 
 }

@@ -11,18 +11,28 @@ import java.util.Objects;
  * <li>{@code attributes}: {@link #defaults()} has {@link Velocity}, {@link Direction} and {@link SizeAtPosition}, {@link #forDetector} (the
  *     anomaly detector's default) adds {@link ClassEvidence} for a detector with classes; empty ({@link #none()}) = no
  *     attribute scores, the paper's proxy tasks alone;</li>
- * <li>{@code neighbours} k = 5: nearest bank vectors averaged (a 1-NN distance is dominated by noisy boxes and
- *     outliers among the training objects);</li>
+ * <li>{@code neighbours} = 5 and {@code neighbourShare} = 1 %: the k-NN distance averages the nearest
+ *     {@code max(neighbours, neighbourShare × training objects)} normal objects. A 1-NN distance is dominated by noisy
+ *     boxes and outliers among the training objects, and so is any fixed small k once a bank holds thousands of
+ *     objects: a few dozen odd ones (a walker whose optical flow failed, a sliver at the frame's edge) make their
+ *     corner of feature space look normal. Averaging over a share of the bank makes an object normal only where at
+ *     least that share of the training objects lies near it, the share the calibration's upper quantile leaves to
+ *     rare normal objects;</li>
  * <li>{@code bankSize} = 2000: larger banks are compressed by k-means to this many centres;</li>
  * <li>{@code seed}: of the k-means draws.</li>
  * </ul>
  *
  * @param attributes the attributes, names unique
- * @param neighbours k of the k-NN distance
- * @param bankSize   largest bank kept per attribute
+ * @param neighbours     least k of the k-NN distance
+ * @param neighbourShare k as a share of the training objects, in [0, 1); 0 = k is {@code neighbours}
+ * @param bankSize       largest bank kept per attribute
  * @param seed       seed of the bank compression
  */
-public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours, int bankSize, long seed) {
+public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours, double neighbourShare, int bankSize,
+                                long seed) {
+
+    /** The default {@code neighbourShare}. */
+    public static final double DEFAULT_NEIGHBOUR_SHARE = 0.01;
 
     /** Validates the settings. */
     public AttributeSettings {
@@ -31,15 +41,19 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
             throw new IllegalArgumentException("attributes: neighbours must be >= 1 and bankSize >= neighbours, got "
                     + neighbours + " and " + bankSize);
         }
+        if (!(neighbourShare >= 0 && neighbourShare < 1)) {
+            throw new IllegalArgumentException("attributes: neighbourShare must be in [0, 1), got " + neighbourShare);
+        }
         if (attributes.stream().map(ObjectAttribute::name).distinct().count() != attributes.size()) {
             throw new IllegalArgumentException("attributes: two attributes share a name in "
                     + attributes.stream().map(ObjectAttribute::name).toList());
         }
     }
 
-    /** Velocity, direction and size at position, k = 5, banks of at most 2000 vectors, seed 42. */
+    /** Velocity, direction and size at position, k = max(5, 1 % of the training objects), banks of at most 2000 vectors, seed 42. */
     public static AttributeSettings defaults() {
-        return new AttributeSettings(List.of(new Velocity(), new Direction(), new SizeAtPosition()), 5, 2000, 42);
+        return new AttributeSettings(List.of(new Velocity(), new Direction(), new SizeAtPosition()), 5,
+                DEFAULT_NEIGHBOUR_SHARE, 2000, 42);
     }
 
     /**
@@ -56,12 +70,23 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
 
     /** No attribute scores: the proxy tasks alone, as in the paper. */
     public static AttributeSettings none() {
-        return new AttributeSettings(List.of(), 5, 2000, 42);
+        return defaults().withAttributes(List.of());
     }
 
     /** These settings with other attributes. */
     public AttributeSettings withAttributes(List<ObjectAttribute> other) {
-        return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, bankSize, seed);
+        return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, neighbourShare, bankSize, seed);
+    }
+
+    /** These settings with k = max({@code neighbours}, {@code neighbourShare} × training objects). */
+    public AttributeSettings withNeighbours(int neighbours, double neighbourShare) {
+        return new AttributeSettings(attributes, neighbours, neighbourShare, bankSize, seed);
+    }
+
+    /** The k of the k-NN distance for a bank of this many training objects: at least {@code neighbours}, at most all. */
+    public int neighboursFor(int trainingObjects) {
+        long share = (long) Math.ceil(neighbourShare * trainingObjects - 1e-9);
+        return (int) Math.min(trainingObjects, Math.max(neighbours, share));
     }
 
     public boolean isEmpty() {
@@ -70,7 +95,7 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
 
     @Override
     public String toString() {
-        return attributes.isEmpty() ? "none" : attributes.stream().map(ObjectAttribute::name).toList() + ", k=" + neighbours
-                + ", bank <= " + bankSize;
+        return attributes.isEmpty() ? "none" : attributes.stream().map(ObjectAttribute::name).toList() + ", k=max(" + neighbours
+                + ", " + neighbourShare * 100 + " % of the training objects), bank <= " + bankSize;
     }
 }

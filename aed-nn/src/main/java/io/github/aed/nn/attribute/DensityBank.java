@@ -6,12 +6,14 @@ import java.util.Random;
 
 /**
  * A bank of normal objects' feature vectors for one attribute, and the k-nearest-neighbour distance of a new vector
- * to it: the mean Euclidean distance to its {@code k} nearest bank vectors after every dimension is standardised by
+ * to it: the mean Euclidean distance to its {@code k} nearest normal objects after every dimension is standardised by
  * the training objects' mean and standard deviation (dimensions that never vary are left unscaled; an attribute may
  * ask for no standardisation, {@link ObjectAttribute#standardised()}). A large bank is
  * compressed by k-means (Lloyd's algorithm from a seeded random draw of centres, run on at most
- * {@value #KMEANS_SAMPLE} objects) to at most {@code maxSize} centres, so that the exact search stays cheap. Immutable
- * and thread-safe.
+ * {@value #KMEANS_SAMPLE} objects) to at most {@code maxSize} centres, so that the exact search stays cheap; each
+ * centre keeps the number of training objects it stands for (its weight), and the {@code k} nearest objects are
+ * counted through the weights, so that a compressed bank measures what the full one would: a small cluster of odd
+ * training objects counts as the few objects it is, not as many centres. Immutable and thread-safe.
  */
 public final class DensityBank {
 
@@ -30,14 +32,17 @@ public final class DensityBank {
     private final float[] scale;
     /** Standardised bank vectors, row after row. */
     private final float[] bank;
+    /** Training objects each bank vector stands for, each at least 1. */
+    private final float[] weights;
     private final int size;
     private final int dimension;
 
-    private DensityBank(int k, float[] mean, float[] scale, float[] bank) {
+    private DensityBank(int k, float[] mean, float[] scale, float[] bank, float[] weights) {
         this.k = k;
         this.mean = mean;
         this.scale = scale;
         this.bank = bank;
+        this.weights = weights;
         this.dimension = mean.length;
         this.size = bank.length / dimension;
     }
@@ -46,8 +51,9 @@ public final class DensityBank {
      * The bank of these normal vectors.
      *
      * @param normal  feature vectors of normal training objects, all of one length
-     * @param k       neighbours averaged (at least 1)
-     * @param maxSize largest bank kept; more vectors are compressed to this many k-means centres
+     * @param k       nearest normal objects averaged (at least 1)
+     * @param maxSize largest bank kept; more vectors are compressed to this many k-means centres, weighted by the
+     *                objects they stand for
      * @param seed    seed of the k-means draws
      * @throws IllegalArgumentException if there are fewer vectors than {@code k}, or they differ in length or are not finite
      */
@@ -98,54 +104,162 @@ public final class DensityBank {
         for (int i = 0; i < normal.size(); i++) {
             standardise(normal.get(i), mean, scale, standard, i * d);
         }
-        float[] bank = normal.size() > maxSize ? kMeans(standard, d, maxSize, new Random(seed)) : standard;
-        return new DensityBank(k, mean, scale, bank);
-    }
-
-    /** A bank from its saved parts (see {@link #mean()}, {@link #scale()}, {@link #vectors()}). */
-    public static DensityBank of(int k, float[] mean, float[] scale, float[] vectors) {
-        int d = mean.length;
-        if (d < 1 || scale.length != d || vectors.length == 0 || vectors.length % d != 0 || vectors.length / d < k || k < 1) {
-            throw new IllegalArgumentException("density bank parts do not fit: k=" + k + ", " + d + " dimensions, "
-                    + scale.length + " scales, " + vectors.length + " bank values");
+        if (normal.size() <= maxSize) {
+            float[] weights = new float[normal.size()];
+            Arrays.fill(weights, 1f);
+            return new DensityBank(k, mean, scale, standard, weights);
         }
-        return new DensityBank(k, mean.clone(), scale.clone(), vectors.clone());
+        return compressed(k, mean, scale, standard, maxSize, new Random(seed));
     }
 
-    /** The mean distance of {@code features} to its k nearest bank vectors, in standardised units. */
+    /**
+     * A bank from its saved parts (see {@link #mean()}, {@link #scale()}, {@link #vectors()}, {@link #weights()}).
+     *
+     * @param weights training objects each vector stands for, each at least 1
+     * @throws IllegalArgumentException if the parts do not fit together or the weights sum to less than {@code k}
+     */
+    public static DensityBank of(int k, float[] mean, float[] scale, float[] vectors, float[] weights) {
+        int d = mean.length;
+        if (d < 1 || scale.length != d || vectors.length == 0 || vectors.length % d != 0 || k < 1
+                || weights.length != vectors.length / d) {
+            throw new IllegalArgumentException("density bank parts do not fit: k=" + k + ", " + d + " dimensions, "
+                    + scale.length + " scales, " + vectors.length + " bank values, " + weights.length + " weights");
+        }
+        double total = 0;
+        for (float w : weights) {
+            if (!(w >= 1) || !Float.isFinite(w)) {
+                throw new IllegalArgumentException("density bank weight " + w + ", expected a finite number of at least 1");
+            }
+            total += w;
+        }
+        if (total < k) {
+            throw new IllegalArgumentException("density bank with k=" + k + " stands for only " + total + " objects");
+        }
+        return new DensityBank(k, mean.clone(), scale.clone(), vectors.clone(), weights.clone());
+    }
+
+    /** A bank from saved parts whose vectors each stand for one object (model files written before weights were kept). */
+    public static DensityBank of(int k, float[] mean, float[] scale, float[] vectors) {
+        float[] weights = new float[mean.length == 0 ? 0 : vectors.length / mean.length];
+        Arrays.fill(weights, 1f);
+        return of(k, mean, scale, vectors, weights);
+    }
+
+    /**
+     * The mean distance of {@code features} to its k nearest normal objects, in standardised units: the nearest bank
+     * vectors in order of distance, each counted as many times as the objects it stands for, until k are counted.
+     */
     public double distance(float[] features) {
         if (features.length != dimension) {
             throw new IllegalArgumentException("feature vector of " + features.length + " values for a bank of " + dimension);
         }
         float[] x = new float[dimension];
         standardise(features, mean, scale, x, 0);
-        double[] best = new double[k];
-        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        Nearest nearest = new Nearest(Math.min(k, size) + 1);
         for (int i = 0; i < size; i++) {
+            double bound = nearest.bound();
             double dist = 0;
             int o = i * dimension;
-            for (int j = 0; j < dimension && dist < best[k - 1]; j++) {
+            for (int j = 0; j < dimension && dist < bound; j++) {
                 double diff = x[j] - bank[o + j];
                 dist += diff * diff;
             }
-            if (dist < best[k - 1]) {
-                int p = k - 1;
-                while (p > 0 && best[p - 1] > dist) {
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                best[p] = dist;
+            if (dist < bound) {
+                nearest.add(dist, weights[i]);
             }
         }
-        double total = 0;
-        for (double b : best) {
-            total += Math.sqrt(b);
+        return nearest.meanDistance();
+    }
+
+    /**
+     * The nearest bank vectors seen so far that are needed to count k objects: a max-heap on squared distance, from
+     * which the farthest vector is dropped whenever the others already count k. So it holds few vectors when a
+     * compressed bank's vectors weigh many objects, and its farthest distance bounds the search early.
+     */
+    private final class Nearest {
+        private final double[] distances;
+        private final float[] counts;
+        private int held;
+        private double weight;
+
+        Nearest(int capacity) {
+            distances = new double[capacity];
+            counts = new float[capacity];
         }
-        return total / k;
+
+        /** Squared distances from here on cannot change the mean: the farthest held one once k objects are counted. */
+        double bound() {
+            return weight >= k ? distances[0] : Double.POSITIVE_INFINITY;
+        }
+
+        void add(double distance, float count) {
+            int c = held++;
+            while (c > 0 && distances[(c - 1) / 2] < distance) {
+                distances[c] = distances[(c - 1) / 2];
+                counts[c] = counts[(c - 1) / 2];
+                c = (c - 1) / 2;
+            }
+            distances[c] = distance;
+            counts[c] = count;
+            weight += count;
+            while (weight - counts[0] >= k) {
+                weight -= counts[0];
+                removeFarthest();
+            }
+        }
+
+        private void removeFarthest() {
+            held--;
+            double d = distances[held];
+            float w = counts[held];
+            int c = 0;
+            while (2 * c + 1 < held) {
+                int child = 2 * c + 2 < held && distances[2 * c + 2] > distances[2 * c + 1] ? 2 * c + 2 : 2 * c + 1;
+                if (distances[child] <= d) {
+                    break;
+                }
+                distances[c] = distances[child];
+                counts[c] = counts[child];
+                c = child;
+            }
+            distances[c] = d;
+            counts[c] = w;
+        }
+
+        /** The mean distance to the k nearest objects: the held vectors from the nearest, the farthest making up the rest. */
+        double meanDistance() {
+            Integer[] order = new Integer[held];
+            for (int i = 0; i < held; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(distances[a], distances[b]));
+            double total = 0;
+            double counted = 0;
+            for (int i = 0; i < held && counted < k; i++) {
+                double w = Math.min(counts[order[i]], k - counted);
+                total += w * Math.sqrt(distances[order[i]]);
+                counted += w;
+            }
+            return total / k;
+        }
     }
 
     public int k() {
         return k;
+    }
+
+    /** Training objects each bank vector stands for (1 each in a bank that was not compressed). */
+    public float[] weights() {
+        return weights.clone();
+    }
+
+    /** Training objects the bank stands for: the sum of its weights. */
+    public double objects() {
+        double total = 0;
+        for (float w : weights) {
+            total += w;
+        }
+        return total;
     }
 
     /** Vectors in the bank (after compression). */
@@ -178,8 +292,12 @@ public final class DensityBank {
         }
     }
 
-    /** {@code centres} k-means centres of the rows of {@code data}. */
-    private static float[] kMeans(float[] data, int d, int centres, Random random) {
+    /**
+     * The bank of {@code centres} k-means centres of the rows of {@code data}, each weighted by the rows assigned to it
+     * in the last pass over the sample, scaled to all rows; centres left without rows are dropped.
+     */
+    private static DensityBank compressed(int k, float[] mean, float[] scale, float[] data, int centres, Random random) {
+        int d = mean.length;
         int n = data.length / d;
         int[] sample = random.ints(0, n).distinct().limit(Math.min(n, Math.max(KMEANS_SAMPLE, centres))).toArray();
         float[] c = new float[centres * d];
@@ -187,12 +305,13 @@ public final class DensityBank {
             System.arraycopy(data, sample[i] * d, c, i * d, d);
         }
         int[] assigned = new int[sample.length];
+        int[] counts = new int[centres];
         for (int iteration = 0; iteration < KMEANS_ITERATIONS; iteration++) {
             for (int s = 0; s < sample.length; s++) {
                 assigned[s] = nearest(data, sample[s] * d, c, d);
             }
             double[] sums = new double[centres * d];
-            int[] counts = new int[centres];
+            Arrays.fill(counts, 0);
             for (int s = 0; s < sample.length; s++) {
                 counts[assigned[s]]++;
                 for (int j = 0; j < d; j++) {
@@ -207,7 +326,18 @@ public final class DensityBank {
                 }
             }
         }
-        return c;
+        int kept = (int) Arrays.stream(counts).filter(count -> count > 0).count();
+        float[] vectors = new float[kept * d];
+        float[] weights = new float[kept];
+        double perSampled = (double) n / sample.length;
+        int next = 0;
+        for (int i = 0; i < centres; i++) {
+            if (counts[i] > 0) {
+                System.arraycopy(c, i * d, vectors, next * d, d);
+                weights[next++] = (float) (counts[i] * perSampled);
+            }
+        }
+        return new DensityBank(k, mean, scale, vectors, weights);
     }
 
     private static int nearest(float[] data, int offset, float[] c, int d) {

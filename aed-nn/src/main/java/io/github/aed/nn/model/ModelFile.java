@@ -57,12 +57,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <li>{@code parameters.bin}: every parameter by canonical name (count; then per parameter: name, rank, shape, float
  * values; big-endian), ending with the count again as a check;</li>
  * <li>{@code detector/NAME}: the entries of the detector's primed state ({@link PrimedState}), when it has a recipe;</li>
- * <li>{@code attributes/NAME.bin}: each attribute's density bank (vector count, dimension, then the standardised
- * vectors as floats; big-endian), its name, options, k, standardisation and calibration in {@code model.json}'s
+ * <li>{@code attributes/NAME.bin}: each attribute's density bank (vector count, dimension, the standardised
+ * vectors as floats, then each vector's weight, the training objects it stands for; big-endian), its name, options, k, standardisation and calibration in {@code model.json}'s
  * {@code attributes}, with the fusion weights in {@code fusionWeights}.</li>
  * </ul>
  * Version 2 files (before attributes) are read as models without attributes or fusion weights. Files before version
  * 4 were written when the motion detector fed frames as filmed: their recipes rebuild it with {@code light=off}.
+ * Files before version 5 kept no bank weights: each vector counts as one object and k is as saved, as they scored.
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
  * a user's own task publishes in {@code META-INF/services} (or registers in code).
@@ -75,9 +76,11 @@ public final class ModelFile {
     /** Name stored in {@code format.json}. */
     public static final String FORMAT = "aed-model";
     /** The version this library writes and reads. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     /** The oldest version still read: version 2, which had no attributes. */
     private static final int OLDEST_READ = 2;
+    /** The first version whose density banks keep each vector's weight. */
+    private static final int BANK_WEIGHTS = 5;
     /** The first version whose motion detectors compensate light unless their spec says {@code light=off}. */
     private static final int LIGHT_COMPENSATION = 4;
     private static final String DETECTOR_STATE = "detector/";
@@ -187,11 +190,12 @@ public final class ModelFile {
         Map<String, Object> m = json(entries, source, "model.json");
         TrainedModel model = fromDescription(source, m, readParameters(entry(entries, source, "parameters.bin"), source),
                 detectorState(entries), tasks, n.intValue());
-        return model.withAttributes(attributes(source, m, entries), fusionWeights(source, m));
+        return model.withAttributes(attributes(source, m, entries, n.intValue()), fusionWeights(source, m));
     }
 
     @SuppressWarnings("unchecked")
-    private static List<AttributeDensity> attributes(String source, Map<String, Object> m, Map<String, byte[]> entries) {
+    private static List<AttributeDensity> attributes(String source, Map<String, Object> m, Map<String, byte[]> entries,
+                                                     int version) {
         List<AttributeDensity> out = new ArrayList<>();
         for (Map<String, Object> a : (List<Map<String, Object>>) m.getOrDefault("attributes", List.of())) {
             String name = (String) require(a, "name", source);
@@ -199,7 +203,7 @@ public final class ModelFile {
                 ObjectAttribute attribute = AttributeProvider.create(name, (Map<String, String>) a.getOrDefault("options", Map.of()));
                 DensityBank bank = readBank(entry(entries, source, ATTRIBUTE_BANK + name + ".bin"), source, name,
                         ((Number) require(a, "k", source)).intValue(), floats((List<Number>) require(a, "mean", source)),
-                        floats((List<Number>) require(a, "scale", source)));
+                        floats((List<Number>) require(a, "scale", source)), version >= BANK_WEIGHTS);
                 out.add(new AttributeDensity(attribute, bank, ((Number) require(a, "median", source)).doubleValue(),
                         ((Number) require(a, "upper", source)).doubleValue()));
             } catch (IllegalArgumentException | ClassCastException e) {
@@ -245,23 +249,36 @@ public final class ModelFile {
             for (float v : bank.vectors()) {
                 out.writeFloat(v);
             }
+            for (float w : bank.weights()) {
+                out.writeFloat(w);
+            }
         }
         return bytes.toByteArray();
     }
 
-    private static DensityBank readBank(byte[] bytes, String source, String name, int k, float[] mean, float[] scale) {
+    private static DensityBank readBank(byte[] bytes, String source, String name, int k, float[] mean, float[] scale,
+                                        boolean weighted) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             int size = in.readInt();
             int dimension = in.readInt();
-            if (size < 1 || dimension != mean.length || (long) size * dimension * 4 + 8 != bytes.length) {
+            int perVector = dimension + (weighted ? 1 : 0);
+            if (size < 1 || dimension != mean.length || (long) size * perVector * 4 + 8 != bytes.length) {
                 throw new InvalidInputException(source + ": " + ATTRIBUTE_BANK + name + ".bin holds " + bytes.length + " bytes for "
-                        + size + " vectors of " + dimension + " values; model.json gives " + mean.length + " dimensions");
+                        + size + " vectors of " + dimension + " values" + (weighted ? " and their weights" : "")
+                        + "; model.json gives " + mean.length + " dimensions");
             }
             float[] v = new float[size * dimension];
             for (int i = 0; i < v.length; i++) {
                 v[i] = in.readFloat();
             }
-            return DensityBank.of(k, mean, scale, v);
+            if (!weighted) {
+                return DensityBank.of(k, mean, scale, v);
+            }
+            float[] w = new float[size];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = in.readFloat();
+            }
+            return DensityBank.of(k, mean, scale, v, w);
         } catch (IOException e) {
             throw new InvalidInputException(source + ": " + ATTRIBUTE_BANK + name + ".bin ends early", e);
         }

@@ -39,6 +39,19 @@ class AttributeTest {
     private static final Velocity DIRECTIONS = new Velocity(8);
 
     @Test
+    void kIsAShareOfTheTrainingObjectsButAtLeastTheMinimum() {
+        AttributeSettings d = AttributeSettings.defaults();
+        assertEquals(5, d.neighboursFor(100));
+        assertEquals(5, d.neighboursFor(500));
+        assertEquals(59, d.neighboursFor(5810));
+        assertEquals(3, d.neighboursFor(3), "never more than the objects there are");
+        assertEquals(5, d.withNeighbours(5, 0).neighboursFor(100_000));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> d.withNeighbours(5, 1.0)).getMessage()
+                .contains("neighbourShare must be in [0, 1)"));
+        assertTrue(d.toString().contains("k=max(5, 1.0 % of the training objects)"), d.toString());
+    }
+
+    @Test
     void velocityByDefaultIsTheMeanFlowMagnitude() {
         Box box = Box.ofSize(10, 10, 8, 6);
         assertArrayEquals(new float[] {5f}, new Velocity().features(view(box, uniform(3, -4), null)), 1e-6f);

@@ -76,10 +76,10 @@ class DensityBankProperties {
             normal.add(new float[] {(float) (0.5 + 0.2 * r.nextGaussian()), (float) (0.001 * r.nextGaussian())});
         }
         float[] rareBlip = {0.5f, 0.05f};
-        float[] mainShift = {0.9f, 0f};
+        float[] mainShift = {1.2f, 0f};
         DensityBank standardised = DensityBank.fit(normal, 5, 100, 1);
         DensityBank own = DensityBank.fit(normal, 5, 100, 1, false);
-        assertTrue(standardised.distance(rareBlip) > standardised.distance(mainShift), "a 0.05 blip outweighs a 0.4 shift");
+        assertTrue(standardised.distance(rareBlip) > standardised.distance(mainShift), "a 0.05 blip outweighs a 0.7 shift");
         assertTrue(own.distance(rareBlip) < own.distance(mainShift), "in own units the larger change counts more");
     }
 
@@ -97,7 +97,8 @@ class DensityBankProperties {
             normal.add(new float[] {(float) r.nextGaussian(), (float) r.nextGaussian()});
         }
         DensityBank b = DensityBank.fit(normal, 5, 200, 7);
-        assertEquals(200, b.size());
+        assertTrue(b.size() > 150 && b.size() <= 200, "centres " + b.size());
+        assertEquals(5000, b.objects(), 1e-2, "the centres' weights stand for every training object");
         double near = b.distance(new float[] {0.2f, -0.1f});
         double far = b.distance(new float[] {6f, 6f});
         assertTrue(near < 0.5 && far > 5, "near " + near + ", far " + far);
@@ -107,8 +108,74 @@ class DensityBankProperties {
     void savedPartsGiveTheSameDistances() {
         List<float[]> normal = List.of(new float[] {1, 2}, new float[] {3, 1}, new float[] {0, 0}, new float[] {5, 5});
         DensityBank b = DensityBank.fit(normal, 2, 10, 1);
-        DensityBank again = DensityBank.of(b.k(), b.mean(), b.scale(), b.vectors());
+        DensityBank again = DensityBank.of(b.k(), b.mean(), b.scale(), b.vectors(), b.weights());
         assertEquals(b.distance(new float[] {2, 2}), again.distance(new float[] {2, 2}), 0);
+    }
+
+    @Test
+    void vectorsWeighingWCountAsWCopies() {
+        qt().forAll(lists().of(vectors()).ofSizeBetween(2, 8), integers().between(0, 3), integers().between(1, 30), vectors())
+                .checkAssert((bank, weight, k, query) -> {
+                    int d = 3;
+                    float[] mean = {0, 0, 0};
+                    float[] scale = {1, 1, 1};
+                    float[] weighted = new float[bank.size() * d];
+                    float[] weights = new float[bank.size()];
+                    List<Float> copies = new ArrayList<>();
+                    for (int i = 0; i < bank.size(); i++) {
+                        System.arraycopy(bank.get(i), 0, weighted, i * d, d);
+                        weights[i] = 1 + (weight + i * i) % 4;
+                        for (int c = 0; c < weights[i]; c++) {
+                            for (float v : bank.get(i)) {
+                                copies.add(v);
+                            }
+                        }
+                    }
+                    float[] repeated = new float[copies.size()];
+                    for (int i = 0; i < repeated.length; i++) {
+                        repeated[i] = copies.get(i);
+                    }
+                    int kk = Math.min(k, repeated.length / d);
+                    double a = DensityBank.of(kk, mean, scale, weighted, weights).distance(query);
+                    double b = DensityBank.of(kk, mean, scale, repeated).distance(query);
+                    assertEquals(b, a, 1e-9 * Math.max(1, b));
+                });
+    }
+
+    @Test
+    void aSmallClusterOfOddTrainingObjectsDoesNotMakeItsCornerNormal() {
+        Random r = new Random(3);
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            normal.add(new float[] {(float) (1 + 0.2 * r.nextGaussian())});
+        }
+        for (int i = 0; i < 12; i++) {
+            normal.add(new float[] {(float) (0.02 * r.nextGaussian())});
+        }
+        float[] stopped = {0};
+        float[] typical = {1};
+        DensityBank few = DensityBank.fit(normal, 5, 2000, 1);
+        DensityBank share = DensityBank.fit(normal, 31, 2000, 1);
+        double fewContrast = few.distance(stopped) / few.distance(typical);
+        double shareContrast = share.distance(stopped) / share.distance(typical);
+        assertTrue(shareContrast > 5 * fewContrast, "five neighbours find the cluster (" + fewContrast
+                + " times the typical distance), 1 % of the objects reach beyond it (" + shareContrast + ")");
+    }
+
+    @Test
+    void compressionKeepsWhatTheFullBankMeasures() {
+        Random r = new Random(5);
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 6000; i++) {
+            normal.add(new float[] {(float) r.nextGaussian(), (float) (r.nextGaussian() * 0.5)});
+        }
+        DensityBank full = DensityBank.fit(normal, 60, 6000, 1);
+        DensityBank small = DensityBank.fit(normal, 60, 600, 1);
+        for (float[] q : List.of(new float[] {0, 0}, new float[] {2, 1}, new float[] {-3, 0.5f}, new float[] {5, -2})) {
+            double a = full.distance(q);
+            double b = small.distance(q);
+            assertEquals(a, b, 0.15 * a + 0.02, "at " + q[0] + ", " + q[1]);
+        }
     }
 
     @Test
@@ -121,5 +188,10 @@ class DensityBankProperties {
                 .getMessage().contains("one bank"));
         DensityBank b = DensityBank.fit(List.of(new float[] {1, 2}, new float[] {2, 3}), 1, 10, 1);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> b.distance(new float[] {1})).getMessage().contains("bank of 2"));
+        float[] one = {1};
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DensityBank.of(1, one, one, one, new float[] {0.5f}))
+                .getMessage().contains("at least 1"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DensityBank.of(3, one, one, one, new float[] {2}))
+                .getMessage().contains("stands for only 2"));
     }
 }

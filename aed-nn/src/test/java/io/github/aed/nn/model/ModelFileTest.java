@@ -130,7 +130,7 @@ class ModelFileTest {
             z.closeEntry();
         }
         var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
-        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 5"), e.getMessage());
     }
 
     @Test
@@ -141,7 +141,7 @@ class ModelFileTest {
             normal.add(new float[] {i % 7, i % 5 * 0.5f, i % 3, 1});
         }
         AttributeDensity size = AttributeDensity.fit(new SizeAtPosition(), normal.subList(0, 30), normal.subList(30, 40),
-                new AttributeSettings(List.of(new SizeAtPosition()), 3, 10, 1));
+                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1));
         FusionWeights weights = new FusionWeights(Map.of(ArrowOfTime.NAME, 0.6, "size", 0.9), Map.of(ArrowOfTime.NAME, 0.2, "size", 0.8));
         TrainedModel m = plain.withAttributes(List.of(size), weights);
         Path f = dir.resolve("m.aed");
@@ -166,7 +166,7 @@ class ModelFileTest {
             normal.add(new float[] {i * i});
         }
         AttributeDensity d = AttributeDensity.fit(own, normal.subList(0, 15), normal.subList(15, 20),
-                new AttributeSettings(List.of(own), 2, 10, 1));
+                new AttributeSettings(List.of(own), 2, 0, 10, 1));
         Path f = dir.resolve("own.aed");
         ModelFile.save(trained(List.of(new ArrowOfTime())).withAttributes(List.of(d), FusionWeights.none()), f);
         AttributeDensity back = ModelFile.load(f).attributes().get(0);
@@ -174,13 +174,20 @@ class ModelFileTest {
         assertEquals(d.score(new float[] {50}), back.score(new float[] {50}), 0);
     }
 
-    /** A copy of the model file {@code f} that says it has another format version. */
+    /**
+     * A copy of the model file {@code f} that says it has another format version; before version 5 its density banks
+     * lose their weights, as such files were written.
+     */
     private Path asVersion(Path f, int version) throws IOException {
         Path old = dir.resolve("v" + version + ".aed");
         try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(f));
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(old))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 byte[] data = in.readAllBytes();
+                if (version < 5 && e.getName().startsWith("attributes/")) {
+                    int vectors = java.nio.ByteBuffer.wrap(data).getInt();
+                    data = java.util.Arrays.copyOf(data, data.length - 4 * vectors);
+                }
                 out.putNextEntry(new ZipEntry(e.getName()));
                 out.write(e.getName().equals("format.json")
                         ? ("{\"format\":\"aed-model\",\"version\":" + version + "}").getBytes() : data);
@@ -196,6 +203,26 @@ class ModelFileTest {
         ModelFile.save(trained(List.of(new ArrowOfTime())), f);
         TrainedModel back = ModelFile.load(asVersion(f, 2));
         assertTrue(back.attributes().isEmpty() && back.fusionWeights().isEmpty());
+    }
+
+    @Test
+    void banksOfFilesBeforeWeightsCountEachVectorOnce() throws IOException {
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            normal.add(new float[] {i % 11, i % 4 * 0.5f, i % 3, 1});
+        }
+        AttributeDensity size = AttributeDensity.fit(new SizeAtPosition(), normal.subList(0, 50), normal.subList(50, 60),
+                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1));
+        assertTrue(size.bank().objects() > size.bank().size(), "compressed with weights");
+        Path f = dir.resolve("m.aed");
+        ModelFile.save(trained(List.of(new ArrowOfTime())).withAttributes(List.of(size), FusionWeights.none()), f);
+        assertArrayEquals(size.bank().weights(), ModelFile.load(f).attributes().get(0).bank().weights());
+        var old = ModelFile.load(asVersion(f, 4)).attributes().get(0).bank();
+        assertArrayEquals(size.bank().vectors(), old.vectors());
+        assertEquals(size.bank().k(), old.k());
+        for (float w : old.weights()) {
+            assertEquals(1f, w);
+        }
     }
 
     @Test
