@@ -226,18 +226,28 @@ public final class DensityBank {
             counts[c] = w;
         }
 
-        /** The mean distance to the k nearest objects: the held vectors from the nearest, the farthest making up the rest. */
+        /**
+         * The mean distance to the k nearest objects: the held vectors from the nearest, the farthest making up the
+         * rest. Sorts the held vectors in place (the heap is no longer needed).
+         */
         double meanDistance() {
-            Integer[] order = new Integer[held];
-            for (int i = 0; i < held; i++) {
-                order[i] = i;
+            for (int i = 1; i < held; i++) {
+                double d = distances[i];
+                float w = counts[i];
+                int p = i;
+                while (p > 0 && distances[p - 1] > d) {
+                    distances[p] = distances[p - 1];
+                    counts[p] = counts[p - 1];
+                    p--;
+                }
+                distances[p] = d;
+                counts[p] = w;
             }
-            Arrays.sort(order, (a, b) -> Double.compare(distances[a], distances[b]));
             double total = 0;
             double counted = 0;
             for (int i = 0; i < held && counted < k; i++) {
-                double w = Math.min(counts[order[i]], k - counted);
-                total += w * Math.sqrt(distances[order[i]]);
+                double w = Math.min(counts[i], k - counted);
+                total += w * Math.sqrt(distances[i]);
                 counted += w;
             }
             return total / k;
