@@ -64,6 +64,11 @@ final class TrainingOptions {
             + "paper's proxy tasks alone (default: with attributes)")
     private boolean attributes = true;
 
+    @Option(names = "--neighbour-share", paramLabel = "SHARE", description = "each attribute's k-NN distance averages "
+            + "over this share of the normal training objects, at least 5 of them; 0 = the 5 nearest "
+            + "(default: ${DEFAULT-VALUE})")
+    private double neighbourShare = AttributeSettings.DEFAULT_NEIGHBOUR_SHARE;
+
     @Option(names = "--teacher", paramLabel = "NAME[+NAME...]", description = {"what the distillation task learns to predict: "
             + "detector-class-scores (the default for detectors with classes), detector-confidence (the default otherwise), "
             + "hog-person-svm (OpenCV's HOG person SVM response), box-shape (the box's size and shape), or several side by "
@@ -104,6 +109,10 @@ final class TrainingOptions {
         }
         if (!attributes) {
             b.attributes(AttributeSettings.none());
+        } else {
+            AttributeSettings base = AttributeSettings.forDetector(objects);
+            b.attributes(UsageErrors.withOption(command, "--neighbour-share",
+                    () -> base.withNeighbours(base.neighbours(), neighbourShare)));
         }
         return b.build();
     }

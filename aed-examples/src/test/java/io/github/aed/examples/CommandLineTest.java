@@ -8,6 +8,7 @@ import io.github.aed.detect.motion.SubtractorKind;
 import io.github.aed.metrics.AvenueLabels;
 import io.github.aed.metrics.GroundTruthFormat;
 import io.github.aed.metrics.SingleClassVideoPolicy;
+import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
 import io.github.aed.nn.network.NetworkSettings;
 import io.github.aed.nn.scoring.Normalisation;
@@ -63,6 +64,7 @@ class CommandLineTest {
         assertEquals(TrainingSettings.defaults().maxSamplesPerVideo(), value(train, "--max-samples-per-video"));
         assertEquals(TrainingSettings.defaults().seed(), value(train, "--seed"));
         assertEquals(TrainingSettings.defaults().learningRateSchedule(), value(train, "--learning-rate-schedule"));
+        assertEquals(AttributeSettings.DEFAULT_NEIGHBOUR_SHARE, value(train, "--neighbour-share"));
 
         CommandSpec detectBench = parse("bench", "detect", "--root", "r");
         assertEquals(DetectBench.Priming.BOTH, value(detectBench, "--prime"));
