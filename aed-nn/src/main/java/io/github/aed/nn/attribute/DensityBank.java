@@ -105,9 +105,7 @@ public final class DensityBank {
             standardise(normal.get(i), mean, scale, standard, i * d);
         }
         if (normal.size() <= maxSize) {
-            float[] weights = new float[normal.size()];
-            Arrays.fill(weights, 1f);
-            return new DensityBank(k, mean, scale, standard, weights);
+            return new DensityBank(k, mean, scale, standard, ones(normal.size()));
         }
         return compressed(k, mean, scale, standard, maxSize, new Random(seed));
     }
@@ -140,9 +138,14 @@ public final class DensityBank {
 
     /** A bank from saved parts whose vectors each stand for one object (model files written before weights were kept). */
     public static DensityBank of(int k, float[] mean, float[] scale, float[] vectors) {
-        float[] weights = new float[mean.length == 0 ? 0 : vectors.length / mean.length];
+        return of(k, mean, scale, vectors, ones(mean.length == 0 ? 0 : vectors.length / mean.length));
+    }
+
+    /** Weights of vectors that each stand for one object. */
+    private static float[] ones(int vectors) {
+        float[] weights = new float[vectors];
         Arrays.fill(weights, 1f);
-        return of(k, mean, scale, vectors, weights);
+        return weights;
     }
 
     /**

@@ -267,21 +267,20 @@ public final class ModelFile {
                         + size + " vectors of " + dimension + " values" + (weighted ? " and their weights" : "")
                         + "; model.json gives " + mean.length + " dimensions");
             }
-            float[] v = new float[size * dimension];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = in.readFloat();
-            }
-            if (!weighted) {
-                return DensityBank.of(k, mean, scale, v);
-            }
-            float[] w = new float[size];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = in.readFloat();
-            }
-            return DensityBank.of(k, mean, scale, v, w);
+            float[] vectors = readFloats(in, size * dimension);
+            return weighted ? DensityBank.of(k, mean, scale, vectors, readFloats(in, size))
+                    : DensityBank.of(k, mean, scale, vectors);
         } catch (IOException e) {
             throw new InvalidInputException(source + ": " + ATTRIBUTE_BANK + name + ".bin ends early", e);
         }
+    }
+
+    private static float[] readFloats(DataInputStream in, int count) throws IOException {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = in.readFloat();
+        }
+        return out;
     }
 
     private static Map<String, Object> describe(TrainedModel model) {
@@ -474,11 +473,7 @@ public final class ModelFile {
                 if (rank > 8 || len < 0 || len > Integer.MAX_VALUE) {
                     throw new InvalidInputException(source + ": parameters.bin is damaged (parameter " + name + ")");
                 }
-                float[] v = new float[(int) len];
-                for (int j = 0; j < v.length; j++) {
-                    v[j] = in.readFloat();
-                }
-                out.put(name, Nd4j.create(v, shape, 'c'));
+                out.put(name, Nd4j.create(readFloats(in, (int) len), shape, 'c'));
             }
             if (in.readInt() != n) {
                 throw new InvalidInputException(source + ": parameters.bin is damaged (trailing count differs)");
