@@ -53,7 +53,7 @@ public final class DensityBank {
      * @param normal  feature vectors of normal training objects, all of one length
      * @param k       nearest normal objects averaged (at least 1)
      * @param maxSize largest bank kept; more vectors are compressed to this many k-means centres, weighted by the
-     *                objects they stand for
+     *                objects they stand for (so k may exceed it)
      * @param seed    seed of the k-means draws
      * @throws IllegalArgumentException if there are fewer vectors than {@code k}, or they differ in length or are not finite
      */
@@ -70,8 +70,8 @@ public final class DensityBank {
      * @see #fit(List, int, int, long)
      */
     public static DensityBank fit(List<float[]> normal, int k, int maxSize, long seed, boolean standardise) {
-        if (k < 1 || maxSize < k) {
-            throw new IllegalArgumentException("density bank needs k >= 1 and maxSize >= k, got k=" + k + ", maxSize=" + maxSize);
+        if (k < 1 || maxSize < 1) {
+            throw new IllegalArgumentException("density bank needs k >= 1 and maxSize >= 1, got k=" + k + ", maxSize=" + maxSize);
         }
         if (normal.size() < k) {
             throw new IllegalArgumentException("density bank with k=" + k + " needs at least " + k + " normal objects, got " + normal.size());

@@ -179,6 +179,22 @@ class DensityBankProperties {
     }
 
     @Test
+    void kMayExceedTheCompressedBanksSize() {
+        Random r = new Random(9);
+        List<float[]> normal = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            normal.add(new float[] {(float) r.nextGaussian()});
+        }
+        DensityBank b = DensityBank.fit(normal, 300, 20, 1);
+        DensityBank full = DensityBank.fit(normal, 300, 3000, 1);
+        assertTrue(b.size() <= 20 && b.k() == 300);
+        for (float x : new float[] {0, 1.5f, 5}) {
+            double a = full.distance(new float[] {x});
+            assertEquals(a, b.distance(new float[] {x}), 0.2 * a + 0.05, "at " + x);
+        }
+    }
+
+    @Test
     void badInputIsRefusedWithTheReason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DensityBank.fit(List.of(new float[] {1}), 3, 10, 1))
                 .getMessage().contains("at least 3"));
