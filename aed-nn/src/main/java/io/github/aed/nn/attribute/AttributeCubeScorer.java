@@ -26,7 +26,7 @@ public final class AttributeCubeScorer implements CubeScorer, AutoCloseable {
     private final CubeScorer tasks;
     private final List<AttributeDensity> attributes;
     private final List<String> names;
-    private final ObjectViews views = new ObjectViews();
+    private final ObjectViews views;
     private long nanos;
     private long objects;
 
@@ -46,11 +46,18 @@ public final class AttributeCubeScorer implements CubeScorer, AutoCloseable {
             all.add(a.name());
         }
         this.names = List.copyOf(all);
+        this.views = new ObjectViews(ObjectViews.radiusOf(this.attributes.stream().map(AttributeDensity::attribute).toList()));
     }
 
+    /**
+     * The tasks' cube settings, their radius raised where the attributes' flow reaches further (an object's views need
+     * the frames {@code t − r} to {@code t + r + 1}), so that those frames have been read when its cube is scored.
+     */
     @Override
     public CubeSettings cubeSettings() {
-        return tasks.cubeSettings();
+        CubeSettings c = tasks.cubeSettings();
+        int need = views.radius() + 1;
+        return attributes.isEmpty() || c.temporalRadius() >= need ? c : c.toBuilder().temporalRadius(need).build();
     }
 
     @Override

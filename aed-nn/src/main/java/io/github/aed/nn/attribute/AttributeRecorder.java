@@ -2,26 +2,30 @@ package io.github.aed.nn.attribute;
 
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Records the attribute features of a video's objects as its frames go by: what training needs to build the density
- * banks and calibrate them. Holds the previous frame only. Owns native buffers: close it. Not thread-safe.
+ * banks and calibrate them. A frame's objects are recorded once the frames their views need have arrived (the next
+ * frame, and {@link ObjectViews#radiusOf the attributes' flow radius} r more; at {@link #finish()} for the last ones);
+ * holds 2r + 2 frames. Owns native buffers: close it. Not thread-safe.
  */
 public final class AttributeRecorder implements AutoCloseable {
 
     private final List<ObjectAttribute> attributes;
-    private final ObjectViews views = new ObjectViews();
+    private final ObjectViews views;
     private final List<List<Detection>> detections = new ArrayList<>();
     private final List<float[][][]> features = new ArrayList<>();
-    private Frame previous;
-    private Frame current;
+    private final ArrayDeque<Frame> recent = new ArrayDeque<>();
+    private int nextToRecord;
     private boolean finished;
 
     /** @param attributes the attributes to record, in order */
     public AttributeRecorder(List<ObjectAttribute> attributes) {
         this.attributes = List.copyOf(attributes);
+        this.views = new ObjectViews(ObjectViews.radiusOf(this.attributes));
     }
 
     /** The next frame (indices 0, 1, 2, … in order) and its objects. */
@@ -30,19 +34,23 @@ public final class AttributeRecorder implements AutoCloseable {
             throw new IllegalStateException("frames must come in order from 0 before finish(); got " + frame.index()
                     + " after " + detections.size() + " frames");
         }
-        previous = current;
-        current = frame;
+        recent.addLast(frame);
         detections.add(List.copyOf(frameDetections));
         features.add(null);
-        if (previous != null) {
-            record(previous.index());
+        while (nextToRecord + views.radius() + 1 <= frame.index()) {
+            record(nextToRecord++);
+        }
+        while (recent.peekFirst().index() < nextToRecord - views.radius()) {
+            recent.removeFirst();
         }
     }
 
-    /** Records the last frame's objects (flow from the frame before). */
+    /** Records the objects of the frames not recorded yet, the last with the flow from the frame before. */
     public void finish() {
-        if (!finished && current != null) {
-            record(current.index());
+        if (!finished) {
+            while (nextToRecord < detections.size()) {
+                record(nextToRecord++);
+            }
         }
         finished = true;
     }
@@ -67,10 +75,12 @@ public final class AttributeRecorder implements AutoCloseable {
     }
 
     private Frame at(int index) {
-        if (current != null && current.index() == index) {
-            return current;
+        for (Frame f : recent) {
+            if (f.index() == index) {
+                return f;
+            }
         }
-        return previous != null && previous.index() == index ? previous : null;
+        return null;
     }
 
     @Override

@@ -47,6 +47,16 @@ public interface ObjectAttribute {
         return true;
     }
 
+    /**
+     * How many frames on either side of the object's frame the attribute looks at through
+     * {@link ObjectView#flows(int)}; 0 by default (the object's frame's flow alone). The views hold at least this many
+     * (at most {@link ObjectViews#MAX_RADIUS}), training and scoring keep the frames for them, and the test cubes reach
+     * at least one frame further.
+     */
+    default int flowRadius() {
+        return 0;
+    }
+
     /** The options a provider needs to make this attribute again (saved in model files); empty by default. */
     default Map<String, String> options() {
         return Map.of();

@@ -2,20 +2,27 @@ package io.github.aed.nn.attribute;
 
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
  * Makes the {@link ObjectView}s of a video's objects, computing each frame's optical flow once: the flow of frame t is
- * the flow from t to t + 1, or from t − 1 to t for the last frame, or zero for a one-frame video. Keeps the flow of
- * the last {@value #CACHED} frames asked for, and the last sped-up flow. Owns an {@link OpticalFlow}: close it. Not
- * thread-safe.
+ * the flow from t to t + 1, or from t − 1 to t for the last frame, or zero for a one-frame video. A view holds the
+ * flows of up to {@link #radius()} frames on either side as well ({@link ObjectView#before()}, {@link ObjectView#after()}),
+ * those of the frames at hand whose successor is at hand too: the caller keeps frames {@code t − radius} to
+ * {@code t + radius + 1} at hand where the video has them. Keeps the flow of the last {@value #CACHED} frames asked for,
+ * and the last sped-up flow. Owns an {@link OpticalFlow}: close it. Not thread-safe.
  */
 public final class ObjectViews implements AutoCloseable {
 
     private static final int CACHED = 16;
+    /** The largest {@link #radius()}: flows of more frames than cached would be computed twice. */
+    public static final int MAX_RADIUS = (CACHED - 1) / 2;
 
+    private final int radius;
     private final OpticalFlow opticalFlow = new OpticalFlow();
     /** The last sped-up flow computed, and the frames it was computed between. */
     private FlowField faster;
@@ -28,11 +35,38 @@ public final class ObjectViews implements AutoCloseable {
         }
     };
 
+    /** Views of one frame's flow alone ({@link #radius()} 0). */
+    public ObjectViews() {
+        this(0);
+    }
+
+    /**
+     * @param radius flows on either side of an object's frame that its views hold
+     * @throws IllegalArgumentException if {@code radius} is not in [0, {@value #MAX_RADIUS}]
+     */
+    public ObjectViews(int radius) {
+        if (radius < 0 || radius > MAX_RADIUS) {
+            throw new IllegalArgumentException("object views: flow radius must be in [0, " + MAX_RADIUS + "], got " + radius);
+        }
+        this.radius = radius;
+    }
+
+    /** The largest flow radius of these attributes ({@link ObjectAttribute#flowRadius()}): what their views must hold. */
+    public static int radiusOf(List<? extends ObjectAttribute> attributes) {
+        return attributes.stream().mapToInt(ObjectAttribute::flowRadius).max().orElse(0);
+    }
+
+    /** Flows on either side of an object's frame that the views hold. */
+    public int radius() {
+        return radius;
+    }
+
     /**
      * The view of one object.
      *
      * @param frameAt the video's frames by index: the object's frame and the next one (or, for the last frame, the
-     *                previous one); null for a frame the video does not have
+     *                previous one), and those of {@link #radius()} frames around it; null for a frame the video does
+     *                not have
      */
     public ObjectView view(Detection detection, IntFunction<Frame> frameAt) {
         int t = detection.frameIndex();
@@ -40,12 +74,31 @@ public final class ObjectViews implements AutoCloseable {
         if (frame == null) {
             throw new IllegalStateException("frame " + t + " of " + detection + " is not at hand");
         }
-        return new ObjectView(detection, frame, flows.computeIfAbsent(t, i -> flowOf(frame, frameAt)));
+        FlowField own = flows.computeIfAbsent(t, i -> flowOf(frame, frameAt));
+        if (radius == 0) {
+            return new ObjectView(detection, frame, own);
+        }
+        boolean last = frameAt.apply(t + 1) == null;
+        List<FlowField> before = new ArrayList<>(radius);
+        for (int j = last ? t - 2 : t - 1; j >= t - radius && j >= 0 && forward(j, frameAt); j--) {
+            before.add(flows.computeIfAbsent(j, i -> flowOf(frameAt.apply(i), frameAt)));
+        }
+        List<FlowField> after = new ArrayList<>(radius);
+        for (int j = t + 1; j <= t + radius && forward(j, frameAt); j++) {
+            after.add(flows.computeIfAbsent(j, i -> flowOf(frameAt.apply(i), frameAt)));
+        }
+        return new ObjectView(detection, frame, own, before, after);
+    }
+
+    /** Whether frame j and its successor are both at hand, so that j's flow runs forward from j. */
+    private static boolean forward(int j, IntFunction<Frame> frameAt) {
+        return frameAt.apply(j) != null && frameAt.apply(j + 1) != null;
     }
 
     /**
      * The view of {@code detection} in its video played faster: the flow from its frame to a later one, as if the two
-     * were consecutive (frames three apart show the object three times as fast).
+     * were consecutive (frames three apart show the object three times as fast). That one flow only: the view holds no
+     * flows around it, whatever the {@link #radius()}.
      */
     public ObjectView fasterView(Detection detection, Frame frame, Frame later) {
         if (fasterFrom != frame.index() || fasterTo != later.index()) {

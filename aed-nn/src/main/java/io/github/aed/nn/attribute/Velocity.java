@@ -1,6 +1,7 @@
 package io.github.aed.nn.attribute;
 
 import io.github.aed.core.geometry.Box;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,7 +11,14 @@ import java.util.Map;
  * a fast object stands out by its speed, not its heading. With {@code n > 1} bins it is a histogram of flow directions
  * weighted by magnitude ({@code n} sectors of {@code 360/n} degrees, the first centred on "right", counting
  * anticlockwise on screen), each bin the summed magnitude of its pixels divided by the box's pixel count, followed by
- * the mean flow magnitude. Units: pixels per frame. The built-in attribute {@value #NAME}, option {@code bins}.
+ * the mean flow magnitude. Units: pixels per frame.
+ *
+ * <p>The flow is averaged over the object's frame and {@code radius} frames on either side in the same box, as the
+ * object's cube spans them ({@link ObjectView#flows(int)}; default {@value #DEFAULT_RADIUS}: five frame pairs): a
+ * single pair's flow is noisy (optical flow misses parts of a slow or dark walker in some frames), and how far an
+ * object moves over a fifth of a second says more about its speed than one frame step does. Radius 0 is one pair,
+ * as the reference implementation of AI-VAD measures it. The built-in attribute {@value #NAME}, options {@code bins}
+ * and {@code radius}.
  */
 public final class Velocity implements ObjectAttribute {
 
@@ -20,24 +28,39 @@ public final class Velocity implements ObjectAttribute {
     public static final int DEFAULT_BINS = 1;
     /** Direction bins of a velocity attribute saved without options (model files written before the option existed). */
     static final int BINS_WHEN_UNSAVED = 8;
+    /** Frames on either side of the object's frame whose flow {@link #Velocity()} averages. */
+    public static final int DEFAULT_RADIUS = 2;
     private static final String BINS_OPTION = "bins";
 
     private final int bins;
+    private final int radius;
 
-    /** The mean flow magnitude alone ({@value #DEFAULT_BINS} direction bin). */
+    /** The mean flow magnitude alone ({@value #DEFAULT_BINS} direction bin) over {@value #DEFAULT_RADIUS} frames on either side. */
     public Velocity() {
-        this(DEFAULT_BINS);
+        this(DEFAULT_BINS, DEFAULT_RADIUS);
     }
 
     /**
-     * @param bins direction bins, at least 1; 1 = the mean flow magnitude alone
+     * {@code bins} direction bins over {@value #DEFAULT_RADIUS} frames on either side.
+     *
      * @throws IllegalArgumentException if {@code bins < 1}
      */
     public Velocity(int bins) {
+        this(bins, DEFAULT_RADIUS);
+    }
+
+    /**
+     * @param bins   direction bins, at least 1; 1 = the mean flow magnitude alone
+     * @param radius frames on either side of the object's frame whose flow in the box is averaged, 0 to
+     *               {@link ObjectViews#MAX_RADIUS}; 0 = the object's frame alone
+     * @throws IllegalArgumentException if {@code bins < 1} or {@code radius} is out of range
+     */
+    public Velocity(int bins, int radius) {
         if (bins < 1) {
             throw new IllegalArgumentException("velocity: bins must be at least 1, got " + bins);
         }
         this.bins = bins;
+        this.radius = FlowWindow.checkRadius(NAME, radius);
     }
 
     @Override
@@ -51,6 +74,11 @@ public final class Velocity implements ObjectAttribute {
     }
 
     @Override
+    public int flowRadius() {
+        return radius;
+    }
+
+    @Override
     public int dimension() {
         return bins == 1 ? 1 : bins + 1;
     }
@@ -58,22 +86,24 @@ public final class Velocity implements ObjectAttribute {
     @Override
     public float[] features(ObjectView object) {
         Box b = object.detection().box();
-        FlowField flow = object.flow();
+        List<FlowField> flows = object.flows(radius);
         double[] sums = new double[bins];
         double total = 0;
-        for (int y = b.yMin(); y < b.yMax(); y++) {
-            for (int x = b.xMin(); x < b.xMax(); x++) {
-                double dx = flow.dx(x, y);
-                double dy = -flow.dy(x, y);
-                double m = Math.hypot(dx, dy);
-                total += m;
-                if (bins > 1) {
-                    double turns = Math.atan2(dy, dx) / (2 * Math.PI) + 1.0 / (2 * bins);
-                    sums[(int) Math.floor((turns - Math.floor(turns)) * bins) % bins] += m;
+        for (FlowField flow : flows) {
+            for (int y = b.yMin(); y < b.yMax(); y++) {
+                for (int x = b.xMin(); x < b.xMax(); x++) {
+                    double dx = flow.dx(x, y);
+                    double dy = -flow.dy(x, y);
+                    double m = Math.hypot(dx, dy);
+                    total += m;
+                    if (bins > 1) {
+                        double turns = Math.atan2(dy, dx) / (2 * Math.PI) + 1.0 / (2 * bins);
+                        sums[(int) Math.floor((turns - Math.floor(turns)) * bins) % bins] += m;
+                    }
                 }
             }
         }
-        double pixels = (double) b.width() * b.height();
+        double pixels = (double) b.width() * b.height() * flows.size();
         float[] out = new float[dimension()];
         if (bins > 1) {
             for (int i = 0; i < bins; i++) {
@@ -86,21 +116,21 @@ public final class Velocity implements ObjectAttribute {
 
     @Override
     public Map<String, String> options() {
-        return Map.of(BINS_OPTION, Integer.toString(bins));
+        return Map.of(BINS_OPTION, Integer.toString(bins), FlowWindow.RADIUS_OPTION, Integer.toString(radius));
     }
 
     @Override
     public String toString() {
-        return bins == 1 ? NAME + " (mean magnitude of DIS optical flow, px/frame)"
-                : NAME + " (" + bins + " direction bins + mean magnitude of DIS optical flow, px/frame)";
+        String what = bins == 1 ? "mean magnitude of DIS optical flow" : bins + " direction bins + mean magnitude of DIS optical flow";
+        return NAME + " (" + what + " over " + FlowWindow.describe(radius) + ", px/frame)";
     }
 
-    /** Makes the attribute again for model files; a file without the {@code bins} option
-     * (written before the option existed) has 8. */
+    /** Makes the attribute again for model files; a file without the {@code bins} option (written before the option
+     * existed) has 8, one without {@code radius} the object's frame alone. */
     public static final class Provider extends AttributeProvider {
         public Provider() {
             super(NAME, options -> new Velocity(options.containsKey(BINS_OPTION)
-                    ? AttributeProvider.intOption(NAME, options, BINS_OPTION) : BINS_WHEN_UNSAVED));
+                    ? AttributeProvider.intOption(NAME, options, BINS_OPTION) : BINS_WHEN_UNSAVED, FlowWindow.radiusOption(NAME, options)));
         }
     }
 }

@@ -23,8 +23,9 @@ public interface CubeScorer {
      *
      * @param batch   the objects' cubes
      * @param frameAt the video's full frames by index, for scorers that look at an object at full resolution (a
-     *                distillation teacher, optical flow): at least each object's frame, the frame before it and every
-     *                frame after it read so far; null for a frame not at hand or not in the video
+     *                distillation teacher, optical flow): at least the frames each object's cube spans (its frame and
+     *                the {@link CubeSettings#temporalRadius()} k frames on either side, as far as the video has them)
+     *                and every frame after them read so far; null for a frame not at hand or not in the video
      */
     List<ObjectScores> score(CubeBatch batch, IntFunction<Frame> frameAt);
 }

@@ -102,9 +102,9 @@ public final class ScoringPipeline {
                     pending.clear();
                     pendingCubes = 0;
                 }
-                int oldestNeeded = pending.isEmpty() ? frame.index() - scorer.cubeSettings().temporalRadius()
-                        : pending.get(0).detections().get(0).frameIndex();
-                recent.dropBefore(oldestNeeded - 1);
+                int k = scorer.cubeSettings().temporalRadius();
+                int oldestNeeded = pending.isEmpty() ? frame.index() - k : pending.get(0).detections().get(0).frameIndex();
+                recent.dropBefore(oldestNeeded - k);
                 meter.advance(1);
             }
             CubeBatch last = cubes.finish();
@@ -148,7 +148,7 @@ public final class ScoringPipeline {
                 pending.add();
                 pending.record(scorer, cubes.push(frame, detect(frame)), recent);
                 pending.release(frameScorer, frame.index() - k, sink);
-                recent.dropBefore(frame.index() - k - 1);
+                recent.dropBefore(frame.index() - 2 * k);
                 meter.advance(1);
             }
             if (frameScorer == null) {
@@ -191,7 +191,8 @@ public final class ScoringPipeline {
 
     /**
      * The frames whose objects may still be scored (those not older than the oldest pending cube's middle frame) and the
-     * frame before them.
+     * cube's radius k of frames before them: a scorer may look at the full frames its cubes span (the attributes' flow
+     * around an object, {@link CubeScorer#score}).
      */
     private static final class RecentFrames {
         private final ArrayDeque<Frame> frames = new ArrayDeque<>();

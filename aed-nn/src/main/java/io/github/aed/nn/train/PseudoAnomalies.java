@@ -27,8 +27,9 @@ import java.util.Map;
  * Every score (each task's raw score, each attribute's calibrated score) of the pseudo-anomalous versions of the
  * validation objects ({@link PseudoAnomaly}): boxed at twice their size, and in the video played
  * {@value PseudoAnomaly#SPEED_UP} times faster (the task cubes cut from every {@value PseudoAnomaly#SPEED_UP}rd frame,
- * renumbered; the optical flow taken between frames {@value PseudoAnomaly#SPEED_UP} apart). Decodes each training video
- * once more, holding {@value PseudoAnomaly#SPEED_UP} + 1 frames.
+ * renumbered; the optical flow taken between frames {@value PseudoAnomaly#SPEED_UP} apart, one pair only). Decodes each
+ * training video once more, holding {@value PseudoAnomaly#SPEED_UP} + 1 frames, or 2r + 2 for attributes of flow radius r
+ * if that is more.
  */
 final class PseudoAnomalies {
 
@@ -65,8 +66,10 @@ final class PseudoAnomalies {
         Map<Detection, TeacherTargets> largerTargets = new HashMap<>();
         Map<Detection, TeacherTargets> fasterTargets = new HashMap<>();
         ArrayDeque<Frame> window = new ArrayDeque<>();
+        int radius = ObjectViews.radiusOf(attributes.stream().map(AttributeDensity::attribute).toList());
+        int held = Math.max(PseudoAnomaly.SPEED_UP, 2 * radius + 1);
         try (FrameSource src = v.video.open(); StreamingCubeExtractor larger = new StreamingCubeExtractor(cubes);
-             StreamingCubeExtractor faster = new StreamingCubeExtractor(cubes); ObjectViews views = new ObjectViews()) {
+             StreamingCubeExtractor faster = new StreamingCubeExtractor(cubes); ObjectViews views = new ObjectViews(radius)) {
             for (int f = 0; src.hasNext() && f < v.frames; f++) {
                 Frame frame = src.next();
                 window.addLast(frame);
@@ -81,14 +84,18 @@ final class PseudoAnomalies {
                     add(faster.push(fast, queue(fast, moved, fasterTargets)), fasterTargets);
                 }
                 if (!attributes.isEmpty()) {
-                    scoreAttributes(v, f, window, views, false);
+                    scoreLarger(v, f - radius - 1, window, views);
+                    scoreFaster(v, f, window, views);
                 }
-                while (window.size() > PseudoAnomaly.SPEED_UP) {
+                while (window.size() > held) {
                     window.removeFirst();
                 }
             }
             if (!attributes.isEmpty() && !window.isEmpty()) {
-                scoreAttributes(v, window.peekLast().index(), window, views, true);
+                int last = window.peekLast().index();
+                for (int t = Math.max(0, last - radius); t <= last; t++) {
+                    scoreLarger(v, t, window, views);
+                }
             }
             add(larger.finish(), largerTargets);
             add(faster.finish(), fasterTargets);
@@ -107,21 +114,24 @@ final class PseudoAnomalies {
     }
 
     /**
-     * With frame {@code newest} just read: the larger boxes of frame newest − 1 (flow to newest), and frame
-     * newest − {@value PseudoAnomaly#SPEED_UP} played faster (flow to newest); at the video's end, also the larger boxes
-     * of its last frame (flow from the frame before).
+     * The attributes of the larger boxes of frame {@code t}, whose views' frames ({@code t − radius} to
+     * {@code t + radius + 1}, as far as the video has them) are in the window; nothing for {@code t < 0}.
      */
-    private void scoreAttributes(VideoIndex v, int newest, ArrayDeque<Frame> window, ObjectViews views, boolean last) {
-        Frame now = at(window, newest);
-        int larger = last ? newest : newest - 1;
-        Frame largerFrame = at(window, larger);
-        if (largerFrame != null) {
-            for (Detection d : validationObjects(v, larger)) {
-                Detection grown = d.withBox(PseudoAnomaly.larger(d.box(), largerFrame.width(), largerFrame.height()));
-                attributes.forEach(a -> scores.get(a.name()).add(a.score(views.view(grown, i -> at(window, i)))));
-            }
+    private void scoreLarger(VideoIndex v, int t, ArrayDeque<Frame> window, ObjectViews views) {
+        Frame frame = t < 0 ? null : at(window, t);
+        if (frame == null) {
+            return;
         }
-        Frame start = last ? null : at(window, newest - PseudoAnomaly.SPEED_UP);
+        for (Detection d : validationObjects(v, t)) {
+            Detection grown = d.withBox(PseudoAnomaly.larger(d.box(), frame.width(), frame.height()));
+            attributes.forEach(a -> scores.get(a.name()).add(a.score(views.view(grown, i -> at(window, i)))));
+        }
+    }
+
+    /** With frame {@code newest} just read: the attributes of frame newest − {@value PseudoAnomaly#SPEED_UP} played faster (flow to newest). */
+    private void scoreFaster(VideoIndex v, int newest, ArrayDeque<Frame> window, ObjectViews views) {
+        Frame now = at(window, newest);
+        Frame start = at(window, newest - PseudoAnomaly.SPEED_UP);
         if (start != null) {
             for (Detection d : validationObjects(v, start.index())) {
                 attributes.forEach(a -> scores.get(a.name()).add(a.score(views.fasterView(d, start, now))));

@@ -69,7 +69,7 @@ class AttributeScenesTest {
         Predicate<Detection> anomalous = d -> d.box().equals(track.get(d.frameIndex()));
         List<Detection> all = detections(v);
         double[][] out = new double[ATTRIBUTES.size()][2];
-        try (ObjectViews views = new ObjectViews()) {
+        try (ObjectViews views = new ObjectViews(ObjectViews.radiusOf(ATTRIBUTES))) {
             List<List<Double>> scores = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (Detection d : all) {
                 ObjectView view = views.view(d, i -> i < v.frames().size() ? v.frames().get(i) : null);
@@ -103,7 +103,7 @@ class AttributeScenesTest {
     /** The attributes' feature vectors of every figure fully in view. */
     private static List<float[][]> features(GeneratedVideo v) {
         List<float[][]> out = new ArrayList<>();
-        try (ObjectViews views = new ObjectViews()) {
+        try (ObjectViews views = new ObjectViews(ObjectViews.radiusOf(ATTRIBUTES))) {
             for (Detection d : detections(v)) {
                 ObjectView view = views.view(d, i -> i < v.frames().size() ? v.frames().get(i) : null);
                 out.add(ATTRIBUTES.stream().map(a -> a.features(view)).toArray(float[][]::new));

@@ -172,10 +172,43 @@ class AttributeTest {
                 () -> AttributeProvider.create("class", Map.of("classes", "80", "hellinger", "yes")));
         assertTrue(badFlag.getMessage().contains("'hellinger'"), badFlag.getMessage());
         assertEquals(2, AttributeProvider.create("direction", Map.of()).dimension());
+        assertEquals(0, AttributeProvider.create("velocity", Map.of("bins", "1")).flowRadius(), "saved before the radius: one frame");
+        assertEquals(0, AttributeProvider.create("direction", Map.of()).flowRadius(), "saved before the radius: one frame");
+        assertEquals(3, AttributeProvider.create("velocity", new Velocity(1, 3).options()).flowRadius());
+        assertEquals(4, AttributeProvider.create("direction", new Direction(4).options()).flowRadius());
+        assertEquals(Velocity.DEFAULT_RADIUS, new Velocity().flowRadius());
+        assertEquals(Velocity.DEFAULT_RADIUS, new Direction().flowRadius());
+        var badRadius = assertThrows(IllegalArgumentException.class, () -> new Direction(ObjectViews.MAX_RADIUS + 1));
+        assertTrue(badRadius.getMessage().contains("direction: radius must be in [0, " + ObjectViews.MAX_RADIUS + "]"),
+                badRadius.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Velocity(1, -1));
         var unknown = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("colour", Map.of()));
         assertTrue(unknown.getMessage().contains("[brightness, class, direction, size, velocity]"), unknown.getMessage());
         var badOption = assertThrows(IllegalArgumentException.class, () -> AttributeProvider.create("class", Map.of("classes", "many")));
         assertTrue(badOption.getMessage().contains("'classes'"), badOption.getMessage());
+    }
+
+    @Test
+    void velocityAveragesTheBoxsFlowOverItsRadiusOfFramesWhereTheViewHasThem() {
+        Box box = Box.ofSize(10, 10, 8, 6);
+        Frame frame = new Frame("v", 0, W, H, 1, new byte[W * H]);
+        ObjectView v = new ObjectView(Detection.unclassified(0, box, 1), frame, uniform(3, 0),
+                List.of(uniform(2, 0), uniform(1, 0)), List.of(uniform(0, 10)));
+        assertEquals(List.of(3f), speeds(v.flows(0)));
+        assertEquals(List.of(2f, 3f, 10f), speeds(v.flows(1)), "nearest first on either side, in time order");
+        assertEquals(List.of(1f, 2f, 3f, 10f), speeds(v.flows(2)), "one flow after the frame: the video ends there");
+        assertArrayEquals(new float[] {3f}, new Velocity(1, 0).features(v), 1e-6f);
+        assertArrayEquals(new float[] {5f}, new Velocity(1, 1).features(v), 1e-6f);
+        assertArrayEquals(new float[] {4f}, new Velocity(1, 2).features(v), 1e-6f);
+        assertArrayEquals(new float[] {1, 0}, new Direction(0).features(v), 1e-6f);
+        assertArrayEquals(new float[] {5f / 15, -10f / 15}, new Direction(1).features(v), 1e-6f,
+                "(2 + 3 + 0, 0 + 0 − 10) / (2 + 3 + 10), y up the screen: heading and how steadily it was kept");
+        ObjectView turning = new ObjectView(Detection.unclassified(0, box, 1), frame, uniform(1, 0), List.of(uniform(-1, 0)), List.of());
+        assertArrayEquals(new float[] {0, 0}, new Direction(1).features(turning), 1e-6f, "back and forth: no net motion");
+    }
+
+    private static List<Float> speeds(List<FlowField> flows) {
+        return flows.stream().map(f -> (float) Math.hypot(f.dx(0, 0), f.dy(0, 0))).toList();
     }
 
     @Test

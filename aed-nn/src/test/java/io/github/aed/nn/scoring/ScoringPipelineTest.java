@@ -13,6 +13,11 @@ import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.nn.attribute.AttributeCubeScorer;
+import io.github.aed.nn.attribute.AttributeDensity;
+import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.ObjectViews;
+import io.github.aed.nn.attribute.Velocity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +103,56 @@ class ScoringPipelineTest {
         }
         double auc = io.github.aed.nn.AnomalyDetectorTest.auc(video.labels(), whole.frameScores());
         assertTrue(auc > 0.8, "a motion-energy scorer must separate fast movers and vehicles from walkers; AUC " + auc);
+    }
+
+    /** No task: one constant score per object, from cubes reaching one frame either side. */
+    private static final class NoTask implements CubeScorer {
+        @Override
+        public CubeSettings cubeSettings() {
+            return CubeSettings.builder().size(8).temporalRadius(1).build();
+        }
+
+        @Override
+        public List<String> taskNames() {
+            return List.of("none");
+        }
+
+        @Override
+        public List<ObjectScores> score(CubeBatch batch, java.util.function.IntFunction<Frame> frameAt) {
+            return batch.detections().stream().map(d -> new ObjectScores(d, Map.of("none", 0.0))).toList();
+        }
+    }
+
+    @Test
+    void attributesSeeTheFramesAroundAnObjectAsTheyWouldInTheWholeVideo() {
+        GeneratedVideo video = SCENE.generate("Test001", 3);
+        Velocity velocity = new Velocity(1, 3);
+        List<float[]> bank = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            bank.add(new float[] {i * 0.1f});
+        }
+        AttributeDensity density = AttributeDensity.fit(velocity, bank, bank.subList(0, 10), AttributeSettings.defaults());
+        ScoringSettings settings = ScoringSettings.builder().normalisation(Normalisation.NONE).perTaskScaling(false).build();
+        List<ScoredObject> whole;
+        List<ScoredObject> streamed = new ArrayList<>();
+        try (AttributeCubeScorer scorer = new AttributeCubeScorer(new NoTask(), List.of(density))) {
+            assertEquals(4, scorer.cubeSettings().temporalRadius(), "the cubes wait for the frames the flow radius of 3 needs");
+            ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null);
+            whole = pipeline.score(video.asVideo()).objects();
+            pipeline.stream(video.asVideo().open(), f -> streamed.addAll(f.objects()));
+        }
+        List<Frame> frames = video.frames();
+        int checked = 0;
+        try (ObjectViews views = new ObjectViews(3)) {
+            for (List<ScoredObject> scored : List.of(whole, streamed)) {
+                for (ScoredObject o : scored) {
+                    double expected = density.score(views.view(o.detection(), i -> i >= 0 && i < frames.size() ? frames.get(i) : null));
+                    assertEquals(expected, o.rawByTask().get(Velocity.NAME), 1e-9, o.detection().toString());
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 100, "objects checked: " + checked);
     }
 
     @Test
