@@ -65,7 +65,7 @@ public final class Direction implements ObjectAttribute {
                     double up = -flow.dy(x, y);
                     sumX += dx;
                     sumUp += up;
-                    sumMagnitude += Math.hypot(dx, up);
+                    sumMagnitude += Math.sqrt(dx * dx + up * up);
                 }
             }
         }

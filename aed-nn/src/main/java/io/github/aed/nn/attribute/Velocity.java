@@ -94,7 +94,7 @@ public final class Velocity implements ObjectAttribute {
                 for (int x = b.xMin(); x < b.xMax(); x++) {
                     double dx = flow.dx(x, y);
                     double dy = -flow.dy(x, y);
-                    double m = Math.hypot(dx, dy);
+                    double m = Math.sqrt(dx * dx + dy * dy);
                     total += m;
                     if (bins > 1) {
                         double turns = Math.atan2(dy, dx) / (2 * Math.PI) + 1.0 / (2 * bins);
