@@ -51,9 +51,21 @@ public final class ObjectViews implements AutoCloseable {
         this.radius = radius;
     }
 
-    /** The largest flow radius of these attributes ({@link ObjectAttribute#flowRadius()}): what their views must hold. */
+    /**
+     * The largest flow radius of these attributes ({@link ObjectAttribute#flowRadius()}): what their views must hold.
+     *
+     * @throws IllegalArgumentException naming the attribute if a radius is not in [0, {@value #MAX_RADIUS}]
+     */
     public static int radiusOf(List<? extends ObjectAttribute> attributes) {
-        return attributes.stream().mapToInt(ObjectAttribute::flowRadius).max().orElse(0);
+        int radius = 0;
+        for (ObjectAttribute a : attributes) {
+            if (a.flowRadius() < 0 || a.flowRadius() > MAX_RADIUS) {
+                throw new IllegalArgumentException("attribute '" + a.name() + "' asks for a flow radius of " + a.flowRadius()
+                        + " frames; it must be in [0, " + MAX_RADIUS + "]");
+            }
+            radius = Math.max(radius, a.flowRadius());
+        }
+        return radius;
     }
 
     /** Flows on either side of an object's frame that the views hold. */

@@ -3,6 +3,7 @@ package io.github.aed.nn.attribute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.aed.core.detection.Detection;
@@ -50,6 +51,32 @@ class ObjectViewsTest {
             ObjectView v = views.view(at(4), WHOLE_VIDEO);
             assertTrue(v.before().isEmpty() && v.after().isEmpty(), "radius 0: the frame's own flow alone");
         }
+    }
+
+    @Test
+    void anAttributeAskingForMoreFramesThanViewsHoldIsNamed() {
+        ObjectAttribute greedy = new ObjectAttribute() {
+            public String name() {
+                return "greedy";
+            }
+
+            public int dimension() {
+                return 1;
+            }
+
+            public float[] features(ObjectView object) {
+                return new float[1];
+            }
+
+            @Override
+            public int flowRadius() {
+                return ObjectViews.MAX_RADIUS + 1;
+            }
+        };
+        assertEquals(Velocity.DEFAULT_RADIUS, ObjectViews.radiusOf(List.of(new Velocity(), new SizeAtPosition())));
+        var e = assertThrows(IllegalArgumentException.class, () -> new AttributeRecorder(List.of(new Velocity(), greedy)));
+        assertTrue(e.getMessage().contains("attribute 'greedy' asks for a flow radius of " + (ObjectViews.MAX_RADIUS + 1)),
+                e.getMessage());
     }
 
     @Test
