@@ -2,7 +2,7 @@ package io.github.aed.nn.attribute;
 
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import java.util.ArrayDeque;
+import io.github.aed.core.video.FrameWindow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +18,7 @@ public final class AttributeRecorder implements AutoCloseable {
     private final ObjectViews views;
     private final List<List<Detection>> detections = new ArrayList<>();
     private final List<float[][][]> features = new ArrayList<>();
-    private final ArrayDeque<Frame> recent = new ArrayDeque<>();
+    private final FrameWindow recent;
     private int nextToRecord;
     private boolean finished;
 
@@ -26,6 +26,7 @@ public final class AttributeRecorder implements AutoCloseable {
     public AttributeRecorder(List<ObjectAttribute> attributes) {
         this.attributes = List.copyOf(attributes);
         this.views = new ObjectViews(ObjectViews.radiusOf(this.attributes));
+        this.recent = new FrameWindow(2 * views.radius() + 2);
     }
 
     /** The next frame (indices 0, 1, 2, … in order) and its objects. */
@@ -34,14 +35,11 @@ public final class AttributeRecorder implements AutoCloseable {
             throw new IllegalStateException("frames must come in order from 0 before finish(); got " + frame.index()
                     + " after " + detections.size() + " frames");
         }
-        recent.addLast(frame);
+        recent.add(frame);
         detections.add(List.copyOf(frameDetections));
         features.add(null);
         while (nextToRecord + views.radius() + 1 <= frame.index()) {
             record(nextToRecord++);
-        }
-        while (recent.peekFirst().index() < nextToRecord - views.radius()) {
-            recent.removeFirst();
         }
     }
 
@@ -75,12 +73,7 @@ public final class AttributeRecorder implements AutoCloseable {
     }
 
     private Frame at(int index) {
-        for (Frame f : recent) {
-            if (f.index() == index) {
-                return f;
-            }
-        }
-        return null;
+        return recent.contains(index) ? recent.get(index) : null;
     }
 
     @Override
