@@ -69,6 +69,11 @@ final class TrainingOptions {
             + "(default: ${DEFAULT-VALUE})")
     private double neighbourShare = AttributeSettings.DEFAULT_NEIGHBOUR_SHARE;
 
+    @Option(names = "--calibration", paramLabel = "BANK", description = "what the held-out normal objects that calibrate "
+            + "each attribute's score are measured against: other_videos (a bank without their own video, as a new video's "
+            + "objects are) or whole_bank (the former default) (default: ${DEFAULT-VALUE})")
+    private AttributeSettings.Calibration calibration = AttributeSettings.defaults().calibration();
+
     @Option(names = "--teacher", paramLabel = "NAME[+NAME...]", description = {"what the distillation task learns to predict: "
             + "detector-class-scores (the default for detectors with classes), detector-confidence (the default otherwise), "
             + "hog-person-svm (OpenCV's HOG person SVM response), box-shape (the box's size and shape), or several side by "
@@ -112,7 +117,7 @@ final class TrainingOptions {
         } else {
             AttributeSettings base = AttributeSettings.forDetector(objects);
             b.attributes(UsageErrors.withOption(command, "--neighbour-share",
-                    () -> base.withNeighbours(base.neighbours(), neighbourShare)));
+                    () -> base.withNeighbours(base.neighbours(), neighbourShare)).withCalibration(calibration));
         }
         return b.build();
     }

@@ -50,18 +50,35 @@ public record AttributeDensity(ObjectAttribute attribute, DensityBank bank, doub
                                        AttributeSettings settings) {
         DensityBank bank = DensityBank.fit(training, settings.neighboursFor(training.size()), settings.bankSize(),
                 settings.seed(), attribute.standardised());
-        if (heldOut.size() < 2) {
+        return calibrated(attribute, bank, heldOut.stream().mapToDouble(bank::distance).toArray());
+    }
+
+    /**
+     * A bank calibrated by the distances of held-out normal objects, measured by the caller: to this bank, or to a
+     * bank in the same units that stands for the training objects as a new video would see them (without the held-out
+     * object's own video, say).
+     *
+     * @param heldOutDistances k-NN distances of at least 2 held-out normal objects
+     * @throws IllegalArgumentException if there are fewer than 2 distances
+     */
+    public static AttributeDensity calibrated(ObjectAttribute attribute, DensityBank bank, double[] heldOutDistances) {
+        if (heldOutDistances.length < 2) {
             throw new IllegalArgumentException("attribute " + attribute.name() + ": calibration needs at least 2 held-out normal "
-                    + "objects, got " + heldOut.size());
+                    + "objects, got " + heldOutDistances.length);
         }
-        double[] anchors = Normalisation.TRAINING_QUANTILES.anchors(heldOut.stream().mapToDouble(bank::distance).toArray());
+        double[] anchors = Normalisation.TRAINING_QUANTILES.anchors(heldOutDistances);
         double median = anchors[0];
         return new AttributeDensity(attribute, bank, median, anchors[1] > median ? anchors[1] : median + 1);
     }
 
+    /** The calibrated score of a k-NN distance (as {@link DensityBank#distance} measures it). */
+    public double scoreOfDistance(double distance) {
+        return (distance - median) / (upper - median);
+    }
+
     /** The calibrated score of a feature vector. */
     public double score(float[] features) {
-        return (bank.distance(features) - median) / (upper - median);
+        return scoreOfDistance(bank.distance(features));
     }
 
     /** The calibrated score of an object; 0 (the median normal object) for one the attribute does not describe. */

@@ -19,7 +19,9 @@ import java.util.Objects;
  *     least that share of the training objects lies near it, the share the calibration's upper quantile leaves to
  *     rare normal objects;</li>
  * <li>{@code bankSize} = 2000: larger banks are compressed by k-means to this many centres;</li>
- * <li>{@code seed}: of the k-means draws.</li>
+ * <li>{@code seed}: of the k-means draws;</li>
+ * <li>{@code calibration} = {@link Calibration#OTHER_VIDEOS}: what the held-out normal objects that calibrate each
+ *     attribute are measured against.</li>
  * </ul>
  *
  * @param attributes the attributes, names unique
@@ -27,9 +29,26 @@ import java.util.Objects;
  * @param neighbourShare k as a share of the training objects, in [0, 1); 0 = k is {@code neighbours}
  * @param bankSize       largest bank kept per attribute
  * @param seed       seed of the bank compression
+ * @param calibration    what the held-out objects are measured against
  */
 public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours, double neighbourShare, int bankSize,
-                                long seed) {
+                                long seed, Calibration calibration) {
+
+    /**
+     * What the held-out normal objects (the training videos' validation objects) that calibrate an attribute's score
+     * are measured against. A held-out object continues tracks whose earlier frames are in the bank, nearly identical
+     * to it, so against the whole bank it looks more typical than a new video's normal objects do.
+     */
+    public enum Calibration {
+        /**
+         * Each held-out object against a bank of the other training videos' objects (in the whole bank's units, k the
+         * same share of that bank), as an object of a new video is measured; with a single training video, against the
+         * whole bank. The default.
+         */
+        OTHER_VIDEOS,
+        /** Every held-out object against the whole bank, its own video's objects included (the former default). */
+        WHOLE_BANK
+    }
 
     /** The default {@code neighbourShare}. */
     public static final double DEFAULT_NEIGHBOUR_SHARE = 0.01;
@@ -37,6 +56,7 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
     /** Validates the settings. */
     public AttributeSettings {
         attributes = List.copyOf(attributes);
+        Objects.requireNonNull(calibration, "calibration");
         if (neighbours < 1 || bankSize < neighbours) {
             throw new IllegalArgumentException("attributes: neighbours must be >= 1 and bankSize >= neighbours, got "
                     + neighbours + " and " + bankSize);
@@ -50,10 +70,13 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         }
     }
 
-    /** Velocity, direction and size at position, k = max(5, 1 % of the training objects), banks of at most 2000 vectors, seed 42. */
+    /**
+     * Velocity, direction and size at position, k = max(5, 1 % of the training objects), banks of at most 2000 vectors,
+     * seed 42, calibrated against the other training videos.
+     */
     public static AttributeSettings defaults() {
         return new AttributeSettings(List.of(new Velocity(), new Direction(), new SizeAtPosition()), 5,
-                DEFAULT_NEIGHBOUR_SHARE, 2000, 42);
+                DEFAULT_NEIGHBOUR_SHARE, 2000, 42, Calibration.OTHER_VIDEOS);
     }
 
     /**
@@ -75,12 +98,18 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
 
     /** These settings with other attributes. */
     public AttributeSettings withAttributes(List<ObjectAttribute> other) {
-        return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, neighbourShare, bankSize, seed);
+        return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, neighbourShare, bankSize, seed,
+                calibration);
     }
 
     /** These settings with k = max({@code neighbours}, {@code neighbourShare} × training objects). */
     public AttributeSettings withNeighbours(int neighbours, double neighbourShare) {
-        return new AttributeSettings(attributes, neighbours, neighbourShare, bankSize, seed);
+        return new AttributeSettings(attributes, neighbours, neighbourShare, bankSize, seed, calibration);
+    }
+
+    /** These settings with another calibration. */
+    public AttributeSettings withCalibration(Calibration other) {
+        return new AttributeSettings(attributes, neighbours, neighbourShare, bankSize, seed, other);
     }
 
     /** The k of the k-NN distance for a bank of this many training objects: at least {@code neighbours}, at most all. */
@@ -96,6 +125,7 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
     @Override
     public String toString() {
         return attributes.isEmpty() ? "none" : attributes.stream().map(ObjectAttribute::name).toList() + ", k=max(" + neighbours
-                + ", " + neighbourShare * 100 + " % of the training objects), bank <= " + bankSize;
+                + ", " + neighbourShare * 100 + " % of the training objects), bank <= " + bankSize + ", calibrated against "
+                + (calibration == Calibration.OTHER_VIDEOS ? "the other training videos" : "the whole bank");
     }
 }

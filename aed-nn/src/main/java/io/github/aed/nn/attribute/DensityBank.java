@@ -70,23 +70,13 @@ public final class DensityBank {
      * @see #fit(List, int, int, long)
      */
     public static DensityBank fit(List<float[]> normal, int k, int maxSize, long seed, boolean standardise) {
-        if (k < 1 || maxSize < 1) {
-            throw new IllegalArgumentException("density bank needs k >= 1 and maxSize >= 1, got k=" + k + ", maxSize=" + maxSize);
-        }
-        if (normal.size() < k) {
-            throw new IllegalArgumentException("density bank with k=" + k + " needs at least " + k + " normal objects, got " + normal.size());
-        }
+        checkSizes(normal, k, maxSize);
         int d = normal.get(0).length;
         double[] sum = new double[d];
         double[] sq = new double[d];
         for (float[] v : normal) {
-            if (v.length != d) {
-                throw new IllegalArgumentException("feature vectors of " + v.length + " and " + d + " values in one bank");
-            }
+            checkVector(v, d);
             for (int j = 0; j < d; j++) {
-                if (!Float.isFinite(v[j])) {
-                    throw new IllegalArgumentException("feature value " + j + " is " + v[j] + ", expected a finite number");
-                }
                 sum[j] += v[j];
                 sq[j] += (double) v[j] * v[j];
             }
@@ -100,6 +90,44 @@ public final class DensityBank {
             mean[j] = standardise ? (float) m : 0f;
             scale[j] = standardise && sd > CONSTANT * rms ? (float) (1 / sd) : 1f;
         }
+        return build(normal, k, maxSize, seed, mean, scale);
+    }
+
+    /**
+     * A bank of other normal vectors in this bank's units: standardised by this bank's mean and scale rather than their
+     * own, so that its distances can be compared with this bank's (a bank without some of the training objects, say).
+     *
+     * @see #fit(List, int, int, long)
+     */
+    public DensityBank fitInSameUnits(List<float[]> normal, int k, int maxSize, long seed) {
+        checkSizes(normal, k, maxSize);
+        normal.forEach(v -> checkVector(v, dimension));
+        return build(normal, k, maxSize, seed, mean, scale);
+    }
+
+    private static void checkSizes(List<float[]> normal, int k, int maxSize) {
+        if (k < 1 || maxSize < 1) {
+            throw new IllegalArgumentException("density bank needs k >= 1 and maxSize >= 1, got k=" + k + ", maxSize=" + maxSize);
+        }
+        if (normal.size() < k) {
+            throw new IllegalArgumentException("density bank with k=" + k + " needs at least " + k + " normal objects, got " + normal.size());
+        }
+    }
+
+    private static void checkVector(float[] v, int d) {
+        if (v.length != d) {
+            throw new IllegalArgumentException("feature vectors of " + v.length + " and " + d + " values in one bank");
+        }
+        for (int j = 0; j < d; j++) {
+            if (!Float.isFinite(v[j])) {
+                throw new IllegalArgumentException("feature value " + j + " is " + v[j] + ", expected a finite number");
+            }
+        }
+    }
+
+    /** The bank of these vectors standardised by {@code mean} and {@code scale}, compressed if there are more than {@code maxSize}. */
+    private static DensityBank build(List<float[]> normal, int k, int maxSize, long seed, float[] mean, float[] scale) {
+        int d = mean.length;
         float[] standard = new float[normal.size() * d];
         for (int i = 0; i < normal.size(); i++) {
             standardise(normal.get(i), mean, scale, standard, i * d);

@@ -8,7 +8,8 @@ import java.util.Objects;
  * frame size of the training videos (a model scores videos of that size only, see
  * {@link io.github.aed.nn.AnomalyDetector}).
  *
- * @param settings    the training settings, as {@code TrainingSettings.toString()} prints them
+ * @param settings    the training settings, as {@code TrainingSettings.describeModelShaping()} prints them, followed by
+ *                    the attribute settings (their k, bank size and calibration) when the model has attributes
  * @param bestEpoch   the epoch (1-based) whose parameters the model holds
  * @param epochs      one line per finished epoch: losses per task, weighted validation loss, seconds
  * @param frameWidth  width of the training videos' frames, in pixels

@@ -1,8 +1,11 @@
 package io.github.aed.nn.train;
 
+import io.github.aed.core.progress.ProgressListener;
+import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.attribute.AttributeRecorder;
 import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.DensityBank;
 import io.github.aed.nn.attribute.ObjectAttribute;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,42 +18,107 @@ import java.util.Objects;
  * goes into the bank, and the validation objects calibrate it; objects an attribute does not describe are in neither
  * and score 0 among the validation scores.
  *
+ * <p>By default ({@link AttributeSettings.Calibration#OTHER_VIDEOS}) a validation object is measured as an object of a
+ * new video would be: against a bank of the other training videos' objects (in the whole bank's units, with k the same
+ * share of that bank), never against its own video's objects. A validation object is the continuation of tracks whose
+ * earlier frames are in the bank, nearly identical to them, so against the whole bank it looks more typical than a new
+ * video's normal objects do, and the calibration would set 1 too low. With a single training video there is no other
+ * video: its validation objects are measured against the whole bank. Their pseudo-anomalies are measured the same way
+ * ({@link #heldOutDensities}), so that a score's separation of the two compares like with like.
+ *
  * @param densities  the trained attribute densities, in the settings' order
  * @param validation attribute name → calibrated score of every validation object, in the order of the task validation
  *                   scores (video, frame, detection)
+ * @param byVideo    per training video (in the index's order), the densities its validation objects are measured with:
+ *                   the banks without that video, calibrated as {@code densities}
  */
-record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> validation) {
+record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> validation,
+                        List<List<AttributeDensity>> byVideo) {
 
     static AttributeFitting none() {
-        return new AttributeFitting(List.of(), Map.of());
+        return new AttributeFitting(List.of(), Map.of(), List.of());
     }
 
-    static AttributeFitting fit(List<VideoIndex> index, AttributeSettings settings) {
-        List<ObjectAttribute> attributes = settings.attributes();
+    /** The densities that measure the validation objects of training video {@code video} (its number in the index). */
+    List<AttributeDensity> heldOutDensities(int video) {
+        return byVideo.isEmpty() ? densities : byVideo.get(video);
+    }
+
+    static AttributeFitting fit(List<VideoIndex> index, AttributeSettings settings, List<ProgressListener> listeners) {
+        boolean withoutOwnVideo = settings.calibration() == AttributeSettings.Calibration.OTHER_VIDEOS;
+        ProgressMeter meter = new ProgressMeter(withoutOwnVideo
+                ? "building the attribute banks (each attribute's, then one without each video)" : "building the attribute banks",
+                "banks", (long) settings.attributes().size() * (1 + (withoutOwnVideo ? index.size() : 0)),
+                ProgressMeter.REPORT_INTERVAL, listeners);
         List<AttributeDensity> densities = new ArrayList<>();
         Map<String, double[]> validation = new LinkedHashMap<>();
-        for (int a = 0; a < attributes.size(); a++) {
-            List<float[]> bank = new ArrayList<>();
-            List<float[]> validationObjects = new ArrayList<>();
+        List<List<AttributeDensity>> byVideo = new ArrayList<>();
+        index.forEach(v -> byVideo.add(new ArrayList<>()));
+        for (int a = 0; a < settings.attributes().size(); a++) {
+            ObjectAttribute attribute = settings.attributes().get(a);
+            List<List<float[]>> bankByVideo = new ArrayList<>();
+            List<List<float[]>> heldOutByVideo = new ArrayList<>();
             for (VideoIndex v : index) {
-                AttributeRecorder r = v.attributes;
-                for (int f = 0; f < v.frames; f++) {
-                    int[] role = v.role.get(f);
-                    for (int i = 0; i < role.length; i++) {
-                        float[] features = r.features(f)[i][a];
-                        if (role[i] == 1) {
-                            validationObjects.add(features);
-                        } else if (features != null) {
-                            bank.add(features);
-                        }
-                    }
+                bankByVideo.add(features(v, a, false));
+                heldOutByVideo.add(features(v, a, true));
+            }
+            List<float[]> all = bankByVideo.stream().flatMap(List::stream).toList();
+            DensityBank bank = DensityBank.fit(all, settings.neighboursFor(all.size()), settings.bankSize(), settings.seed(),
+                    attribute.standardised());
+            meter.advance(1);
+            boolean otherVideos = withoutOwnVideo && bankByVideo.stream().filter(b -> !b.isEmpty()).count() >= 2;
+            List<DensityBank> measuring = new ArrayList<>();
+            List<Double> distances = new ArrayList<>();
+            for (int v = 0; v < index.size(); v++) {
+                List<float[]> heldOut = heldOutByVideo.get(v);
+                DensityBank measure = otherVideos && heldOut.stream().anyMatch(Objects::nonNull)
+                        ? withoutVideo(bank, bankByVideo, v, settings) : bank;
+                if (withoutOwnVideo) {
+                    meter.advance(1);
+                }
+                measuring.add(measure);
+                heldOut.forEach(x -> distances.add(x == null ? null : measure.distance(x)));
+            }
+            AttributeDensity density = AttributeDensity.calibrated(attribute, bank,
+                    distances.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
+            densities.add(density);
+            validation.put(density.name(), distances.stream().mapToDouble(d -> d == null ? 0 : density.scoreOfDistance(d)).toArray());
+            for (int v = 0; v < index.size(); v++) {
+                DensityBank measure = measuring.get(v);
+                byVideo.get(v).add(measure == bank ? density : new AttributeDensity(attribute, measure, density.median(), density.upper()));
+            }
+        }
+        meter.finish();
+        return new AttributeFitting(densities, validation, byVideo);
+    }
+
+    /**
+     * Attribute {@code a}'s features of a video's validation objects (null where it does not describe one), in frame
+     * order, or of the rest of its objects that it describes (the bank's).
+     */
+    private static List<float[]> features(VideoIndex v, int a, boolean validation) {
+        List<float[]> out = new ArrayList<>();
+        AttributeRecorder r = v.attributes;
+        for (int f = 0; f < v.frames; f++) {
+            int[] role = v.role.get(f);
+            for (int i = 0; i < role.length; i++) {
+                float[] features = r.features(f)[i][a];
+                if (validation ? role[i] == 1 : role[i] != 1 && features != null) {
+                    out.add(features);
                 }
             }
-            List<float[]> heldOut = validationObjects.stream().filter(Objects::nonNull).toList();
-            AttributeDensity d = AttributeDensity.fit(attributes.get(a), bank, heldOut, settings);
-            densities.add(d);
-            validation.put(d.name(), validationObjects.stream().mapToDouble(x -> x == null ? 0 : d.score(x)).toArray());
         }
-        return new AttributeFitting(densities, validation);
+        return out;
+    }
+
+    /** The bank of every training video's objects but video {@code v}'s, in the whole bank's units. */
+    private static DensityBank withoutVideo(DensityBank whole, List<List<float[]>> bankByVideo, int v, AttributeSettings settings) {
+        List<float[]> others = new ArrayList<>();
+        for (int u = 0; u < bankByVideo.size(); u++) {
+            if (u != v) {
+                others.addAll(bankByVideo.get(u));
+            }
+        }
+        return whole.fitInSameUnits(others, settings.neighboursFor(others.size()), settings.bankSize(), settings.seed());
     }
 }

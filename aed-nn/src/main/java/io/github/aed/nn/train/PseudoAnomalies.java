@@ -29,23 +29,24 @@ import java.util.Map;
  * {@value PseudoAnomaly#SPEED_UP} times faster (the task cubes cut from every {@value PseudoAnomaly#SPEED_UP}rd frame,
  * renumbered; the optical flow taken between frames {@value PseudoAnomaly#SPEED_UP} apart, one pair only). Decodes each
  * training video once more, holding {@value PseudoAnomaly#SPEED_UP} + 1 frames, or 2r + 2 for attributes of flow radius r
- * if that is more.
+ * if that is more. The attributes measure a video's pseudo-anomalies as they measured its validation objects
+ * ({@link AttributeFitting#heldOutDensities}).
  */
 final class PseudoAnomalies {
 
     private final MultiTaskNetwork network;
     private final CubeSettings cubes;
     private final Teacher teacher;
-    private final List<AttributeDensity> attributes;
+    private final AttributeFitting fitted;
     private final Map<String, List<Double>> scores = new LinkedHashMap<>();
 
-    PseudoAnomalies(MultiTaskNetwork network, CubeSettings testCubes, Teacher teacher, List<AttributeDensity> attributes) {
+    PseudoAnomalies(MultiTaskNetwork network, CubeSettings testCubes, Teacher teacher, AttributeFitting fitted) {
         this.network = network;
         this.cubes = testCubes;
         this.teacher = teacher;
-        this.attributes = List.copyOf(attributes);
+        this.fitted = fitted;
         network.tasks().forEach(t -> scores.put(t.name(), new ArrayList<>()));
-        this.attributes.forEach(a -> scores.put(a.name(), new ArrayList<>()));
+        fitted.densities().forEach(a -> scores.put(a.name(), new ArrayList<>()));
     }
 
     /** Score name → the scores of every pseudo-anomaly of the validation objects of these videos. */
@@ -63,6 +64,7 @@ final class PseudoAnomalies {
     }
 
     private void score(VideoIndex v) {
+        List<AttributeDensity> attributes = fitted.heldOutDensities(v.number);
         Map<Detection, TeacherTargets> largerTargets = new HashMap<>();
         Map<Detection, TeacherTargets> fasterTargets = new HashMap<>();
         ArrayDeque<Frame> window = new ArrayDeque<>();
@@ -84,8 +86,8 @@ final class PseudoAnomalies {
                     add(faster.push(fast, queue(fast, moved, fasterTargets)), fasterTargets);
                 }
                 if (!attributes.isEmpty()) {
-                    scoreLarger(v, f - radius - 1, window, views);
-                    scoreFaster(v, f, window, views);
+                    scoreLarger(v, f - radius - 1, window, views, attributes);
+                    scoreFaster(v, f, window, views, attributes);
                 }
                 while (window.size() > held) {
                     window.removeFirst();
@@ -94,7 +96,7 @@ final class PseudoAnomalies {
             if (!attributes.isEmpty() && !window.isEmpty()) {
                 int last = window.peekLast().index();
                 for (int t = Math.max(0, last - radius); t <= last; t++) {
-                    scoreLarger(v, t, window, views);
+                    scoreLarger(v, t, window, views, attributes);
                 }
             }
             add(larger.finish(), largerTargets);
@@ -117,7 +119,8 @@ final class PseudoAnomalies {
      * The attributes of the larger boxes of frame {@code t}, whose views' frames ({@code t − radius} to
      * {@code t + radius + 1}, as far as the video has them) are in the window; nothing for {@code t < 0}.
      */
-    private void scoreLarger(VideoIndex v, int t, ArrayDeque<Frame> window, ObjectViews views) {
+    private void scoreLarger(VideoIndex v, int t, ArrayDeque<Frame> window, ObjectViews views,
+                             List<AttributeDensity> attributes) {
         Frame frame = t < 0 ? null : at(window, t);
         if (frame == null) {
             return;
@@ -129,7 +132,8 @@ final class PseudoAnomalies {
     }
 
     /** With frame {@code newest} just read: the attributes of frame newest − {@value PseudoAnomaly#SPEED_UP} played faster (flow to newest). */
-    private void scoreFaster(VideoIndex v, int newest, ArrayDeque<Frame> window, ObjectViews views) {
+    private void scoreFaster(VideoIndex v, int newest, ArrayDeque<Frame> window, ObjectViews views,
+                             List<AttributeDensity> attributes) {
         Frame now = at(window, newest);
         Frame start = at(window, newest - PseudoAnomaly.SPEED_UP);
         if (start != null) {

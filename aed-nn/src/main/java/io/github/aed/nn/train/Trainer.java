@@ -224,10 +224,10 @@ public final class Trainer {
             return new TrainingResult(model(bestNetwork, provenance, frameSize, ValidationScores.none(), summaries, bestEpoch),
                     summaries, bestEpoch);
         }
-        AttributeFitting fitted = attributes.isEmpty() ? AttributeFitting.none() : AttributeFitting.fit(index, attributes);
+        AttributeFitting fitted = attributes.isEmpty() ? AttributeFitting.none() : AttributeFitting.fit(index, attributes, progressListeners);
         Map<String, double[]> validation = new LinkedHashMap<>(validationScores(bestNetwork, index).byTask());
         validation.putAll(fitted.validation());
-        Map<String, double[]> pseudo = new PseudoAnomalies(bestNetwork, testCubes(bestNetwork), teacher, fitted.densities())
+        Map<String, double[]> pseudo = new PseudoAnomalies(bestNetwork, testCubes(bestNetwork), teacher, fitted)
                 .score(index, progressListeners);
         FusionWeights weights = FusionWeights.fromSeparation(validation, pseudo);
         listeners.forEach(l -> l.onFusionWeights(weights));
@@ -242,7 +242,8 @@ public final class Trainer {
 
     private TrainedModel model(MultiTaskNetwork network, DetectorProvenance provenance, Box frameSize, ValidationScores stats,
                                List<EpochSummary> epochs, int bestEpoch) {
-        TrainingSummary summary = new TrainingSummary(settings.describeModelShaping(), bestEpoch,
+        String shaping = settings.describeModelShaping() + (attributes.isEmpty() ? "" : ", attributes " + attributes);
+        TrainingSummary summary = new TrainingSummary(shaping, bestEpoch,
                 epochs.stream().map(EpochSummary::toString).toList(), frameSize.width(), frameSize.height());
         return new TrainedModel(network, settings.cubes(), testCubes(network), provenance, teacher == null ? "none" : teacher.describe(),
                 stats, summary);

@@ -46,6 +46,27 @@ class DensityBankProperties {
     }
 
     @Test
+    void aBankInAnotherBanksUnitsMeasuresAsThatBankWould() {
+        // refitted on the same vectors it is the same bank; on others, it measures by the first bank's mean and scale
+        qt().forAll(lists().of(vectors()).ofSizeBetween(5, 30), lists().of(vectors()).ofSizeBetween(3, 30), vectors())
+                .check((bank, others, query) -> {
+            DensityBank b = DensityBank.fit(bank, 3, 100, 1);
+            DensityBank same = b.fitInSameUnits(bank, 3, 100, 1);
+            DensityBank other = b.fitInSameUnits(others, 1, 100, 1);
+            double nearest = others.stream().mapToDouble(v -> {
+                double sum = 0;
+                for (int j = 0; j < 3; j++) {
+                    double diff = (v[j] - query[j]) * b.scale()[j];
+                    sum += diff * diff;
+                }
+                return Math.sqrt(sum);
+            }).min().orElseThrow();
+            return Math.abs(same.distance(query) - b.distance(query)) <= 1e-6 * Math.max(1, b.distance(query))
+                    && Math.abs(other.distance(query) - nearest) <= 1e-3 * Math.max(1, nearest);
+        });
+    }
+
+    @Test
     void aDimensionThatNeverVariesIsMeasuredInItsOwnUnitsWhateverItsScale() {
         for (float level : new float[] {0f, 1e-4f, 50f, 1e6f}) {
             List<float[]> bank = new ArrayList<>();

@@ -141,7 +141,7 @@ class ModelFileTest {
             normal.add(new float[] {i % 7, i % 5 * 0.5f, i % 3, 1});
         }
         AttributeDensity size = AttributeDensity.fit(new SizeAtPosition(), normal.subList(0, 30), normal.subList(30, 40),
-                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1));
+                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1, AttributeSettings.Calibration.OTHER_VIDEOS));
         FusionWeights weights = new FusionWeights(Map.of(ArrowOfTime.NAME, 0.6, "size", 0.9), Map.of(ArrowOfTime.NAME, 0.2, "size", 0.8));
         TrainedModel m = plain.withAttributes(List.of(size), weights);
         Path f = dir.resolve("m.aed");
@@ -166,7 +166,7 @@ class ModelFileTest {
             normal.add(new float[] {i * i});
         }
         AttributeDensity d = AttributeDensity.fit(own, normal.subList(0, 15), normal.subList(15, 20),
-                new AttributeSettings(List.of(own), 2, 0, 10, 1));
+                new AttributeSettings(List.of(own), 2, 0, 10, 1, AttributeSettings.Calibration.OTHER_VIDEOS));
         Path f = dir.resolve("own.aed");
         ModelFile.save(trained(List.of(new ArrowOfTime())).withAttributes(List.of(d), FusionWeights.none()), f);
         AttributeDensity back = ModelFile.load(f).attributes().get(0);
@@ -212,7 +212,7 @@ class ModelFileTest {
             normal.add(new float[] {i % 11, i % 4 * 0.5f, i % 3, 1});
         }
         AttributeDensity size = AttributeDensity.fit(new SizeAtPosition(), normal.subList(0, 50), normal.subList(50, 60),
-                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1));
+                new AttributeSettings(List.of(new SizeAtPosition()), 3, 0, 10, 1, AttributeSettings.Calibration.OTHER_VIDEOS));
         assertTrue(size.bank().objects() > size.bank().size(), "compressed with weights");
         Path f = dir.resolve("m.aed");
         ModelFile.save(trained(List.of(new ArrowOfTime())).withAttributes(List.of(size), FusionWeights.none()), f);

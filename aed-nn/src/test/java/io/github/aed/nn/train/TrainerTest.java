@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.attribute.AttributeSettings;
+import io.github.aed.nn.attribute.ObjectAttribute;
+import io.github.aed.nn.attribute.ObjectView;
 import io.github.aed.nn.attribute.SizeAtPosition;
 import io.github.aed.nn.attribute.Velocity;
 import io.github.aed.nn.model.FusionWeights;
@@ -92,6 +94,7 @@ class TrainerTest {
                     }
                 }).train(videos(2, 30)).model();
         assertEquals(List.of("velocity", "size"), m.attributes().stream().map(AttributeDensity::name).toList());
+        assertTrue(m.training().settings().endsWith("calibrated against the other training videos"), m.training().settings());
         assertEquals(List.of("arrow-of-time", "motion-irregularity", "middle-box", "distillation", "velocity", "size"),
                 List.copyOf(m.validationScores().byTask().keySet()), "validation scores of every task and attribute");
         assertEquals(8, m.validationScores().count(), "aligned: one score per validation object for each");
@@ -102,6 +105,56 @@ class TrainerTest {
         assertEquals(0.75, m.fusionWeights().separation().get("size"), 1e-9);
         assertEquals(0.5, m.fusionWeights().weights().get("size"), 1e-9);
         m.fusionWeights().weights().values().forEach(w -> assertTrue(w >= 0 && w <= 1, m.fusionWeights().describe()));
+    }
+
+    /**
+     * The number of the object's clip ("clip2" → 2), plus a thousandth per frame, not standardised (distances in these
+     * units): objects of one clip are near twins.
+     */
+    static final class ClipNumber implements ObjectAttribute {
+        @Override
+        public String name() {
+            return "clip-number";
+        }
+
+        @Override
+        public int dimension() {
+            return 1;
+        }
+
+        @Override
+        public float[] features(ObjectView object) {
+            return new float[] {Integer.parseInt(object.frame().source().substring(4)) + object.frame().index() * 1e-3f};
+        }
+
+        @Override
+        public boolean standardised() {
+            return false;
+        }
+    }
+
+    private static TrainedModel trainedWithClipNumber(int videos, AttributeSettings.Calibration calibration) {
+        return new Trainer(NET, tasks(), new FixedBoxes(), settings().epochs(1).build())
+                .attributes(AttributeSettings.defaults().withAttributes(List.of(new ClipNumber())).withCalibration(calibration))
+                .train(videos(videos, 30)).model();
+    }
+
+    @Test
+    void validationObjectsAreMeasuredAgainstTheOtherVideosAsANewVideosObjectsWouldBe() {
+        // clips 0, 1, 2: against their own clip's earlier objects the validation objects would lie a few thousandths
+        // away and calibrate 1 far too low; against the other clips they lie about a whole clip away, as an object of a
+        // fourth clip would
+        TrainedModel three = trainedWithClipNumber(3, AttributeSettings.Calibration.OTHER_VIDEOS);
+        AttributeDensity otherVideos = three.attributes().get(0);
+        assertTrue(otherVideos.median() > 0.95 && otherVideos.median() < 1.05, otherVideos.describe());
+        // their pseudo-anomalies (a larger box, the video played faster) keep the clip number and are measured the same
+        // way: indistinguishable from the validation objects, not closer to the bank than they are
+        assertEquals(0.5, three.fusionWeights().separation().get("clip-number"), 0.1, three.fusionWeights().describe());
+        AttributeDensity wholeBank = trainedWithClipNumber(3, AttributeSettings.Calibration.WHOLE_BANK).attributes().get(0);
+        assertTrue(wholeBank.median() < 0.01, wholeBank.describe());
+        // one video has no other: its validation objects are measured against the whole bank, its own objects
+        AttributeDensity one = trainedWithClipNumber(1, AttributeSettings.Calibration.OTHER_VIDEOS).attributes().get(0);
+        assertTrue(one.median() < 0.01, one.describe());
     }
 
     private static TrainedModel trainedWithSize(SizeAtPosition size) {
