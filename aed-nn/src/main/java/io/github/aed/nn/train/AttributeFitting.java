@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Builds the attributes' density banks from the training videos' objects: every object that is not a validation object
@@ -67,17 +68,19 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
                     attribute.standardised());
             meter.advance(1);
             boolean otherVideos = withoutOwnVideo && bankByVideo.stream().filter(b -> !b.isEmpty()).count() >= 2;
-            List<DensityBank> measuring = new ArrayList<>();
+            // the banks without each video are independent k-means runs, each seeded alike: built in parallel, they come
+            // out as they would one after another
+            List<DensityBank> measuring = IntStream.range(0, index.size()).parallel()
+                    .mapToObj(v -> otherVideos && heldOutByVideo.get(v).stream().anyMatch(Objects::nonNull)
+                            ? withoutVideo(bank, bankByVideo, v, settings) : bank)
+                    .toList();
+            if (withoutOwnVideo) {
+                meter.advance(index.size());
+            }
             List<Double> distances = new ArrayList<>();
             for (int v = 0; v < index.size(); v++) {
-                List<float[]> heldOut = heldOutByVideo.get(v);
-                DensityBank measure = otherVideos && heldOut.stream().anyMatch(Objects::nonNull)
-                        ? withoutVideo(bank, bankByVideo, v, settings) : bank;
-                if (withoutOwnVideo) {
-                    meter.advance(1);
-                }
-                measuring.add(measure);
-                heldOut.forEach(x -> distances.add(x == null ? null : measure.distance(x)));
+                DensityBank measure = measuring.get(v);
+                heldOutByVideo.get(v).forEach(x -> distances.add(x == null ? null : measure.distance(x)));
             }
             AttributeDensity density = AttributeDensity.calibrated(attribute, bank,
                     distances.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
