@@ -50,6 +50,14 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         WHOLE_BANK
     }
 
+    /**
+     * Settings calibrated against the other training videos ({@link Calibration#OTHER_VIDEOS}), as before the
+     * calibration was a setting.
+     */
+    public AttributeSettings(List<ObjectAttribute> attributes, int neighbours, double neighbourShare, int bankSize, long seed) {
+        this(attributes, neighbours, neighbourShare, bankSize, seed, Calibration.OTHER_VIDEOS);
+    }
+
     /** The default {@code neighbourShare}. */
     public static final double DEFAULT_NEIGHBOUR_SHARE = 0.01;
 

@@ -52,6 +52,20 @@ class AttributeTest {
     }
 
     @Test
+    void heldOutObjectsAreMeasuredAgainstTheOtherVideosUnlessToldOtherwise() {
+        AttributeSettings d = AttributeSettings.defaults();
+        assertEquals(AttributeSettings.Calibration.OTHER_VIDEOS, d.calibration());
+        assertEquals(AttributeSettings.Calibration.OTHER_VIDEOS,
+                new AttributeSettings(d.attributes(), 5, 0.01, 2000, 42).calibration(), "the constructor without it");
+        AttributeSettings whole = d.withCalibration(AttributeSettings.Calibration.WHOLE_BANK);
+        assertEquals(AttributeSettings.Calibration.WHOLE_BANK, whole.withNeighbours(3, 0).withAttributes(List.of()).calibration(),
+                "kept by the other withers");
+        assertTrue(d.toString().endsWith("calibrated against the other training videos"), d.toString());
+        assertTrue(whole.toString().endsWith("calibrated against the whole bank"), whole.toString());
+        assertEquals("calibration", assertThrows(NullPointerException.class, () -> d.withCalibration(null)).getMessage());
+    }
+
+    @Test
     void velocityByDefaultIsTheMeanFlowMagnitude() {
         Box box = Box.ofSize(10, 10, 8, 6);
         assertArrayEquals(new float[] {5f}, new Velocity().features(view(box, uniform(3, -4), null)), 1e-6f);
