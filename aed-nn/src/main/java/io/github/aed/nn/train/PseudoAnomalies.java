@@ -8,6 +8,7 @@ import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
+import io.github.aed.core.video.FrameWindow;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.attribute.ObjectViews;
 import io.github.aed.nn.attribute.PseudoAnomaly;
@@ -16,7 +17,6 @@ import io.github.aed.nn.network.MultiTaskNetwork;
 import io.github.aed.nn.task.ProxyTask;
 import io.github.aed.nn.teacher.Teacher;
 import io.github.aed.nn.teacher.TeacherTargets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,14 +67,13 @@ final class PseudoAnomalies {
         List<AttributeDensity> attributes = fitted.heldOutDensities(v.number);
         Map<Detection, TeacherTargets> largerTargets = new HashMap<>();
         Map<Detection, TeacherTargets> fasterTargets = new HashMap<>();
-        ArrayDeque<Frame> window = new ArrayDeque<>();
         int radius = ObjectViews.radiusOf(attributes.stream().map(AttributeDensity::attribute).toList());
-        int held = Math.max(PseudoAnomaly.SPEED_UP, 2 * radius + 1);
+        FrameWindow window = new FrameWindow(Math.max(PseudoAnomaly.SPEED_UP + 1, 2 * radius + 2));
         try (FrameSource src = v.video.open(); StreamingCubeExtractor larger = new StreamingCubeExtractor(cubes);
              StreamingCubeExtractor faster = new StreamingCubeExtractor(cubes); ObjectViews views = new ObjectViews(radius)) {
             for (int f = 0; src.hasNext() && f < v.frames; f++) {
                 Frame frame = src.next();
-                window.addLast(frame);
+                window.add(frame);
                 List<Detection> validation = validationObjects(v, f);
                 List<Detection> grown = validation.stream()
                         .map(d -> d.withBox(PseudoAnomaly.larger(d.box(), frame.width(), frame.height()))).toList();
@@ -89,12 +88,9 @@ final class PseudoAnomalies {
                     scoreLarger(v, f - radius - 1, window, views, attributes);
                     scoreFaster(v, f, window, views, attributes);
                 }
-                while (window.size() > held) {
-                    window.removeFirst();
-                }
             }
             if (!attributes.isEmpty() && !window.isEmpty()) {
-                int last = window.peekLast().index();
+                int last = window.lastIndex();
                 for (int t = Math.max(0, last - radius); t <= last; t++) {
                     scoreLarger(v, t, window, views, attributes);
                 }
@@ -119,7 +115,7 @@ final class PseudoAnomalies {
      * The attributes of the larger boxes of frame {@code t}, whose views' frames ({@code t − radius} to
      * {@code t + radius + 1}, as far as the video has them) are in the window; nothing for {@code t < 0}.
      */
-    private void scoreLarger(VideoIndex v, int t, ArrayDeque<Frame> window, ObjectViews views,
+    private void scoreLarger(VideoIndex v, int t, FrameWindow window, ObjectViews views,
                              List<AttributeDensity> attributes) {
         Frame frame = t < 0 ? null : at(window, t);
         if (frame == null) {
@@ -132,7 +128,7 @@ final class PseudoAnomalies {
     }
 
     /** With frame {@code newest} just read: the attributes of frame newest − {@value PseudoAnomaly#SPEED_UP} played faster (flow to newest). */
-    private void scoreFaster(VideoIndex v, int newest, ArrayDeque<Frame> window, ObjectViews views,
+    private void scoreFaster(VideoIndex v, int newest, FrameWindow window, ObjectViews views,
                              List<AttributeDensity> attributes) {
         Frame now = at(window, newest);
         Frame start = at(window, newest - PseudoAnomaly.SPEED_UP);
@@ -143,13 +139,8 @@ final class PseudoAnomalies {
         }
     }
 
-    private static Frame at(ArrayDeque<Frame> window, int index) {
-        for (Frame f : window) {
-            if (f.index() == index) {
-                return f;
-            }
-        }
-        return null;
+    private static Frame at(FrameWindow window, int index) {
+        return window.contains(index) ? window.get(index) : null;
     }
 
     /** Notes the teacher's targets of each object while its frame is at hand (a cube may be cut later, or not at all). */
