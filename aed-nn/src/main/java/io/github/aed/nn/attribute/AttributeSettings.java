@@ -43,7 +43,9 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
         /**
          * Each held-out object against a bank of the other training videos' objects (in the whole bank's units, k the
          * same share of that bank), as an object of a new video is measured; with a single training video, against the
-         * whole bank. The default.
+         * whole bank. With more than 16 training videos they are dealt into 16 groups (video i into group i mod 16) and
+         * a held-out object is measured against the other groups' videos, so training builds at most 16 such banks per
+         * attribute however many videos there are. The default.
          */
         OTHER_VIDEOS,
         /** Every held-out object against the whole bank, its own video's objects included (the former default). */

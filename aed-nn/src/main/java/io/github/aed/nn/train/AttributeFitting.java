@@ -27,14 +27,23 @@ import java.util.stream.IntStream;
  * video: its validation objects are measured against the whole bank. Their pseudo-anomalies are measured the same way
  * ({@link #heldOutDensities}), so that a score's separation of the two compares like with like.
  *
+ * <p>With more than {@value #MAX_HELD_OUT_GROUPS} training videos (ShanghaiTech has 330) the videos are dealt into
+ * {@value #MAX_HELD_OUT_GROUPS} groups, video i into group i mod {@value #MAX_HELD_OUT_GROUPS}, and a validation object is
+ * measured against the bank of the other groups' videos: at most {@value #MAX_HELD_OUT_GROUPS} extra banks per attribute
+ * however many videos there are, each without about a sixteenth of the videos, where one bank per video would cost a
+ * k-means run per video and attribute.
+ *
  * @param densities  the trained attribute densities, in the settings' order
  * @param validation attribute name → calibrated score of every validation object, in the order of the task validation
  *                   scores (video, frame, detection)
  * @param byVideo    per training video (in the index's order), the densities its validation objects are measured with:
- *                   the banks without that video, calibrated as {@code densities}
+ *                   the banks without that video's group, calibrated as {@code densities}
  */
 record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> validation,
                         List<List<AttributeDensity>> byVideo) {
+
+    /** The most banks without a group of videos built per attribute; with fewer videos, each video is its own group. */
+    static final int MAX_HELD_OUT_GROUPS = 16;
 
     static AttributeFitting none() {
         return new AttributeFitting(List.of(), Map.of(), List.of());
@@ -47,9 +56,10 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
 
     static AttributeFitting fit(List<VideoIndex> index, AttributeSettings settings, List<ProgressListener> listeners) {
         boolean withoutOwnVideo = settings.calibration() == AttributeSettings.Calibration.OTHER_VIDEOS;
+        int groups = Math.min(index.size(), MAX_HELD_OUT_GROUPS);
         ProgressMeter meter = new ProgressMeter(withoutOwnVideo
-                ? "building the attribute banks (each attribute's, then one without each video)" : "building the attribute banks",
-                "banks", (long) settings.attributes().size() * (1 + (withoutOwnVideo ? index.size() : 0)),
+                ? "building the attribute banks (each attribute's, then one without each group of videos)" : "building the attribute banks",
+                "banks", (long) settings.attributes().size() * (1 + (withoutOwnVideo ? groups : 0)),
                 ProgressMeter.REPORT_INTERVAL, listeners);
         List<AttributeDensity> densities = new ArrayList<>();
         Map<String, double[]> validation = new LinkedHashMap<>();
@@ -67,19 +77,24 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
             DensityBank bank = DensityBank.fit(all, settings.neighboursFor(all.size()), settings.bankSize(), settings.seed(),
                     attribute.standardised());
             meter.advance(1);
-            boolean otherVideos = withoutOwnVideo && bankByVideo.stream().filter(b -> !b.isEmpty()).count() >= 2;
-            // the banks without each video are independent k-means runs, each seeded alike: built in parallel, they come
+            boolean[] banked = new boolean[groups];
+            boolean[] heldOut = new boolean[groups];
+            for (int v = 0; v < index.size(); v++) {
+                banked[v % groups] |= !bankByVideo.get(v).isEmpty();
+                heldOut[v % groups] |= heldOutByVideo.get(v).stream().anyMatch(Objects::nonNull);
+            }
+            boolean otherGroups = withoutOwnVideo && IntStream.range(0, groups).filter(g -> banked[g]).count() >= 2;
+            // the banks without each group are independent k-means runs, each seeded alike: built in parallel, they come
             // out as they would one after another
-            List<DensityBank> measuring = IntStream.range(0, index.size()).parallel()
-                    .mapToObj(v -> otherVideos && heldOutByVideo.get(v).stream().anyMatch(Objects::nonNull)
-                            ? withoutVideo(bank, bankByVideo, v, settings) : bank)
+            List<DensityBank> byGroup = IntStream.range(0, groups).parallel()
+                    .mapToObj(g -> otherGroups && heldOut[g] ? withoutGroup(bank, bankByVideo, g, groups, settings) : bank)
                     .toList();
             if (withoutOwnVideo) {
-                meter.advance(index.size());
+                meter.advance(groups);
             }
             List<Double> distances = new ArrayList<>();
             for (int v = 0; v < index.size(); v++) {
-                DensityBank measure = measuring.get(v);
+                DensityBank measure = byGroup.get(v % groups);
                 heldOutByVideo.get(v).forEach(x -> distances.add(x == null ? null : measure.distance(x)));
             }
             AttributeDensity density = AttributeDensity.calibrated(attribute, bank,
@@ -87,7 +102,7 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
             densities.add(density);
             validation.put(density.name(), distances.stream().mapToDouble(d -> d == null ? 0 : density.scoreOfDistance(d)).toArray());
             for (int v = 0; v < index.size(); v++) {
-                DensityBank measure = measuring.get(v);
+                DensityBank measure = byGroup.get(v % groups);
                 byVideo.get(v).add(measure == bank ? density : new AttributeDensity(attribute, measure, density.median(), density.upper()));
             }
         }
@@ -114,11 +129,12 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
         return out;
     }
 
-    /** The bank of every training video's objects but video {@code v}'s, in the whole bank's units. */
-    private static DensityBank withoutVideo(DensityBank whole, List<List<float[]>> bankByVideo, int v, AttributeSettings settings) {
+    /** The bank of every training video's objects but those of group {@code g}'s videos, in the whole bank's units. */
+    private static DensityBank withoutGroup(DensityBank whole, List<List<float[]>> bankByVideo, int g, int groups,
+                                            AttributeSettings settings) {
         List<float[]> others = new ArrayList<>();
         for (int u = 0; u < bankByVideo.size(); u++) {
-            if (u != v) {
+            if (u % groups != g) {
                 others.addAll(bankByVideo.get(u));
             }
         }

@@ -108,10 +108,20 @@ class TrainerTest {
     }
 
     /**
-     * The number of the object's clip ("clip2" → 2), plus a thousandth per frame, not standardised (distances in these
-     * units): objects of one clip are near twins.
+     * The number of the object's clip ("clip2" → 2) modulo a number (none by default), plus a thousandth per frame, not
+     * standardised (distances in these units): objects of one clip are near twins, and so are clips equal modulo it.
      */
     static final class ClipNumber implements ObjectAttribute {
+        private final int modulus;
+
+        ClipNumber() {
+            this(Integer.MAX_VALUE);
+        }
+
+        ClipNumber(int modulus) {
+            this.modulus = modulus;
+        }
+
         @Override
         public String name() {
             return "clip-number";
@@ -124,7 +134,7 @@ class TrainerTest {
 
         @Override
         public float[] features(ObjectView object) {
-            return new float[] {Integer.parseInt(object.frame().source().substring(4)) + object.frame().index() * 1e-3f};
+            return new float[] {Integer.parseInt(object.frame().source().substring(4)) % modulus + object.frame().index() * 1e-3f};
         }
 
         @Override
