@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     private int frames = 150;
 
     @Option(names = "--epochs", paramLabel = "N", description = "training epochs (default: ${DEFAULT-VALUE})")
-    private int epochs = 8;
+    private int epochs = TrainingSettings.defaults().epochs();
 
     @Option(names = "--cube-size", paramLabel = "PX", description = "crop side in pixels, a multiple of 8 (default: ${DEFAULT-VALUE})")
     private int cubeSize = 16;

@@ -51,7 +51,7 @@ class CommandLineTest {
         assertEquals("classic", value(demo, "--family"));
         assertEquals(null, value(demo, "--train-family"), "absent: the test family");
         assertEquals(150, value(demo, "--frames"));
-        assertEquals(8, value(demo, "--epochs"));
+        assertEquals(TrainingSettings.defaults().epochs(), value(demo, "--epochs"), "the library's default");
         assertEquals(16, value(demo, "--cube-size"));
         assertEquals(1L, value(demo, "--seed"));
 
