@@ -31,7 +31,9 @@ import java.util.stream.IntStream;
  * {@value #MAX_HELD_OUT_GROUPS} groups, video i into group i mod {@value #MAX_HELD_OUT_GROUPS}, and a validation object is
  * measured against the bank of the other groups' videos: at most {@value #MAX_HELD_OUT_GROUPS} extra banks per attribute
  * however many videos there are, each without about a sixteenth of the videos, where one bank per video would cost a
- * k-means run per video and attribute.
+ * k-means run per video and attribute. Dealt in turn rather than in runs of consecutive videos, so that a group does
+ * not take away a whole scene of a dataset whose videos are numbered scene by scene: a new video of a scene meets a
+ * bank that holds that scene's training videos.
  *
  * @param densities  the trained attribute densities, in the settings' order
  * @param validation attribute name → calibrated score of every validation object, in the order of the task validation
