@@ -38,11 +38,12 @@ import java.util.stream.IntStream;
  * @param densities  the trained attribute densities, in the settings' order
  * @param validation attribute name → calibrated score of every validation object, in the order of the task validation
  *                   scores (video, frame, detection)
- * @param byVideo    per training video (in the index's order), the densities its validation objects are measured with:
- *                   the banks without that video's group, calibrated as {@code densities}
+ * @param byGroup    per group of training videos, the densities its videos' validation objects are measured with: the
+ *                   banks without that group's videos, calibrated as {@code densities}; video i is in group
+ *                   i mod {@code byGroup.size()}
  */
 record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> validation,
-                        List<List<AttributeDensity>> byVideo) {
+                        List<List<AttributeDensity>> byGroup) {
 
     /** The most banks without a group of videos built per attribute; with fewer videos, each video is its own group. */
     static final int MAX_HELD_OUT_GROUPS = 16;
@@ -53,7 +54,7 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
 
     /** The densities that measure the validation objects of training video {@code video} (its number in the index). */
     List<AttributeDensity> heldOutDensities(int video) {
-        return byVideo.isEmpty() ? densities : byVideo.get(video);
+        return byGroup.isEmpty() ? densities : byGroup.get(video % byGroup.size());
     }
 
     static AttributeFitting fit(List<VideoIndex> index, AttributeSettings settings, List<ProgressListener> listeners) {
@@ -65,8 +66,8 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
                 ProgressMeter.REPORT_INTERVAL, listeners);
         List<AttributeDensity> densities = new ArrayList<>();
         Map<String, double[]> validation = new LinkedHashMap<>();
-        List<List<AttributeDensity>> byVideo = new ArrayList<>();
-        index.forEach(v -> byVideo.add(new ArrayList<>()));
+        List<List<AttributeDensity>> byGroup = new ArrayList<>();
+        IntStream.range(0, groups).forEach(g -> byGroup.add(new ArrayList<>()));
         for (int a = 0; a < settings.attributes().size(); a++) {
             ObjectAttribute attribute = settings.attributes().get(a);
             List<List<float[]>> bankByVideo = new ArrayList<>();
@@ -88,7 +89,7 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
             boolean otherGroups = withoutOwnVideo && IntStream.range(0, groups).filter(g -> banked[g]).count() >= 2;
             // the banks without each group are independent k-means runs, each seeded alike: built in parallel, they come
             // out as they would one after another
-            List<DensityBank> byGroup = IntStream.range(0, groups).parallel()
+            List<DensityBank> groupBanks = IntStream.range(0, groups).parallel()
                     .mapToObj(g -> otherGroups && heldOut[g] ? withoutGroup(bank, bankByVideo, g, groups, settings) : bank)
                     .toList();
             if (withoutOwnVideo) {
@@ -96,20 +97,20 @@ record AttributeFitting(List<AttributeDensity> densities, Map<String, double[]> 
             }
             List<Double> distances = new ArrayList<>();
             for (int v = 0; v < index.size(); v++) {
-                DensityBank measure = byGroup.get(v % groups);
+                DensityBank measure = groupBanks.get(v % groups);
                 heldOutByVideo.get(v).forEach(x -> distances.add(x == null ? null : measure.distance(x)));
             }
             AttributeDensity density = AttributeDensity.calibrated(attribute, bank,
                     distances.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray());
             densities.add(density);
             validation.put(density.name(), distances.stream().mapToDouble(d -> d == null ? 0 : density.scoreOfDistance(d)).toArray());
-            for (int v = 0; v < index.size(); v++) {
-                DensityBank measure = byGroup.get(v % groups);
-                byVideo.get(v).add(measure == bank ? density : new AttributeDensity(attribute, measure, density.median(), density.upper()));
+            for (int g = 0; g < groups; g++) {
+                DensityBank measure = groupBanks.get(g);
+                byGroup.get(g).add(measure == bank ? density : new AttributeDensity(attribute, measure, density.median(), density.upper()));
             }
         }
         meter.finish();
-        return new AttributeFitting(densities, validation, byVideo);
+        return new AttributeFitting(densities, validation, byGroup);
     }
 
     /**
