@@ -142,6 +142,35 @@ class DamagedInputsTest {
     }
 
     @Test
+    void anIndexMisreadIntoAnExtraFrameIsAnErrorUnlessDamageIsAllowed() throws IOException {
+        // one bit of the index at the end of the file flipped: OpenCV then decodes one frame more than the header declares
+        byte[] damaged = Files.readAllBytes(avi(in.resolve("Test001.avi"), FRAMES, 32, 24));
+        damaged[damaged.length - 196] ^= 1;
+        Files.write(in.resolve("Test001.avi"), damaged);
+        fails(detect("Test001.avi", "--out", out.resolve("Test001.csv").toString()),
+                "Test001.avi: the header declares " + FRAMES + " frames but the decoder finds more");
+
+        String[] kept = InProcessAed.run(detect("Test001.avi", "--out", out.resolve("Test001.csv").toString(), "--allow-truncated"));
+        assertEquals("0", kept[0], kept[2]);
+        assertTrue(kept[2].contains("WARN") && kept[2].contains("keeping the first " + FRAMES + " frames"), kept[2]);
+        assertTrue(kept[1].contains("Test001: " + FRAMES + " frames"), kept[1]);
+    }
+
+    @Test
+    void anAviWithADamagedHeaderWarnsThatLaterFramesAreLost() throws IOException {
+        byte[] damaged = Files.readAllBytes(avi(in.resolve("Test001.avi"), FRAMES, 32, 24));
+        damaged[0] ^= 1;
+        Files.write(in.resolve("Test001.avi"), damaged);
+        fails(detect("Test001.avi", "--out", out.resolve("Test001.csv").toString()),
+                "Test001.avi: damaged AVI header: does not start with RIFF");
+
+        String[] kept = InProcessAed.run(detect("Test001.avi", "--out", out.resolve("Test001.csv").toString(), "--allow-truncated"));
+        assertEquals("0", kept[0], kept[2]);
+        assertTrue(kept[2].contains("with the header damaged there is no frame count to check them against, so any frames "
+                + "after them are lost"), kept[2]);
+    }
+
+    @Test
     void aFrameOfAnotherSizePartWayFailsBeforeAnEarlierClipsOutputIsReplaced() throws IOException {
         frameFolder(in.resolve("clips/Test001"), "png", FRAMES, 32, 24);
         frameFolder(in.resolve("clips/Test002"), "png", FRAMES, 32, 24);

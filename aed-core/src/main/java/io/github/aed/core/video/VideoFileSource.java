@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * OpenCV counts a truncated file's surviving index; for other containers the stream's frame count where it states one)
  * is compared with the frames decoded. A decoder that stops short of it, or fails, makes the read fail with
  * {@code VIDEO: decoded N of M frames (truncated or corrupt at frame N)}, unless the {@link DamagedVideoPolicy} keeps
- * the decoded frames, with a warning.
+ * the decoded frames, with a warning. An AVI file's header is the authority: a decoder that finds more frames than it
+ * declares has misread a damaged index, so that fails too, or keeps the declared number of frames with a warning. An
+ * AVI file whose header is damaged declares nothing to compare with: kept, its video ends wherever the decoder stops,
+ * with a warning that any frames after those decoded are lost.
  */
 final class VideoFileSource implements FrameSource {
 
@@ -41,16 +44,19 @@ final class VideoFileSource implements FrameSource {
     private final Decoder decoder;
     private final DamagedVideoPolicy policy;
     private final int declared;
+    /** Whether the file is an AVI file, whose {@code declared} count comes from its header (-1: the header is damaged). */
+    private final boolean avi;
     private Frame lookahead;
     private int read;
     private boolean closed;
 
-    private VideoFileSource(Path file, Decoder decoder, DamagedVideoPolicy policy, int declared) {
+    private VideoFileSource(Path file, Decoder decoder, DamagedVideoPolicy policy, int declared, boolean avi) {
         this.file = file;
         this.name = baseName(file);
         this.decoder = decoder;
         this.policy = policy;
         this.declared = declared;
+        this.avi = avi;
     }
 
     static VideoFileSource open(Path file, DamagedVideoPolicy policy) {
@@ -60,13 +66,13 @@ final class VideoFileSource implements FrameSource {
         if (!Files.isReadable(file)) {
             throw new InvalidInputException(file + ": video file is not readable");
         }
-        int fromHeader = AviHeader.isAviName(file) ? aviFrameCount(file, policy) : -1;
+        boolean avi = AviHeader.isAviName(file);
+        int fromHeader = avi ? aviFrameCount(file, policy) : -1;
         Decoder decoder = OpenCvDecoder.tryOpen(file);
         if (decoder == null) {
             decoder = FfmpegDecoder.open(file);
         }
-        VideoFileSource source = new VideoFileSource(file, decoder, policy,
-                fromHeader > 0 || AviHeader.isAviName(file) ? fromHeader : decoder.declaredFrames());
+        VideoFileSource source = new VideoFileSource(file, decoder, policy, avi ? fromHeader : decoder.declaredFrames(), avi);
         try {
             source.lookahead = source.decode();
         } catch (RuntimeException e) {
@@ -113,7 +119,17 @@ final class VideoFileSource implements FrameSource {
             return damaged(" (" + e.getMessage() + ")", e);
         }
         if (mat == null) {
-            return declared > 0 && read < declared ? damaged("", null) : null;
+            if (declared > 0 && read < declared) {
+                return damaged("", null);
+            }
+            if (avi && declared < 0) {
+                LOG.warn("{}: the decoder stopped after {} frames; with the header damaged there is no frame count to check "
+                        + "them against, so any frames after them are lost", file, read);
+            }
+            return null;
+        }
+        if (avi && declared > 0 && read == declared) {
+            return beyondHeader();
         }
         return Frame.fromMat(mat, name, read++);
     }
@@ -128,6 +144,17 @@ final class VideoFileSource implements FrameSource {
         }
         LOG.warn("{}; keeping the {} frames decoded{}", what, read,
                 declared > 0 ? ", " + (declared - read) + " frames lost" : ", the rest is lost");
+        return null;
+    }
+
+    /** A frame past the AVI header's count: fails, or (keeping the declared frames) warns and ends the video here. */
+    private Frame beyondHeader() {
+        String what = file + ": the header declares " + declared + " frames but the decoder finds more (a damaged index)";
+        if (policy == DamagedVideoPolicy.FAIL) {
+            throw new InvalidInputException(what + "; to keep the " + declared + " frames the header declares, allow damaged "
+                    + "videos (DamagedVideoPolicy.KEEP_DECODED_FRAMES, ./aed --allow-truncated)");
+        }
+        LOG.warn("{}; keeping the first {} frames, the rest is dropped", what, declared);
         return null;
     }
 
