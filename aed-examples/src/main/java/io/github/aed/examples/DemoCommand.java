@@ -8,6 +8,7 @@ import io.github.aed.core.scene.SceneFamily;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.examples.cli.UsageErrors;
+import io.github.aed.examples.cli.VelocityOption;
 import io.github.aed.examples.render.ScorePlot;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.attribute.AttributeSettings;
@@ -87,6 +88,9 @@ final class DemoCommand implements Callable<Integer> {
             + "training objects (docs/attributes.md); --no-attributes for the proxy tasks alone (default: with attributes)")
     private boolean attributes = true;
 
+    @Mixin
+    private VelocityOption velocity = new VelocityOption();
+
     @Option(names = "--normalisation", paramLabel = "MODE", description = "how each score is scaled before the sum: "
             + "training_quantiles (default), training_min_max (the former default) or per_video_min_max (transductive); see "
             + "./aed score --help")
@@ -148,13 +152,12 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("   dataset written to " + data);
 
         step("2/5 training on the normal videos");
-        AnomalyDetector.Builder builder = AnomalyDetector.builder().detector(MotionDetector.builder().build())
+        MotionDetector objects = MotionDetector.builder().build();
+        AnomalyDetector.Builder builder = AnomalyDetector.builder().detector(objects)
                 .network(NetworkSettings.builder().variant(BackboneVariant.SHALLOW_NARROW).cubeSize(cubeSize).build())
                 .training(TrainingSettings.builder().epochs(epochs).maxSamplesPerVideo(0).seed(seed.seed()).build())
                 .addProgressListener(ProgressBar.forConsole());
-        if (!attributes) {
-            builder.attributes(AttributeSettings.none());
-        }
+        builder.attributes(attributes ? velocity.applyTo(AttributeSettings.forDetector(objects)) : AttributeSettings.none());
         AnomalyDetector detector = builder.build().fit(train.stream().map(GeneratedVideo::asVideo).toList());
         detector.save(modelFile);
         if (normalisation != null) {

@@ -5,6 +5,7 @@ import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.examples.cli.SeedOption;
 import io.github.aed.examples.cli.UsageErrors;
+import io.github.aed.examples.cli.VelocityOption;
 import io.github.aed.nn.AnomalyDetector;
 import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.network.BackboneVariant;
@@ -69,6 +70,9 @@ final class TrainingOptions {
             + "(default: ${DEFAULT-VALUE})")
     private double neighbourShare = AttributeSettings.DEFAULT_NEIGHBOUR_SHARE;
 
+    @Mixin
+    private VelocityOption velocity = new VelocityOption();
+
     @Option(names = "--calibration", paramLabel = "BANK", description = "what the held-out normal objects that calibrate "
             + "each attribute's score are measured against: other_videos (a bank without their own video, as a new video's "
             + "objects are) or whole_bank (the former default) (default: ${DEFAULT-VALUE})")
@@ -115,7 +119,7 @@ final class TrainingOptions {
         if (!attributes) {
             b.attributes(AttributeSettings.none());
         } else {
-            AttributeSettings base = AttributeSettings.forDetector(objects);
+            AttributeSettings base = velocity.applyTo(AttributeSettings.forDetector(objects));
             b.attributes(UsageErrors.withOption(command, "--neighbour-share",
                     () -> base.withNeighbours(base.neighbours(), neighbourShare)).withCalibration(calibration));
         }

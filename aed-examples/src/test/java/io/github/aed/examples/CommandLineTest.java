@@ -54,6 +54,7 @@ class CommandLineTest {
         assertEquals(TrainingSettings.defaults().epochs(), value(demo, "--epochs"), "the library's default");
         assertEquals(16, value(demo, "--cube-size"));
         assertEquals(1L, value(demo, "--seed"));
+        assertEquals(false, value(demo, "--velocity-at-position"), "velocity is the speed alone unless asked");
 
         CommandSpec train = parse("train", "--dataset", "ucsd", "--root", "r", "--model", "m.aed");
         assertEquals(null, value(train, "--detector"), "absent: DetectorSpec.DEFAULT to train, the model's own to score");
@@ -65,6 +66,7 @@ class CommandLineTest {
         assertEquals(TrainingSettings.defaults().seed(), value(train, "--seed"));
         assertEquals(TrainingSettings.defaults().learningRateSchedule(), value(train, "--learning-rate-schedule"));
         assertEquals(AttributeSettings.DEFAULT_NEIGHBOUR_SHARE, value(train, "--neighbour-share"));
+        assertEquals(false, value(train, "--velocity-at-position"));
 
         CommandSpec detectBench = parse("bench", "detect", "--root", "r");
         assertEquals(DetectBench.Priming.BOTH, value(detectBench, "--prime"));

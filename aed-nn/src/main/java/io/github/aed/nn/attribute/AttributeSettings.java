@@ -1,6 +1,7 @@
 package io.github.aed.nn.attribute;
 
 import io.github.aed.detect.ObjectDetector;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -110,6 +111,22 @@ public record AttributeSettings(List<ObjectAttribute> attributes, int neighbours
     public AttributeSettings withAttributes(List<ObjectAttribute> other) {
         return new AttributeSettings(Objects.requireNonNull(other, "attributes"), neighbours, neighbourShare, bankSize, seed,
                 calibration);
+    }
+
+    /**
+     * These settings with {@code replacement} in the place of the attribute of the same name, or after the others if
+     * there is none: e.g. {@code withAttribute(new Velocity(1, 2, true))} for speed at the foot point.
+     */
+    public AttributeSettings withAttribute(ObjectAttribute replacement) {
+        Objects.requireNonNull(replacement, "replacement");
+        List<ObjectAttribute> out = new ArrayList<>(attributes);
+        int at = out.stream().map(ObjectAttribute::name).toList().indexOf(replacement.name());
+        if (at < 0) {
+            out.add(replacement);
+        } else {
+            out.set(at, replacement);
+        }
+        return withAttributes(out);
     }
 
     /** These settings with k = max({@code neighbours}, {@code neighbourShare} × training objects). */

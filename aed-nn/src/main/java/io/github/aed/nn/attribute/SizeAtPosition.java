@@ -48,10 +48,7 @@ public final class SizeAtPosition implements ObjectAttribute {
     @Override
     public float[] features(ObjectView object) {
         Box b = object.detection().box();
-        double w = object.frame().width();
-        double h = object.frame().height();
-        return new float[] {(float) ((b.xMin() + b.xMax()) / 2.0 / w), (float) (b.yMax() / h), (float) Math.log(b.width()),
-                (float) Math.log(b.height())};
+        return new float[] {FootPoint.x(object), FootPoint.y(object), (float) Math.log(b.width()), (float) Math.log(b.height())};
     }
 
     /** False for a box touching the frame's edge, unless edge boxes are described ({@code edges}). */

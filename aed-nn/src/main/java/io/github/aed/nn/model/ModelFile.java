@@ -66,6 +66,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Files before version 5 kept no bank weights: each vector counts as one object and k is as saved, as they scored.
  * Files before version 6 measured velocity and direction on the object's frame alone: their attributes, saved
  * without a {@code radius} option, are made again with radius 0 (a reader before version 6 would ignore the option).
+ * Files before version 7 measured velocity without the foot point: saved without a {@code position} option, it is
+ * made again as the speed alone (a reader before version 7 would ignore the option).
  * The network's DL4J graphs are rebuilt from the settings and tasks, so a file does not depend on DL4J's own
  * serialisation of the custom layers. Loading re-creates the tasks through a {@link TaskRegistry}, whose providers
  * a user's own task publishes in {@code META-INF/services} (or registers in code).
@@ -78,7 +80,7 @@ public final class ModelFile {
     /** Name stored in {@code format.json}. */
     public static final String FORMAT = "aed-model";
     /** The version this library writes and reads. */
-    public static final int FORMAT_VERSION = 6;
+    public static final int FORMAT_VERSION = 7;
     /** The oldest version still read: version 2, which had no attributes. */
     private static final int OLDEST_READ = 2;
     /** The first version whose density banks keep each vector's weight. */

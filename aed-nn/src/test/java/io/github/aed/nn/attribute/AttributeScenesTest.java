@@ -19,19 +19,24 @@ import org.junit.jupiter.api.Test;
  * The flow attributes on generated street scenes, with the scenes' true boxes as detections: density banks of the
  * normal walkers of two normal videos, calibrated on every fifth of them, then the objects of a test video. A person
  * crossing the walkway lies beyond the normal walkers' 99th percentile in direction but not in speed; a runner in speed
- * but not in direction.
+ * but not in direction. Speed at the foot point ({@code new Velocity(1, 2, true)}) also flags the crosser: off the
+ * walkway it moves where no normal walker does, so no normal speed is known there.
  */
 class AttributeScenesTest {
 
     private static final SceneGenerator STREET = SceneGenerator.builder().family(SceneFamily.street()).frames(100).walkers(5)
             .seed(3).build();
-    private static final List<ObjectAttribute> ATTRIBUTES = List.of(new Velocity(), new Direction());
+    private static final int SPEED = 0;
+    private static final int DIRECTION = 1;
+    private static final int SPEED_AT_POSITION = 2;
+    private static final List<ObjectAttribute> ATTRIBUTES = List.of(new Velocity(), new Direction(),
+            new Velocity(Velocity.DEFAULT_BINS, Velocity.DEFAULT_RADIUS, true));
     private static final List<AttributeDensity> densities = new ArrayList<>();
 
     @BeforeAll
     static void fitOnNormalWalkers() {
-        List<List<float[]>> bank = List.of(new ArrayList<>(), new ArrayList<>());
-        List<List<float[]>> heldOut = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<float[]>> bank = ATTRIBUTES.stream().map(a -> (List<float[]>) new ArrayList<float[]>()).toList();
+        List<List<float[]>> heldOut = ATTRIBUTES.stream().map(a -> (List<float[]>) new ArrayList<float[]>()).toList();
         int n = 0;
         for (int variant = 0; variant < 2; variant++) {
             for (float[][] features : features(STREET.generate("Train" + variant, variant))) {
@@ -49,17 +54,26 @@ class AttributeScenesTest {
     @Test
     void aPersonCrossingTheWalkwayIsUnusualInDirectionNotInSpeed() {
         double[][] crosser = medianScores(AnomalyKind.CROSSER);
-        assertTrue(crosser[1][0] > 1, "crosser's median direction score " + crosser[1][0]);
-        assertTrue(crosser[0][0] < 1, "crosser's median velocity score " + crosser[0][0]);
-        assertTrue(crosser[1][1] < 1, "the walkers' median direction score " + crosser[1][1]);
+        assertTrue(crosser[DIRECTION][0] > 1, "crosser's median direction score " + crosser[DIRECTION][0]);
+        assertTrue(crosser[SPEED][0] < 1, "crosser's median speed score " + crosser[SPEED][0]);
+        assertTrue(crosser[DIRECTION][1] < 1, "the walkers' median direction score " + crosser[DIRECTION][1]);
+    }
+
+    @Test
+    void speedAtTheFootPointFlagsObjectsWhereNoNormalWalkerGoes() {
+        double[][] crosser = medianScores(AnomalyKind.CROSSER);
+        assertTrue(crosser[SPEED_AT_POSITION][0] > 1, "crosser's median velocity score " + crosser[SPEED_AT_POSITION][0]);
+        assertTrue(crosser[SPEED_AT_POSITION][1] < 1, "the walkers' median velocity score " + crosser[SPEED_AT_POSITION][1]);
     }
 
     @Test
     void aRunnerIsUnusualInSpeedNotInDirection() {
         double[][] runner = medianScores(AnomalyKind.RUNNER);
-        assertTrue(runner[0][0] > 1, "runner's median velocity score " + runner[0][0]);
-        assertTrue(runner[1][0] < 1, "runner's median direction score " + runner[1][0]);
-        assertTrue(runner[0][1] < 1, "the walkers' median velocity score " + runner[0][1]);
+        for (int speed : new int[] {SPEED, SPEED_AT_POSITION}) {
+            assertTrue(runner[speed][0] > 1, ATTRIBUTES.get(speed) + ": runner's median score " + runner[speed][0]);
+            assertTrue(runner[speed][1] < 1, ATTRIBUTES.get(speed) + ": the walkers' median score " + runner[speed][1]);
+        }
+        assertTrue(runner[DIRECTION][0] < 1, "runner's median direction score " + runner[DIRECTION][0]);
     }
 
     /** Per attribute: {median score of the anomaly's boxes, median score of the other figures' boxes}. */
@@ -70,7 +84,10 @@ class AttributeScenesTest {
         List<Detection> all = detections(v);
         double[][] out = new double[ATTRIBUTES.size()][2];
         try (ObjectViews views = new ObjectViews(ObjectViews.radiusOf(ATTRIBUTES))) {
-            List<List<Double>> scores = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            List<List<Double>> scores = new ArrayList<>();
+            for (int i = 0; i < 2 * ATTRIBUTES.size(); i++) {
+                scores.add(new ArrayList<>());
+            }
             for (Detection d : all) {
                 ObjectView view = views.view(d, i -> i < v.frames().size() ? v.frames().get(i) : null);
                 for (int a = 0; a < ATTRIBUTES.size(); a++) {

@@ -12,6 +12,7 @@ import io.github.aed.core.detection.Detection;
 import io.github.aed.core.geometry.Box;
 import io.github.aed.core.video.Frame;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -72,6 +73,60 @@ class AttributeTest {
         assertEquals(1, new Velocity().dimension());
         assertEquals(9, DIRECTIONS.dimension());
         assertThrows(IllegalArgumentException.class, () -> new Velocity(0));
+    }
+
+    @Test
+    void velocityAtPositionEndsWithTheFootPoint() {
+        Box box = Box.ofSize(10, 10, 8, 6);
+        Velocity atPosition = new Velocity(1, 2, true);
+        assertArrayEquals(new float[] {5f, 14f / W, 16f / H}, atPosition.features(view(box, uniform(3, -4), null)), 1e-6f,
+                "speed, then the centre of the bottom edge as fractions of the frame");
+        assertEquals(3, atPosition.dimension());
+        assertEquals(11, new Velocity(8, 2, true).dimension(), "8 bins, the magnitude, the foot point");
+        assertEquals(5f, new Velocity(8, 2, true).features(view(box, uniform(3, -4), null))[8], 1e-6f, "the magnitude after the bins");
+        assertArrayEquals(Arrays.copyOfRange(new SizeAtPosition().features(view(box, uniform(0, 0), null)), 0, 2),
+                Arrays.copyOfRange(atPosition.features(view(box, uniform(0, 0), null)), 1, 3), 0f, "velocity's foot point is size's");
+    }
+
+    @Test
+    void withAttributeReplacesTheAttributeOfTheSameNameInItsPlace() {
+        AttributeSettings d = AttributeSettings.defaults();
+        AttributeSettings at = d.withAttribute(new Velocity(1, 2, true));
+        assertEquals(d.attributes().stream().map(ObjectAttribute::name).toList(), at.attributes().stream().map(ObjectAttribute::name).toList());
+        assertTrue(((Velocity) at.attributes().get(0)).atPosition());
+        assertFalse(((Velocity) d.attributes().get(0)).atPosition(), "the settings it came from are unchanged");
+        assertEquals(List.of("velocity", "direction", "size", "class"),
+                d.withAttribute(new ClassEvidence(80)).attributes().stream().map(ObjectAttribute::name).toList(), "added after the others");
+    }
+
+    /** Walkers seen in perspective: far ones (top of the frame, small boxes) cover 1 px/frame, near ones 3. */
+    private static ObjectView walker(Random r, boolean far, float speed) {
+        Box box = far ? Box.ofSize(2 + r.nextInt(50), 4 + r.nextInt(6), 4, 6) : Box.ofSize(2 + r.nextInt(50), 26 + r.nextInt(8), 8, 12);
+        return view(box, uniform(0, speed), null);
+    }
+
+    @Test
+    void velocityAtPositionFlagsAFarObjectMovingAsFastAsTheNearWalkers() {
+        Random r = new Random(7);
+        for (boolean atPosition : new boolean[] {true, false}) {
+            Velocity velocity = new Velocity(1, 0, atPosition);
+            List<float[]> bank = new ArrayList<>();
+            List<float[]> heldOut = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                boolean far = i % 2 == 0;
+                float speed = (float) ((far ? 1 : 3) * (1 + 0.1 * r.nextGaussian()));
+                (i < 400 ? bank : heldOut).add(velocity.features(walker(r, far, speed)));
+            }
+            AttributeDensity density = AttributeDensity.fit(velocity, bank, heldOut, AttributeSettings.defaults());
+            double farCyclist = density.score(walker(r, true, 3));
+            double nearWalker = density.score(walker(r, false, 3));
+            assertTrue(nearWalker < 1, atPosition + ": a near walker at 3 px/frame is normal: " + nearWalker);
+            if (atPosition) {
+                assertTrue(farCyclist > 3, "far, 3 px/frame is three times the far walkers' speed: " + farCyclist);
+            } else {
+                assertTrue(farCyclist < 1, "speed alone: 3 px/frame is the near walkers' speed: " + farCyclist);
+            }
+        }
     }
 
     @Test
@@ -178,6 +233,11 @@ class AttributeTest {
         assertEquals(8, ((Velocity) AttributeProvider.create("velocity", Map.of())).bins(), "saved before bins were an option");
         assertEquals(1, ((Velocity) AttributeProvider.create("velocity", new Velocity().options())).bins());
         assertEquals(4, ((Velocity) AttributeProvider.create("velocity", new Velocity(4).options())).bins());
+        assertTrue(((Velocity) AttributeProvider.create("velocity", new Velocity(1, 2, true).options())).atPosition());
+        assertFalse(((Velocity) AttributeProvider.create("velocity", new Velocity().options())).atPosition());
+        assertFalse(((Velocity) AttributeProvider.create("velocity", Map.of("bins", "1", "radius", "2"))).atPosition(),
+                "saved before the position was an option: the speed alone");
+        assertEquals(1, AttributeProvider.create("velocity", Map.of("bins", "1", "radius", "2")).dimension());
         assertEquals(80, AttributeProvider.create("class", new ClassEvidence(80).options()).dimension());
         assertTrue(((ClassEvidence) AttributeProvider.create("class", new ClassEvidence(80).options())).hellinger());
         assertFalse(((ClassEvidence) AttributeProvider.create("class", Map.of("classes", "80"))).hellinger(),

@@ -130,7 +130,7 @@ class ModelFileTest {
             z.closeEntry();
         }
         var e = assertThrows(InvalidInputException.class, () -> ModelFile.load(f));
-        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to 6"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("versions 2 to " + ModelFile.FORMAT_VERSION), e.getMessage());
     }
 
     @Test
