@@ -59,6 +59,11 @@ class TeacherTest {
         TeacherTargets test = t.testTargets(null, cyclist);
         assertArrayEquals(new int[] {0, 1, 2}, test.slots());
         assertArrayEquals(new float[] {0.6f, 0.45f, 0f}, test.values());
+        test.slots()[1] = 7;
+        assertArrayEquals(new int[] {0, 1, 2}, t.testTargets(null, cyclist).slots(), "the slot list every object shares stays whole");
+        assertArrayEquals(new int[] {0, 1, 2}, test.slots());
+        assertArrayEquals(new int[] {1, 2, 3}, test.shifted(1).slots());
+        assertArrayEquals(new int[] {0, 1, 2}, t.testTargets(null, cyclist).slots(), "shifting leaves the shared list alone");
         assertArrayEquals(new float[3], t.outputs(null, Detection.unclassified(4, new Box(0, 0, 5, 5), 0.9)),
                 "a box without class scores: the class detector found nothing there");
         Detection wrongLength = new Detection(4, new Box(0, 0, 10, 20), 0, "person", 0.6, new float[] {0.6f});
