@@ -18,7 +18,9 @@ import java.util.List;
  * One training video's objects, found once: the detections of every frame, the teacher's outputs and test-time
  * targets for each, and their attribute features (computed while the frame is at hand). Objects are numbered in frame
  * order; the last {@code validationFraction} of them (of those with a full cube) are validation objects. Memory: the
- * detections plus {@code (teacher outputs + attribute dimensions) × 4} bytes per object.
+ * detections plus {@code (teacher outputs + attribute dimensions) × 4} bytes per object, and the teacher's test-time
+ * targets of the validation objects (the only ones scored at training: {@link #split} lets the others' go, and the
+ * teacher outputs of objects that neither train nor validate).
  */
 final class VideoIndex {
 
@@ -30,9 +32,9 @@ final class VideoIndex {
     final int height;
     /** Per frame, its detections. */
     final List<List<Detection>> detections = new ArrayList<>();
-    /** Per frame, per detection, the teacher's outputs (null entries without a teacher or target). */
+    /** Per frame, per detection, the teacher's outputs (null entries without a teacher, and after {@link #split} for unused objects). */
     final List<float[][]> teacherOutputs = new ArrayList<>();
-    /** Per frame, per detection, the teacher's test-time targets (null without a teacher). */
+    /** Per frame, per detection, the teacher's test-time targets (null without a teacher, and after {@link #split} but for validation objects). */
     final List<TeacherTargets[]> teacherTargets = new ArrayList<>();
     /** The attribute features of every object; null without attributes. */
     AttributeRecorder attributes;
@@ -94,8 +96,14 @@ final class VideoIndex {
         return index;
     }
 
-    /** Assigns training and validation roles (see the class comment) for cubes of these settings. */
+    /**
+     * Assigns training and validation roles (see the class comment) for cubes of these settings, once; then lets go of
+     * the test-time targets of every object but the validation objects, and of the teacher outputs of unused objects.
+     */
     void split(CubeSettings cubes, double validationFraction, int maxTraining) {
+        if (!role.isEmpty()) {
+            throw new IllegalStateException(video + ": roles already assigned");
+        }
         int k = cubes.temporalRadius();
         boolean skipEdges = cubes.edgePolicy() == EdgePolicy.SKIP;
         int eligible = 0;
@@ -125,6 +133,17 @@ final class VideoIndex {
                     r[i] = -1;
                 }
                 seen++;
+            }
+        }
+        for (int f = 0; f < frames; f++) {
+            int[] r = role.get(f);
+            for (int i = 0; i < r.length; i++) {
+                if (r[i] != 1) {
+                    teacherTargets.get(f)[i] = null;
+                }
+                if (r[i] < 0) {
+                    teacherOutputs.get(f)[i] = null;
+                }
             }
         }
     }
