@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * values. The reference compares a single slot, the detected class's confidence; teachers too costly to run at test
  * time give none.
  *
- * <p>Training keeps one per training object (ShanghaiTech's training videos hold about two million), so every slot
+ * <p>Training makes one per object while it indexes a video and keeps those of the validation objects, so every slot
  * list that is simply 0, 1, …, n − 1 (every slot compared, the default {@link Teacher#testTargets}) shares one array
  * per length instead of a copy per object: 80 COCO classes cost 336 bytes an object otherwise. The arrays never leave
  * the record uncopied.
