@@ -6,6 +6,7 @@ import io.github.aed.core.progress.ProgressListener;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectedFrames;
 import io.github.aed.detect.DetectorLease;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.spec.DetectorRecipe;
@@ -187,7 +188,7 @@ public final class AnomalyDetector implements AutoCloseable {
                     detector.prime(normalVideos);
                 }
                 Trainer trainer = new Trainer(settings.network(), settings.tasks(), detector, settings.training())
-                        .attributes(settings.attributes());
+                        .attributes(settings.attributes()).detectAhead(settings.detectAhead());
                 settings.trainingListeners().forEach(trainer::addListener);
                 settings.progressListeners().forEach(trainer::addProgressListener);
                 return new AnomalyDetector(settings, trainer.train(normalVideos).model());
@@ -378,7 +379,7 @@ public final class AnomalyDetector implements AutoCloseable {
         ScoreStatistics stats = scoring.normalisation().fromTraining() ? m.validationScores().statistics(scoring) : null;
         TrainingSummary t = m.training();
         return new ScoringPipeline(requireDetector(), scorer, scoring, stats, settings.progressListeners(), settings.scoringBatchSize(),
-                new Box(0, 0, t.frameWidth(), t.frameHeight()));
+                new Box(0, 0, t.frameWidth(), t.frameHeight()), settings.detectAhead());
     }
 
     /**
@@ -433,6 +434,7 @@ public final class AnomalyDetector implements AutoCloseable {
         private final List<ProgressListener> progressListeners = new ArrayList<>();
         private boolean defaultListeners = true;
         private int scoringBatchSize = 32;
+        private int detectAhead = DetectedFrames.DEFAULT_AHEAD;
 
         private Builder() {
         }
@@ -449,6 +451,7 @@ public final class AnomalyDetector implements AutoCloseable {
             this.progressListeners.addAll(s.progressListeners());
             this.defaultListeners = false;
             this.scoringBatchSize = s.scoringBatchSize();
+            this.detectAhead = s.detectAhead();
         }
 
         /** The object detector (default: {@link DetectorSpec#DEFAULT}, NanoDet supplemented by the motion detector). */
@@ -543,6 +546,18 @@ public final class AnomalyDetector implements AutoCloseable {
         }
 
         /**
+         * Frames read and detected ahead of the rest, on a thread of their own, in training and scoring (default
+         * {@link DetectedFrames#DEFAULT_AHEAD}): detection then overlaps with cutting and scoring cubes. 0 detects on
+         * the calling thread. Scores and trained models are the same for every value.
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder detectAhead(int frames) {
+            this.detectAhead = DetectedFrames.checkedAhead(frames);
+            return this;
+        }
+
+        /**
          * Validates the settings and makes an untrained detector.
          *
          * @throws IllegalArgumentException naming the setting when tasks repeat a name, the scoring settings name a task
@@ -576,7 +591,8 @@ public final class AnomalyDetector implements AutoCloseable {
             AttributeSettings attributeSettings = base.withAttributes(allAttributes);
             List<TrainingListener> tl = trainingListeners.isEmpty() && defaultListeners ? List.of(TrainingListener.logging()) : trainingListeners;
             List<ProgressListener> pl = progressListeners.isEmpty() && defaultListeners ? List.of(ProgressListener.logging()) : progressListeners;
-            return new DetectorSettings(d, primeDetector, network, all, attributeSettings, training, scoring, tl, pl, scoringBatchSize);
+            return new DetectorSettings(d, primeDetector, network, all, attributeSettings, training, scoring, tl, pl, scoringBatchSize,
+                    detectAhead);
         }
     }
 }

@@ -31,7 +31,8 @@ import java.util.Set;
  */
 record DetectorSettings(ObjectDetector detector, boolean primeDetector, NetworkSettings network, List<ProxyTask> tasks,
                         AttributeSettings attributes, TrainingSettings training, ScoringSettings scoring,
-                        List<TrainingListener> trainingListeners, List<ProgressListener> progressListeners, int scoringBatchSize) {
+                        List<TrainingListener> trainingListeners, List<ProgressListener> progressListeners, int scoringBatchSize,
+                        int detectAhead) {
 
     /**
      * Validates and copies the settings.

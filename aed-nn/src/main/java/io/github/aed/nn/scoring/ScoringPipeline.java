@@ -10,6 +10,8 @@ import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectedFrames;
+import io.github.aed.detect.DetectedFrames.DetectedFrame;
 import io.github.aed.detect.DetectorLease;
 import io.github.aed.detect.ObjectDetector;
 import java.util.ArrayDeque;
@@ -28,7 +30,9 @@ import java.util.function.Consumer;
  * the same detector instance meanwhile (this pipeline from another thread, another pipeline sharing the detector, or
  * a nested call from a sink) fails at once with an {@link IllegalStateException} naming the detector, instead of
  * corrupting its per-video state. The scorer is not guarded: give each pipeline its own. Progress (frames done/total,
- * frames/s, ETA) goes to the listeners every few seconds, on the calling thread.
+ * frames/s, ETA) goes to the listeners every few seconds, on the calling thread. Frames are read and detected up to
+ * {@code detectAhead} frames ahead on a reading thread ({@link DetectedFrames}), so that detection overlaps with cutting
+ * and scoring cubes; the scores are the same for every {@code detectAhead}.
  */
 public final class ScoringPipeline {
 
@@ -39,6 +43,7 @@ public final class ScoringPipeline {
     private final List<ProgressListener> listeners;
     private final int batchSize;
     private final Box frameSize;
+    private final int detectAhead;
 
     /**
      * @param detector   finds the objects; reset before each video
@@ -49,9 +54,11 @@ public final class ScoringPipeline {
      * @param batchSize  cubes scored together in whole-video scoring (at least 1)
      * @param frameSize  the size every frame must have (e.g. the one the model was trained on, as a box at the
      *                   origin), or null to accept any size
+     * @param detectAhead frames read and detected before the scorer needs them, on a thread of their own (at least 0;
+     *                   0 detects on the calling thread)
      */
     public ScoringPipeline(ObjectDetector detector, CubeScorer scorer, ScoringSettings settings, ScoreStatistics statistics,
-                           List<ProgressListener> listeners, int batchSize, Box frameSize) {
+                           List<ProgressListener> listeners, int batchSize, Box frameSize, int detectAhead) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.scorer = Objects.requireNonNull(scorer, "scorer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -62,6 +69,7 @@ public final class ScoringPipeline {
         }
         this.batchSize = batchSize;
         this.frameSize = frameSize;
+        this.detectAhead = DetectedFrames.checkedAhead(detectAhead);
         if (settings.normalisation().fromTraining() && statistics == null) {
             throw new IllegalArgumentException(settings.normalisation() + " normalisation needs the training score statistics");
         }
@@ -75,24 +83,25 @@ public final class ScoringPipeline {
      */
     public VideoScores score(Video video) {
         List<ObjectScores> objects = new ArrayList<>();
-        int frames;
+        int frameCount;
         int width;
         int height;
-        try (DetectorLease lease = DetectorLease.take(detector, "scoring " + video.name()); FrameSource source = video.open();
+        try (DetectorLease lease = DetectorLease.take(detector, "scoring " + video.name());
+             DetectedFrames frames = detectAhead(video.open());
              StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
-            if (!source.hasNext()) {
+            if (!frames.hasNext()) {
                 throw new InvalidInputException(video + " has no frames");
             }
-            detector.reset();
-            ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
+            ProgressMeter meter = meter("scoring " + frames.name(), frames.frameCount().orElse(-1));
             List<CubeBatch> pending = new ArrayList<>();
             RecentFrames recent = new RecentFrames();
             int pendingCubes = 0;
             Frame frame = null;
-            while (source.hasNext()) {
-                frame = source.next();
+            while (frames.hasNext()) {
+                DetectedFrame detected = frames.next();
+                frame = detected.frame();
                 recent.add(frame);
-                CubeBatch ready = cubes.push(frame, detect(frame));
+                CubeBatch ready = cubes.push(frame, detected.detections());
                 if (!ready.isEmpty()) {
                     pending.add(ready);
                     pendingCubes += ready.size();
@@ -115,11 +124,11 @@ public final class ScoringPipeline {
                 objects.addAll(scorer.score(CubeBatch.concat(pending), recent::get));
             }
             meter.finish();
-            frames = frame.index() + 1;
+            frameCount = frame.index() + 1;
             width = frame.width();
             height = frame.height();
         }
-        return new VideoScorer(settings, statistics).score(video.name(), frames, width, height, objects);
+        return new VideoScorer(settings, statistics).score(video.name(), frameCount, width, height, objects);
     }
 
     /**
@@ -132,27 +141,28 @@ public final class ScoringPipeline {
      */
     public void stream(FrameSource source, Consumer<ScoredFrame> sink) {
         try (source; DetectorLease lease = DetectorLease.take(detector, "scoring the stream " + source.name());
+             DetectedFrames frames = detectAhead(source);
              StreamingCubeExtractor cubes = new StreamingCubeExtractor(scorer.cubeSettings())) {
-            detector.reset();
-            ProgressMeter meter = meter("scoring " + source.name(), source.frameCount().orElse(-1));
+            ProgressMeter meter = meter("scoring " + frames.name(), frames.frameCount().orElse(-1));
             StreamingVideoScorer frameScorer = null;
             PendingFrames pending = new PendingFrames();
             RecentFrames recent = new RecentFrames();
             int k = scorer.cubeSettings().temporalRadius();
-            while (source.hasNext()) {
-                Frame frame = source.next();
+            while (frames.hasNext()) {
+                DetectedFrame detected = frames.next();
+                Frame frame = detected.frame();
                 if (frameScorer == null) {
-                    frameScorer = new StreamingVideoScorer(source.name(), frame.width(), frame.height(), settings, statistics);
+                    frameScorer = new StreamingVideoScorer(frames.name(), frame.width(), frame.height(), settings, statistics);
                 }
                 recent.add(frame);
                 pending.add();
-                pending.record(scorer, cubes.push(frame, detect(frame)), recent);
+                pending.record(scorer, cubes.push(frame, detected.detections()), recent);
                 pending.release(frameScorer, frame.index() - k, sink);
                 recent.dropBefore(frame.index() - 2 * k);
                 meter.advance(1);
             }
             if (frameScorer == null) {
-                throw new InvalidInputException(source.name() + " has no frames");
+                throw new InvalidInputException(frames.name() + " has no frames");
             }
             pending.record(scorer, cubes.finish(), recent);
             pending.release(frameScorer, Integer.MAX_VALUE, sink);
@@ -215,6 +225,17 @@ public final class ScoringPipeline {
             while (!frames.isEmpty() && frames.peekFirst().index() < index) {
                 frames.removeFirst();
             }
+        }
+    }
+
+    /** Resets the detector for a new video and starts detecting {@code source}'s frames (closing it if that fails). */
+    private DetectedFrames detectAhead(FrameSource source) {
+        try {
+            detector.reset();
+            return DetectedFrames.open(source, this::detect, detectAhead);
+        } catch (RuntimeException e) {
+            source.close();
+            throw e;
         }
     }
 

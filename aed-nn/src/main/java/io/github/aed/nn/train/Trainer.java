@@ -11,6 +11,7 @@ import io.github.aed.core.progress.ProgressMeter;
 import io.github.aed.core.video.Frame;
 import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectedFrames;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.nn.attribute.AttributeSettings;
 import io.github.aed.nn.model.DetectorProvenance;
@@ -84,6 +85,7 @@ public final class Trainer {
     private final List<ProgressListener> progressListeners = new ArrayList<>();
     private final Teacher teacher;
     private AttributeSettings attributes = AttributeSettings.none();
+    private int detectAhead = DetectedFrames.DEFAULT_AHEAD;
 
     /**
      * @param networkSettings the network to train
@@ -118,6 +120,17 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Frames read and detected ahead of indexing, on a thread of their own (default {@link DetectedFrames#DEFAULT_AHEAD};
+     * 0 detects on the training thread). The objects found are the same for every value.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public Trainer detectAhead(int frames) {
+        this.detectAhead = DetectedFrames.checkedAhead(frames);
+        return this;
+    }
+
     /** Adds a listener of the run's events (start, epoch ends). */
     public Trainer addListener(TrainingListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -142,7 +155,7 @@ public final class Trainer {
         ProgressMeter indexing = new ProgressMeter("finding the objects of the training videos", "videos", videos.size(),
                 ProgressMeter.REPORT_INTERVAL, progressListeners);
         for (int v = 0; v < videos.size(); v++) {
-            VideoIndex vi = VideoIndex.build(videos.get(v), v, detector, teacher, attributes.attributes());
+            VideoIndex vi = VideoIndex.build(videos.get(v), v, detector, teacher, attributes.attributes(), detectAhead);
             vi.split(settings.cubes(), settings.validationFraction(), settings.maxSamplesPerVideo());
             index.add(vi);
             indexing.advance(1);

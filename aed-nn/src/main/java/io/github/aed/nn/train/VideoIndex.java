@@ -4,8 +4,9 @@ import io.github.aed.core.cube.CubeSettings;
 import io.github.aed.core.cube.EdgePolicy;
 import io.github.aed.core.detection.Detection;
 import io.github.aed.core.video.Frame;
-import io.github.aed.core.video.FrameSource;
 import io.github.aed.core.video.Video;
+import io.github.aed.detect.DetectedFrames;
+import io.github.aed.detect.DetectedFrames.DetectedFrame;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.nn.attribute.AttributeRecorder;
 import io.github.aed.nn.attribute.ObjectAttribute;
@@ -51,7 +52,9 @@ final class VideoIndex {
         this.height = height;
     }
 
-    static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher, List<ObjectAttribute> attributes) {
+    /** Finds the video's objects, detecting its frames up to {@code detectAhead} frames ahead ({@link DetectedFrames}). */
+    static VideoIndex build(Video video, int number, ObjectDetector detector, Teacher teacher, List<ObjectAttribute> attributes,
+                            int detectAhead) {
         detector.reset();
         List<List<Detection>> dets = new ArrayList<>();
         List<float[][]> outs = new ArrayList<>();
@@ -60,14 +63,15 @@ final class VideoIndex {
         int width = 0;
         int height = 0;
         AttributeRecorder recorder = attributes.isEmpty() ? null : new AttributeRecorder(attributes);
-        try (FrameSource src = video.open(); recorder) {
-            while (src.hasNext()) {
-                Frame f = src.next();
+        try (DetectedFrames frames = DetectedFrames.open(video.open(), detector::detect, detectAhead); recorder) {
+            while (frames.hasNext()) {
+                DetectedFrame detected = frames.next();
+                Frame f = detected.frame();
                 if (count == 0) {
                     width = f.width();
                     height = f.height();
                 }
-                List<Detection> ds = List.copyOf(detector.detect(f));
+                List<Detection> ds = detected.detections();
                 float[][] o = new float[ds.size()][];
                 TeacherTargets[] t = new TeacherTargets[ds.size()];
                 if (teacher != null) {

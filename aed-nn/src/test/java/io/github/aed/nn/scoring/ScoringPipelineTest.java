@@ -1,5 +1,6 @@
 package io.github.aed.nn.scoring;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
 import io.github.aed.detect.ObjectDetector;
+import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.nn.attribute.AttributeCubeScorer;
 import io.github.aed.nn.attribute.AttributeDensity;
 import io.github.aed.nn.attribute.AttributeSettings;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class ScoringPipelineTest {
 
     /** Returns the scene's true object boxes: isolates the pipeline from detector errors. */
-    private static final class OracleDetector implements ObjectDetector {
+    private static class OracleDetector implements ObjectDetector {
         private final GeneratedVideo video;
 
         OracleDetector(GeneratedVideo video) {
@@ -90,7 +92,7 @@ class ScoringPipelineTest {
         ScoringSettings settings = ScoringSettings.builder().normalisation(Normalisation.NONE).perTaskScaling(false)
                 .meanFilterSize(3).temporalFilter(TemporalFilter.gaussian(2)).build();
         MotionScorer scorer = new MotionScorer();
-        ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null);
+        ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null, 0);
         VideoScores whole = pipeline.score(video.asVideo());
         List<ScoredFrame> streamed = new ArrayList<>();
         pipeline.stream(video.asVideo().open(), streamed::add);
@@ -137,7 +139,7 @@ class ScoringPipelineTest {
         List<ScoredObject> streamed = new ArrayList<>();
         try (AttributeCubeScorer scorer = new AttributeCubeScorer(new NoTask(), List.of(density))) {
             assertEquals(4, scorer.cubeSettings().temporalRadius(), "the cubes wait for the frames the flow radius of 3 needs");
-            ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null);
+            ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(video), scorer, settings, null, List.of(), 8, null, 0);
             whole = pipeline.score(video.asVideo()).objects();
             pipeline.stream(video.asVideo().open(), f -> streamed.addAll(f.objects()));
         }
@@ -156,10 +158,52 @@ class ScoringPipelineTest {
     }
 
     @Test
+    void detectingAheadOnAnotherThreadScoresExactlyAsDetectingInLine() {
+        GeneratedVideo video = SCENE.generate("Test001", 4);
+        ScoringSettings settings = ScoringSettings.builder().normalisation(Normalisation.NONE).perTaskScaling(false).build();
+        List<double[]> wholes = new ArrayList<>();
+        List<List<Double>> streams = new ArrayList<>();
+        for (int ahead : new int[] {0, 3}) {
+            try (MotionDetector motion = MotionDetector.builder().build()) {
+                ScoringPipeline pipeline = new ScoringPipeline(motion, new MotionScorer(), settings, null, List.of(), 8, null, ahead);
+                VideoScores whole = pipeline.score(video.asVideo());
+                assertTrue(whole.objects().size() > 100, "the motion detector finds the walkers: " + whole.objects().size());
+                wholes.add(whole.frameScores());
+                List<Double> streamed = new ArrayList<>();
+                pipeline.stream(video.asVideo().open(), f -> streamed.add(f.score()));
+                streams.add(streamed);
+            }
+        }
+        assertArrayEquals(wholes.get(0), wholes.get(1), "a background model must see the frames in the same order");
+        assertEquals(streams.get(0), streams.get(1));
+    }
+
+    @Test
+    void detectionFailuresReachTheCallerAndLeaveTheDetectorFree() {
+        GeneratedVideo video = SCENE.generate("Test001", 5);
+        ObjectDetector failing = new OracleDetector(video) {
+            @Override
+            public List<Detection> detect(Frame frame) {
+                if (frame.index() == 20) {
+                    throw new InvalidInputException(frame.source() + ": frame 20 cannot be decoded");
+                }
+                return super.detect(frame);
+            }
+        };
+        ScoringSettings settings = ScoringSettings.builder().normalisation(Normalisation.NONE).build();
+        ScoringPipeline pipeline = new ScoringPipeline(failing, new MotionScorer(), settings, null, List.of(), 8, null, 4);
+        var e = assertThrows(InvalidInputException.class, () -> pipeline.score(video.asVideo()));
+        assertTrue(e.getMessage().contains("frame 20"), e.getMessage());
+        assertThrows(InvalidInputException.class, () -> pipeline.stream(video.asVideo().open(), f -> { }));
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScoringPipeline(failing, new MotionScorer(), settings, null, List.of(), 8, null, -1));
+    }
+
+    @Test
     void videosShorterThanACubeAreRejected() {
         GeneratedVideo tiny = SCENE.toBuilder().frames(5).clearAnomalies().build().generate("tiny", 0);
         ScoringPipeline pipeline = new ScoringPipeline(new OracleDetector(tiny), new MotionScorer(),
-                ScoringSettings.builder().normalisation(Normalisation.NONE).build(), null, List.of(), 8, null);
+                ScoringSettings.builder().normalisation(Normalisation.NONE).build(), null, List.of(), 8, null, 0);
         assertThrows(InvalidInputException.class, () -> pipeline.score(tiny.asVideo()));
     }
 }

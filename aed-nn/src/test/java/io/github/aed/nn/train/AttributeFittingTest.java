@@ -22,7 +22,7 @@ class AttributeFittingTest {
         List<VideoIndex> index = new ArrayList<>();
         List<Video> clips = TrainerTest.videos(videos, 20);
         for (int v = 0; v < videos; v++) {
-            VideoIndex i = VideoIndex.build(clips.get(v), v, new TrainerTest.FixedBoxes(), null, attributes);
+            VideoIndex i = VideoIndex.build(clips.get(v), v, new TrainerTest.FixedBoxes(), null, attributes, 0);
             i.split(cubes, 0.2, 0);
             index.add(i);
         }

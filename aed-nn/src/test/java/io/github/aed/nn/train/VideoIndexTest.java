@@ -18,7 +18,7 @@ class VideoIndexTest {
     void afterTheSplitOnlyValidationObjectsKeepTestTargetsAndOnlyUsedObjectsTeacherOutputs() {
         CubeSettings cubes = CubeSettings.builder().temporalRadius(2).size(16).colourMode(ColourMode.GREY).build();
         VideoIndex v = VideoIndex.build(TrainerTest.videos(1, 20).get(0), 0, new TrainerTest.FixedBoxes(),
-                new DetectorConfidenceTeacher(2), List.of());
+                new DetectorConfidenceTeacher(2), List.of(), 2);
         v.split(cubes, 0.2, 10);
         int[] seen = new int[3];
         for (int f = 0; f < v.frames; f++) {
