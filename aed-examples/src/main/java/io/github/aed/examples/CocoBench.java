@@ -15,6 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +36,8 @@ import picocli.CommandLine.Spec;
         description = {"Times a COCO detector on UCSD Ped2 test frames (--root) or, without data, on generated frames of the "
                 + "same size: frames/s, milliseconds per frame for preprocessing, the network and decoding, the network's "
                 + "time and FLOP per operation, its GFLOP/s as a share of --peak-gflops, and memory. Native threads: "
-                + "OMP_NUM_THREADS (./aed sets 1 unless it is set)."})
+                + "OMP_NUM_THREADS (./aed sets 1 unless it is set). With --streams N, N detectors run at once, each on "
+                + "its own thread, and the frames/s are of all of them together."})
 final class CocoBench implements Callable<Integer> {
 
     @Spec
@@ -54,44 +62,49 @@ final class CocoBench implements Callable<Integer> {
             + "AVX-512 FMA (default: ${DEFAULT-VALUE})")
     private double peak = 232;
 
+    @Option(names = "--streams", paramLabel = "N", description = "detector instances run at once, each on a thread of its "
+            + "own over its share of the frames (every N-th): the throughput of detecting N videos side by side, e.g. 2 "
+            + "with OMP_NUM_THREADS=1 on 2 cores (default: ${DEFAULT-VALUE})")
+    private int streams = 1;
+
     @Override
-    public Integer call() {
-        if (count < 1 || warmup < 0 || !(peak > 0)) {
-            throw UsageErrors.of(spec, "--frames must be >= 1, --warmup-seconds >= 0 and --peak-gflops > 0");
+    public Integer call() throws InterruptedException {
+        if (count < 1 || warmup < 0 || !(peak > 0) || streams < 1 || streams > count) {
+            throw UsageErrors.of(spec, "--frames must be >= 1, --warmup-seconds >= 0, --peak-gflops > 0 and --streams "
+                    + "between 1 and --frames");
         }
         List<Frame> frames = frames();
-        try (ObjectDetector parsed = UsageErrors.withOption(spec, "--detector", () -> DetectorSpec.parse(detectorSpec))) {
-            if (!(parsed instanceof CocoDetector detector)) {
-                throw UsageErrors.of(spec, "--detector must name a COCO detector (coco:...), got '" + detectorSpec + "'");
+        List<CocoDetector> detectors = new ArrayList<>();
+        try {
+            for (int i = 0; i < streams; i++) {
+                detectors.add(parse());
             }
-            System.out.printf(Locale.ROOT, "bench coco: %s%nmachine: %s, %d cores, OMP_NUM_THREADS=%s, backend %s%n",
-                    detector.describe(), Machine.cpuModel(), Machine.cores(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
-                    Nd4j.getBackend().getClass().getSimpleName());
-            long start = System.nanoTime();
-            int warmed = 0;
-            while (warmed < 5 || (System.nanoTime() - start) / 1e9 < warmup) {
-                detector.detect(frames.get(warmed++ % frames.size()));
-            }
-            System.out.printf(Locale.ROOT, "warm-up: %d frames in %.1f s%n", warmed, (System.nanoTime() - start) / 1e9);
-            detector.resetTimings();
-            long boxes = 0;
-            long t0 = System.nanoTime();
-            for (Frame f : frames) {
-                boxes += detector.detect(f).size();
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            CocoDetector.StageTimes t = detector.stageTimes();
+            CocoDetector first = detectors.get(0);
+            System.out.printf(Locale.ROOT, "bench coco: %s%nmachine: %s, %d cores, OMP_NUM_THREADS=%s, backend %s, %d stream%s%n",
+                    first.describe(), Machine.cpuModel(), Machine.cores(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                    Nd4j.getBackend().getClass().getSimpleName(), streams, streams == 1 ? "" : "s at once");
+            Timed timed = time(detectors, frames);
+            System.out.printf(Locale.ROOT, "warm-up: %d frames in %.1f s%n", timed.warmed, timed.warmupSeconds);
             System.out.printf(Locale.ROOT, "%d frames %dx%d: %.1f frames/s (%.1f ms/frame), %.1f boxes/frame%n", frames.size(),
-                    frames.get(0).width(), frames.get(0).height(), frames.size() / seconds, 1000 * seconds / frames.size(),
-                    (double) boxes / frames.size());
-            System.out.printf(Locale.ROOT, "stages per frame: preprocess %.2f ms, network %.2f ms (%.1f frames/s), decode+NMS %.2f ms%n",
-                    t.preprocessMs(), t.networkMs(), 1000 / t.networkMs(), t.postprocessMs());
-            List<OpProfile> profile = detector.profile(frames.get(0));
+                    frames.get(0).width(), frames.get(0).height(), frames.size() / timed.seconds, 1000 * timed.seconds / frames.size(),
+                    (double) timed.boxes / frames.size());
+            double networkMs = 0;
+            double networkRate = 0;
+            for (CocoDetector d : detectors) {
+                CocoDetector.StageTimes t = d.stageTimes();
+                System.out.printf(Locale.ROOT, "stages per frame%s: preprocess %.2f ms, network %.2f ms (%.1f frames/s), decode+NMS %.2f ms%n",
+                        streams == 1 ? "" : ", stream " + (detectors.indexOf(d) + 1), t.preprocessMs(), t.networkMs(),
+                        1000 / t.networkMs(), t.postprocessMs());
+                networkMs += t.networkMs() / streams;
+                networkRate += 1000 / t.networkMs();
+            }
+            List<OpProfile> profile = first.profile(frames.get(0));
             long flops = profile.stream().mapToLong(OpProfile::flops).sum();
             double profiled = profile.stream().mapToDouble(OpProfile::millis).sum();
-            System.out.printf(Locale.ROOT, "network: %.2f GFLOP/frame of convolutions; at the measured %.2f ms/frame %.1f GFLOP/s, "
-                    + "%.0f%% of the %.0f GFLOP/s fp32 peak%n", flops / 1e9, t.networkMs(), flops / 1e6 / t.networkMs(),
-                    100 * flops / 1e6 / t.networkMs() / peak, peak);
+            System.out.printf(Locale.ROOT, "network: %.2f GFLOP/frame of convolutions; at the measured %.2f ms/frame%s %.1f GFLOP/s, "
+                    + "%.0f%% of the %.0f GFLOP/s fp32 peak%n", flops / 1e9, networkMs,
+                    streams == 1 ? "" : String.format(Locale.ROOT, " per stream, %.1f frames/s together,", networkRate),
+                    flops / 1e9 * networkRate, 100 * flops / 1e9 * networkRate / peak, peak);
             System.out.printf(Locale.ROOT, "one profiled call (%.1f ms), per operation:%n", profiled);
             for (OpProfile p : profile) {
                 System.out.printf(Locale.ROOT, "  %-28s %4d nodes %7.2f ms%s%n", p.op(), p.nodes(), p.millis(),
@@ -100,8 +113,95 @@ final class CocoBench implements Callable<Integer> {
             }
             System.out.printf(Locale.ROOT, "memory: peak resident %d MB (heap and native), peak heap %d MB of %d MB%n",
                     Machine.processMb("VmHWM"), Machine.peakHeapMb(), Machine.maxHeapMb());
+        } finally {
+            detectors.forEach(CocoDetector::close);
         }
         return 0;
+    }
+
+    private CocoDetector parse() {
+        ObjectDetector parsed = UsageErrors.withOption(spec, "--detector", () -> DetectorSpec.parse(detectorSpec));
+        if (!(parsed instanceof CocoDetector detector)) {
+            parsed.close();
+            throw UsageErrors.of(spec, "--detector must name a COCO detector (coco:...), got '" + detectorSpec + "'");
+        }
+        return detector;
+    }
+
+    /** What the timed run measured: warm-up frames and seconds, the timed frames' wall time and boxes. */
+    private record Timed(int warmed, double warmupSeconds, double seconds, long boxes) {
+    }
+
+    /**
+     * Warms every detector up and then times them all at once, each on its own thread (a COCO detector's intermediate
+     * tensors live in a workspace of the thread it runs on) over every n-th frame.
+     */
+    private Timed time(List<CocoDetector> detectors, List<Frame> frames) throws InterruptedException {
+        Race race = new Race(detectors.size(), frames, warmup);
+        ExecutorService pool = Executors.newFixedThreadPool(detectors.size());
+        try {
+            List<Future<Long>> done = new ArrayList<>();
+            for (int s = 0; s < detectors.size(); s++) {
+                int stream = s;
+                done.add(pool.submit(() -> race.run(detectors.get(stream), stream)));
+            }
+            long end = 0;
+            for (Future<Long> f : done) {
+                end = Math.max(end, get(f));
+            }
+            return new Timed(race.warmed.get(), (race.timedStart - race.start) / 1e9, (end - race.timedStart) / 1e9,
+                    race.boxes.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Detectors timed side by side: each warms up, all start together, each detects every n-th frame. */
+    private static final class Race {
+        final int n;
+        final List<Frame> frames;
+        final double warmupSeconds;
+        final CyclicBarrier warmedUp;
+        final AtomicInteger warmed = new AtomicInteger();
+        final AtomicLong boxes = new AtomicLong();
+        final long start = System.nanoTime();
+        /** Set by the last stream to finish warming up, before any starts; read after all have finished. */
+        volatile long timedStart;
+
+        Race(int n, List<Frame> frames, double warmupSeconds) {
+            this.n = n;
+            this.frames = frames;
+            this.warmupSeconds = warmupSeconds;
+            this.warmedUp = new CyclicBarrier(n, () -> timedStart = System.nanoTime());
+        }
+
+        /** Stream {@code stream}'s run; returns when it finished. A failing stream releases the others' wait. */
+        long run(CocoDetector detector, int stream) throws Exception {
+            try {
+                int own = 0;
+                while (own < 5 || (System.nanoTime() - start) / 1e9 < warmupSeconds) {
+                    detector.detect(frames.get((stream + n * own++) % frames.size()));
+                }
+                warmed.addAndGet(own);
+                detector.resetTimings();
+                warmedUp.await();
+                for (int f = stream; f < frames.size(); f += n) {
+                    boxes.addAndGet(detector.detect(frames.get(f)).size());
+                }
+                return System.nanoTime();
+            } catch (RuntimeException e) {
+                warmedUp.reset();
+                throw e;
+            }
+        }
+    }
+
+    private static long get(Future<Long> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("a detection stream failed", e.getCause());
+        }
     }
 
     /** Ped2 test frames from --root, or generated frames of Ped2's size. */
