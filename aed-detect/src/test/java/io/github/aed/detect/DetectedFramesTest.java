@@ -184,6 +184,6 @@ class DetectedFramesTest {
     void aNegativeLookaheadIsRefused() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DetectedFrames.open(FrameSource.of("clip", new Frames(1)), new Counting(), -1));
-        assertTrue(e.getMessage().contains("ahead"), e.getMessage());
+        assertTrue(e.getMessage().contains("detectAhead") && e.getMessage().contains("-1"), e.getMessage());
     }
 }

@@ -80,6 +80,7 @@ class CommandLineTest {
         assertEquals("coco:nanodet", value(coco, "--detector"));
         assertEquals(200, value(coco, "--frames"));
         assertEquals(232.0, value(coco, "--peak-gflops"));
+        assertEquals(1, value(coco, "--streams"));
         CommandSpec nn = parse("bench", "nn");
         assertEquals(List.of(64, 32), value(nn, "--sizes"));
         assertEquals(List.of(1, 8, 64), value(nn, "--batches"));
@@ -234,6 +235,16 @@ class CommandLineTest {
         r = InProcessAed.run("bench", "nnn");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("'nnn'"), r[2]);
+    }
+
+    @Test
+    void benchCocoTimesDetectorsSideBySide() {
+        String[] r = InProcessAed.run("bench", "coco", "--frames", "6", "--streams", "2", "--warmup-seconds", "0");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("2 streams at once") && r[1].contains("stream 2:") && r[1].contains("frames/s together"), r[1]);
+        r = InProcessAed.run("bench", "coco", "--frames", "6", "--streams", "7");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--streams"), r[2]);
     }
 
     @Test
