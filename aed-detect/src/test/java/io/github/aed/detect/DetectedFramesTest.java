@@ -181,6 +181,19 @@ class DetectedFramesTest {
     }
 
     @Test
+    void videosReadOneAfterAnotherReuseTheReadingThread() throws InterruptedException {
+        Counting detector = new Counting();
+        for (int video = 0; video < 3; video++) {
+            try (DetectedFrames d = DetectedFrames.open(FrameSource.of("clip" + video, new Frames(3)), detector, 2)) {
+                d.forEachRemaining(f -> { });
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(1, detector.threads.stream().distinct().count(),
+                "a detector's per-thread buffers are made once: " + detector.threads);
+    }
+
+    @Test
     void aNegativeLookaheadIsRefused() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> DetectedFrames.open(FrameSource.of("clip", new Frames(1)), new Counting(), -1));
