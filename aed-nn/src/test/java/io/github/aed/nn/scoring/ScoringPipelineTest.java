@@ -13,6 +13,7 @@ import io.github.aed.core.scene.AnomalyKind;
 import io.github.aed.core.scene.GeneratedVideo;
 import io.github.aed.core.scene.SceneGenerator;
 import io.github.aed.core.video.Frame;
+import io.github.aed.core.video.Video;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.motion.MotionDetector;
 import io.github.aed.nn.attribute.AttributeCubeScorer;
@@ -197,6 +198,11 @@ class ScoringPipelineTest {
         assertThrows(InvalidInputException.class, () -> pipeline.stream(video.asVideo().open(), f -> { }));
         assertThrows(IllegalArgumentException.class,
                 () -> new ScoringPipeline(failing, new MotionScorer(), settings, null, List.of(), 8, null, -1));
+        Video empty = Video.of("Empty", List.of());
+        var none = assertThrows(InvalidInputException.class, () -> pipeline.score(empty));
+        assertTrue(none.getMessage().contains("Empty") && none.getMessage().contains("has no frames"), none.getMessage());
+        none = assertThrows(InvalidInputException.class, () -> pipeline.stream(empty.open(), f -> { }));
+        assertTrue(none.getMessage().contains("has no frames"), none.getMessage());
     }
 
     @Test
