@@ -79,9 +79,8 @@ final class CocoBench implements Callable<Integer> {
             for (int i = 0; i < streams; i++) {
                 detectors.add(parse());
             }
-            CocoDetector first = detectors.get(0);
             System.out.printf(Locale.ROOT, "bench coco: %s%nmachine: %s, %d cores, OMP_NUM_THREADS=%s, backend %s, %d stream%s%n",
-                    first.describe(), Machine.cpuModel(), Machine.cores(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
+                    detectors.get(0).describe(), Machine.cpuModel(), Machine.cores(), System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"),
                     Nd4j.getBackend().getClass().getSimpleName(), streams, streams == 1 ? "" : "s at once");
             Timed timed = time(detectors, frames);
             System.out.printf(Locale.ROOT, "warm-up: %d frames in %.1f s%n", timed.warmed, timed.warmupSeconds);
@@ -90,15 +89,15 @@ final class CocoBench implements Callable<Integer> {
                     (double) timed.boxes / frames.size());
             double networkMs = 0;
             double networkRate = 0;
-            for (CocoDetector d : detectors) {
-                CocoDetector.StageTimes t = d.stageTimes();
+            for (int i = 0; i < streams; i++) {
+                CocoDetector.StageTimes t = detectors.get(i).stageTimes();
                 System.out.printf(Locale.ROOT, "stages per frame%s: preprocess %.2f ms, network %.2f ms (%.1f frames/s), decode+NMS %.2f ms%n",
-                        streams == 1 ? "" : ", stream " + (detectors.indexOf(d) + 1), t.preprocessMs(), t.networkMs(),
+                        streams == 1 ? "" : ", stream " + (i + 1), t.preprocessMs(), t.networkMs(),
                         1000 / t.networkMs(), t.postprocessMs());
                 networkMs += t.networkMs() / streams;
                 networkRate += 1000 / t.networkMs();
             }
-            List<OpProfile> profile = first.profile(frames.get(0));
+            List<OpProfile> profile = timed.profile;
             long flops = profile.stream().mapToLong(OpProfile::flops).sum();
             double profiled = profile.stream().mapToDouble(OpProfile::millis).sum();
             System.out.printf(Locale.ROOT, "network: %.2f GFLOP/frame of convolutions; at the measured %.2f ms/frame%s %.1f GFLOP/s, "
@@ -128,8 +127,11 @@ final class CocoBench implements Callable<Integer> {
         return detector;
     }
 
-    /** What the timed run measured: warm-up frames and seconds, the timed frames' wall time and boxes. */
-    private record Timed(int warmed, double warmupSeconds, double seconds, long boxes) {
+    /**
+     * What the timed run measured: warm-up frames and seconds, the timed frames' wall time and boxes, and one profiled
+     * call of the first detector on its own thread, after the timing.
+     */
+    private record Timed(int warmed, double warmupSeconds, double seconds, long boxes, List<OpProfile> profile) {
     }
 
     /**
@@ -140,43 +142,53 @@ final class CocoBench implements Callable<Integer> {
         Race race = new Race(detectors.size(), frames, warmup);
         ExecutorService pool = Executors.newFixedThreadPool(detectors.size());
         try {
-            List<Future<Long>> done = new ArrayList<>();
+            List<Future<?>> done = new ArrayList<>();
             for (int s = 0; s < detectors.size(); s++) {
                 int stream = s;
-                done.add(pool.submit(() -> race.run(detectors.get(stream), stream)));
+                done.add(pool.submit(() -> {
+                    race.run(detectors.get(stream), stream);
+                    return null;
+                }));
             }
-            long end = 0;
-            for (Future<Long> f : done) {
-                end = Math.max(end, get(f));
+            for (Future<?> f : done) {
+                get(f);
             }
-            return new Timed(race.warmed.get(), (race.timedStart - race.start) / 1e9, (end - race.timedStart) / 1e9,
-                    race.boxes.get());
+            return new Timed(race.warmed.get(), (race.timedStart - race.start) / 1e9, (race.timedEnd - race.timedStart) / 1e9,
+                    race.boxes.get(), race.profile);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    /** Detectors timed side by side: each warms up, all start together, each detects every n-th frame. */
+    /**
+     * Detectors timed side by side: each warms up, all start together, each detects every n-th frame; once all are done,
+     * the first profiles one call on the thread it warmed up on (a workspace made afresh would time allocations).
+     */
     private static final class Race {
         final int n;
         final List<Frame> frames;
         final double warmupSeconds;
         final CyclicBarrier warmedUp;
+        final CyclicBarrier finished;
         final AtomicInteger warmed = new AtomicInteger();
         final AtomicLong boxes = new AtomicLong();
         final long start = System.nanoTime();
         /** Set by the last stream to finish warming up, before any starts; read after all have finished. */
         volatile long timedStart;
+        /** Set by the last stream to finish its frames. */
+        volatile long timedEnd;
+        volatile List<OpProfile> profile;
 
         Race(int n, List<Frame> frames, double warmupSeconds) {
             this.n = n;
             this.frames = frames;
             this.warmupSeconds = warmupSeconds;
             this.warmedUp = new CyclicBarrier(n, () -> timedStart = System.nanoTime());
+            this.finished = new CyclicBarrier(n, () -> timedEnd = System.nanoTime());
         }
 
-        /** Stream {@code stream}'s run; returns when it finished. A failing stream releases the others' wait. */
-        long run(CocoDetector detector, int stream) throws Exception {
+        /** Stream {@code stream}'s run. A failing stream releases the others' waits. */
+        void run(CocoDetector detector, int stream) throws Exception {
             try {
                 int own = 0;
                 while (own < 5 || (System.nanoTime() - start) / 1e9 < warmupSeconds) {
@@ -188,17 +200,21 @@ final class CocoBench implements Callable<Integer> {
                 for (int f = stream; f < frames.size(); f += n) {
                     boxes.addAndGet(detector.detect(frames.get(f)).size());
                 }
-                return System.nanoTime();
+                finished.await();
+                if (stream == 0) {
+                    profile = detector.profile(frames.get(0));
+                }
             } catch (RuntimeException e) {
                 warmedUp.reset();
+                finished.reset();
                 throw e;
             }
         }
     }
 
-    private static long get(Future<Long> f) throws InterruptedException {
+    private static void get(Future<?> f) throws InterruptedException {
         try {
-            return f.get();
+            f.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("a detection stream failed", e.getCause());
         }

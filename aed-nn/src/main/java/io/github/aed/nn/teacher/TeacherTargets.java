@@ -3,6 +3,7 @@ package io.github.aed.nn.teacher;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * The teacher outputs that can be compared with the distillation head at test time: which output slots, and their
@@ -27,7 +28,7 @@ public record TeacherTargets(int[] slots, float[] values) {
         if (slots.length != values.length) {
             throw new IllegalArgumentException(slots.length + " slots but " + values.length + " values");
         }
-        slots = isEverySlot(slots) ? EVERY_SLOT.computeIfAbsent(slots.length, TeacherTargets::everySlot) : slots.clone();
+        slots = isEverySlot(slots) ? EVERY_SLOT.computeIfAbsent(slots.length, n -> IntStream.range(0, n).toArray()) : slots.clone();
         values = values.clone();
     }
 
@@ -38,14 +39,6 @@ public record TeacherTargets(int[] slots, float[] values) {
             }
         }
         return true;
-    }
-
-    private static int[] everySlot(int n) {
-        int[] s = new int[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = i;
-        }
-        return s;
     }
 
     /** No slot comparable at test time. */
