@@ -12,6 +12,8 @@ import io.github.aed.detect.ComposedDetector;
 import io.github.aed.detect.ObjectDetector;
 import io.github.aed.detect.PostProcessor;
 import io.github.aed.detect.csv.DetectionCsvWriter;
+import io.github.aed.detect.spec.DetectorRecipe;
+import io.github.aed.examples.cli.UsageErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,8 +21,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -28,7 +38,9 @@ import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code ./aed detect}: runs a detector over a video, a frame folder or a folder of clips and writes detection CSVs. */
 @Command(name = "detect", header = "find objects in video (COCO networks with motion boxes by default, motion, HOG, cascades, Darknet/ONNX, CSV) and write detection CSVs",
@@ -75,6 +87,15 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--fps", paramLabel = "FPS", description = "frame rate of --annotated (default: ${DEFAULT-VALUE})")
     private double fps = 25;
 
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--workers", paramLabel = "N", description = "for a folder of clips: detectors run at once, each on a "
+            + "thread of its own taking the next clip, each a copy of the primed detector; the CSVs do not depend on it. 1 "
+            + "detects clip after clip. Each worker runs ND4J with OMP_NUM_THREADS native threads (the launcher's 1) "
+            + "(default: the number of cores, at most the number of clips)")
+    private Integer workers;
+
     @Mixin
     private PostProcessingOptions postProcessing;
 
@@ -83,6 +104,7 @@ final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int workerCount = workerCount();
         PostProcessor post = postProcessing.postProcessor();
         DamagedVideoPolicy damaged = videoInput.policy();
         boolean clips = isClipFolder(input);
@@ -112,27 +134,142 @@ final class DetectCommand implements Callable<Integer> {
                 }
             }
             InputChecks.primingMatches(priming, videos, "--prime");
-            ObjectDetector parsed = detectorOption.create();
-            try (ObjectDetector detector = post.equals(PostProcessor.NONE) ? parsed
-                    : ComposedDetector.builder().add(parsed).postProcessor(post).build()) {
-                if (!priming.isEmpty()) {
-                    System.err.printf("priming on %d video(s)...%n", priming.size());
-                    detector.prime(priming);
-                }
-                System.out.println("detector: " + detector.describe());
-                long total = 0;
-                for (int i = 0; i < videos.size(); i++) {
-                    total += detectVideo(detector, videos.get(i), csvs.get(i), annotated == null ? null : videoFiles.get(i), fps);
-                }
+            List<ObjectDetector> detectors = detectors(priming, post, Math.min(workerCount, videos.size()));
+            try {
+                System.out.println("detector: " + detectors.get(0).describe()
+                        + (detectors.size() > 1 ? " (" + detectors.size() + " workers)" : ""));
+                long start = System.nanoTime();
+                long[] totals = detectAll(detectors, videos, csvs, annotated == null ? null : videoFiles);
+                double seconds = (System.nanoTime() - start) / 1e9;
                 outputs.commit();
-                System.out.printf(Locale.ROOT, "%d detections in %d video(s) written to %s%s%n", total, videos.size(), out,
+                System.out.printf(Locale.ROOT, "%d detections in %d video(s) written to %s%s%n", totals[1], videos.size(), out,
                         annotated == null ? "" : ", annotated video in " + annotated);
+                System.out.printf(Locale.ROOT, "%d frames in %.1f s: %.1f frames/s with %d worker(s)%n", totals[0], seconds,
+                        totals[0] / Math.max(seconds, 1e-9), detectors.size());
+            } finally {
+                detectors.forEach(ObjectDetector::close);
             }
         }
         return 0;
     }
 
-    private static long detectVideo(ObjectDetector detector, Video video, Path csv, Path annotatedFile, double fps) {
+    private int workerCount() {
+        int n = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (n < 1) {
+            throw UsageErrors.of(spec, "--workers must be at least 1, got " + n);
+        }
+        return n;
+    }
+
+    /**
+     * The detector, primed, and {@code count − 1} copies that detect exactly as it does (its recipe rebuilt with the
+     * primed state), each with the post-processing. A detector without a recipe ({@link DetectorRecipe#copyOf}) is not copied: one worker.
+     */
+    private List<ObjectDetector> detectors(List<Video> priming, PostProcessor post, int count) {
+        List<ObjectDetector> parts = new ArrayList<>();
+        parts.add(detectorOption.create());
+        try {
+            if (!priming.isEmpty()) {
+                System.err.printf("priming on %d video(s)...%n", priming.size());
+                parts.get(0).prime(priming);
+            }
+            while (parts.size() < count) {
+                Optional<ObjectDetector> copy = DetectorRecipe.copyOf(parts.get(0));
+                if (copy.isEmpty()) {
+                    System.err.printf("%s cannot be copied (no spec rebuilds it exactly), so one worker detects every clip%n",
+                            parts.get(0).describe());
+                    break;
+                }
+                parts.add(copy.get());
+            }
+        } catch (RuntimeException e) {
+            parts.forEach(ObjectDetector::close);
+            throw e;
+        }
+        return post.equals(PostProcessor.NONE) ? parts
+                : parts.stream().map(d -> (ObjectDetector) ComposedDetector.builder().add(d).postProcessor(post).build()).toList();
+    }
+
+    /**
+     * Detects every video, video {@code i} into {@code csvs[i]}: on the calling thread with one detector, otherwise each
+     * detector on a thread of its own taking the next video until none is left. After a failure no worker starts
+     * another video, and the first failure is rethrown once every worker has stopped.
+     *
+     * @return {frames, detections} over all videos
+     */
+    private long[] detectAll(List<ObjectDetector> detectors, List<Video> videos, List<Path> csvs, List<Path> videoFiles) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean failed = new AtomicBoolean();
+        AtomicLong frames = new AtomicLong();
+        AtomicLong detections = new AtomicLong();
+        List<Callable<Void>> work = new ArrayList<>();
+        for (ObjectDetector detector : detectors) {
+            work.add(() -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < videos.size() && !failed.get(); i = next.getAndIncrement()) {
+                        long[] counts = detectVideo(detector, videos.get(i), csvs.get(i), videoFiles == null ? null : videoFiles.get(i), fps);
+                        frames.addAndGet(counts[0]);
+                        detections.addAndGet(counts[1]);
+                    }
+                    return null;
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
+            });
+        }
+        if (work.size() == 1) {
+            try {
+                work.get(0).call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            runAll(work);
+        }
+        return new long[] {frames.get(), detections.get()};
+    }
+
+    /** Runs each task on a thread of its own, waits for all, and rethrows the first failure as it was thrown. */
+    private static void runAll(List<Callable<Void>> work) {
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(work.size(), r -> {
+            Thread t = new Thread(r, "aed-detect-worker-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Void>> futures = work.stream().map(pool::submit).toList();
+            Throwable first = null;
+            for (Future<Void> f : futures) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    futures.forEach(x -> x.cancel(true));
+                    throw new IllegalStateException("interrupted while detecting", e);
+                }
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw new IllegalStateException(first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Detects one video into its CSV (and annotated video); {frames, detections}. */
+    private static long[] detectVideo(ObjectDetector detector, Video video, Path csv, Path annotatedFile, double fps) {
         detector.reset();
         long count = 0;
         int frames = 0;
@@ -162,7 +299,7 @@ final class DetectCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d frames, %d detections (%.2f per frame), %.0f frames/s of detection%n",
                 video.name(), frames, count, frames == 0 ? 0.0 : (double) count / frames,
                 nanos == 0 ? 0.0 : frames / (nanos / 1e9));
-        return count;
+        return new long[] {frames, count};
     }
 
     /** The frame in colour with each box drawn and labelled with its class (if any) and confidence. */
