@@ -213,6 +213,7 @@ class CommandLineTest {
         assertUsageError(new String[] {"detect", "--input", "missing.avi", "--out", "d.csv", "--nms-across"}, "--nms-across needs --nms");
         assertUsageError(new String[] {"detect", "--input", "missing.avi", "--out", "d.csv", "--max-area", "0.5"}, "--max-area", "whole number");
         assertUsageError(new String[] {"detect", "--input", "missing.avi", "--out", "d.csv", "--min-confidence", "2"}, "--min-confidence");
+        assertUsageError(new String[] {"detect", "--input", "missing.avi", "--out", "d.csv", "--workers", "0"}, "--workers must be at least 1");
         assertUsageError(new String[] {"bench", "detect", "--root", "missing", "--detector", "motion", "--history", "100"},
                 "motion settings cannot be added", "--history");
         assertUsageError(new String[] {"bench", "detect", "--root", "missing", "--min-confidence", "0.5"}, "--min-confidence", "--detector");
