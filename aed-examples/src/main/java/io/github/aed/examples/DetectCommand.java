@@ -163,7 +163,8 @@ final class DetectCommand implements Callable<Integer> {
 
     /**
      * The detector, primed, and {@code count − 1} copies that detect exactly as it does (its recipe rebuilt with the
-     * primed state), each with the post-processing. A detector without a recipe ({@link DetectorRecipe#copyOf}) is not copied: one worker.
+     * primed state), each with the post-processing. A detector without a recipe ({@link DetectorRecipe#copyOf}) is
+     * not copied: one worker.
      */
     private List<ObjectDetector> detectors(List<Video> priming, PostProcessor post, int count) {
         List<ObjectDetector> parts = new ArrayList<>();
@@ -202,48 +203,39 @@ final class DetectCommand implements Callable<Integer> {
         AtomicBoolean failed = new AtomicBoolean();
         AtomicLong frames = new AtomicLong();
         AtomicLong detections = new AtomicLong();
-        List<Callable<Void>> work = new ArrayList<>();
-        for (ObjectDetector detector : detectors) {
-            work.add(() -> {
-                try {
-                    for (int i = next.getAndIncrement(); i < videos.size() && !failed.get(); i = next.getAndIncrement()) {
-                        long[] counts = detectVideo(detector, videos.get(i), csvs.get(i), videoFiles == null ? null : videoFiles.get(i), fps);
-                        frames.addAndGet(counts[0]);
-                        detections.addAndGet(counts[1]);
-                    }
-                    return null;
-                } catch (RuntimeException | Error e) {
-                    failed.set(true);
-                    throw e;
-                }
-            });
-        }
-        if (work.size() == 1) {
+        List<Runnable> workers = detectors.stream().<Runnable>map(detector -> () -> {
             try {
-                work.get(0).call();
-            } catch (RuntimeException e) {
+                for (int i = next.getAndIncrement(); i < videos.size() && !failed.get(); i = next.getAndIncrement()) {
+                    long[] counts = detectVideo(detector, videos.get(i), csvs.get(i),
+                            videoFiles == null ? null : videoFiles.get(i), fps);
+                    frames.addAndGet(counts[0]);
+                    detections.addAndGet(counts[1]);
+                }
+            } catch (RuntimeException | Error e) {
+                failed.set(true);
                 throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
             }
+        }).toList();
+        if (workers.size() == 1) {
+            workers.get(0).run();
         } else {
-            runAll(work);
+            runAll(workers);
         }
         return new long[] {frames.get(), detections.get()};
     }
 
-    /** Runs each task on a thread of its own, waits for all, and rethrows the first failure as it was thrown. */
-    private static void runAll(List<Callable<Void>> work) {
+    /** Runs each worker on a thread of its own, waits for all, and rethrows the first failure as it was thrown. */
+    private static void runAll(List<Runnable> workers) {
         AtomicInteger number = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(work.size(), r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size(), r -> {
             Thread t = new Thread(r, "aed-detect-worker-" + number.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Void>> futures = work.stream().map(pool::submit).toList();
+            List<Future<?>> futures = workers.stream().<Future<?>>map(pool::submit).toList();
             Throwable first = null;
-            for (Future<Void> f : futures) {
+            for (Future<?> f : futures) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
@@ -259,9 +251,6 @@ final class DetectCommand implements Callable<Integer> {
             }
             if (first instanceof Error err) {
                 throw err;
-            }
-            if (first != null) {
-                throw new IllegalStateException(first);
             }
         } finally {
             pool.shutdownNow();
